@@ -1,0 +1,7 @@
+namespace Promotions.Domain.Common;
+
+/// <summary>
+/// An expected failure: a stable machine-readable <paramref name="Code"/>, a human message and,
+/// where the failure belongs to one input field, the JSON path of that field (e.g. <c>$.rules[0].value</c>).
+/// </summary>
+public sealed record DomainError(string Code, string Message, string? Path = null);

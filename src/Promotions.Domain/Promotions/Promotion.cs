@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Promotions.Domain.Lifecycle;
+
+namespace Promotions.Domain.Promotions;
+
+/// <summary>
+/// A promotion of a campaign. <paramref name="Effect"/> is the discount configuration (validated
+/// JSON, see the discount engine); <paramref name="Rules"/> hold the eligibility conditions.
+/// </summary>
+public sealed record Promotion(
+    string Id,
+    string CampaignId,
+    string Name,
+    string? Description,
+    PromotionKind Kind,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    LifecycleStatus Status,
+    JsonElement Effect,
+    IReadOnlyList<Rule> Rules,
+    IReadOnlyList<string> Channels,
+    int Priority,
+    Stacking Stacking,
+    int? MaxRedemptions,
+    int CurrentRedemptions,
+    int? PerCustomerLimit,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version = 1);
+
+/// <summary>How a promotion combines with others in one cart.</summary>
+/// <param name="Exclusive">When applied, no promotion of lower priority applies after it.</param>
+/// <param name="Group">Promotions in the same group compete: only the best one of a group applies.</param>
+public sealed record Stacking(bool Exclusive = false, string? Group = null)
+{
+    public static Stacking Default { get; } = new();
+}
