@@ -1,0 +1,23 @@
+using Promotions.Embedded;
+using Promotions.ServiceDefaults;
+
+namespace Promotions.LocalHost;
+
+/// <summary>All services in one process on the embedded adapters.</summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddPromotionsDefaults();
+        builder.Services.AddEmbeddedAdapters(builder.Configuration);
+
+        var app = builder.Build();
+        app.UsePromotionsDefaults();
+        app.Run();
+    }
+}
