@@ -13,6 +13,7 @@ internal sealed class AttributeNode : LeafNode
     private readonly string[] _strings;
     private readonly decimal[] _numbers;
     private readonly bool? _boolean;
+    private readonly string? _equalsString;
 
     public AttributeNode(FactCondition condition)
         : base(condition)
@@ -21,14 +22,21 @@ internal sealed class AttributeNode : LeafNode
         _slot = SlotRegistry.Attributes.Intern(_path);
         _op = condition.Operator;
         var items = Operands.Items(condition.Value);
-        _strings = [.. items.OfType<StringOperand>().Select(static s => s.Value)];
+        _strings = Operands.Strings(new ListOperand([.. items.OfType<StringOperand>()]));
         _numbers = [.. items.OfType<NumberOperand>().Select(static n => n.Value)];
         _boolean = (items[0] as BooleanOperand)?.Value;
+        _equalsString = _op == RuleOperator.Eq && _strings.Length == 1 ? _strings[0] : null;
     }
 
     public override bool Evaluate(EvaluationContext context)
     {
         var value = context.Attribute(_slot, _path);
+        if (_equalsString is not null)
+        {
+            // The most common attribute test (tier == "gold") skips the general dispatch below.
+            return value.Kind == AttributeKind.String && string.Equals(value.String, _equalsString, StringComparison.Ordinal);
+        }
+
         if (_op == RuleOperator.Exists)
         {
             return (value.Kind != AttributeKind.Missing) == _boolean;
@@ -87,8 +95,8 @@ internal sealed class AttributeNode : LeafNode
     /// <summary>Equal to the operand, or to one of the listed operands for in/not_in.</summary>
     private bool EqualsOperand(AttributeValue value) => value.Kind switch
     {
-        AttributeKind.String => Array.IndexOf(_strings, value.String) >= 0,
-        AttributeKind.Number => Array.IndexOf(_numbers, value.Number) >= 0,
+        AttributeKind.String => Has(_strings, value.String!),
+        AttributeKind.Number => Has(_numbers, value.Number),
         _ => value.Boolean == _boolean,
     };
 
@@ -96,7 +104,7 @@ internal sealed class AttributeNode : LeafNode
     {
         foreach (var item in _strings)
         {
-            if (Array.IndexOf(value.Strings, item) < 0)
+            if (!Has(value.Strings, item))
             {
                 return false;
             }
@@ -104,7 +112,7 @@ internal sealed class AttributeNode : LeafNode
 
         foreach (var item in _numbers)
         {
-            if (Array.IndexOf(value.Numbers, item) < 0)
+            if (!Has(value.Numbers, item))
             {
                 return false;
             }
@@ -117,7 +125,7 @@ internal sealed class AttributeNode : LeafNode
     {
         foreach (var item in _strings)
         {
-            if (Array.IndexOf(value.Strings, item) >= 0)
+            if (Has(value.Strings, item))
             {
                 return true;
             }
@@ -125,7 +133,34 @@ internal sealed class AttributeNode : LeafNode
 
         foreach (var item in _numbers)
         {
-            if (Array.IndexOf(value.Numbers, item) >= 0)
+            if (Has(value.Numbers, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Plain loops: operand and attribute lists are short, and Array.IndexOf goes through a comparer.
+    private static bool Has(string[] items, string item)
+    {
+        foreach (var candidate in items)
+        {
+            if (string.Equals(candidate, item, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Has(decimal[] items, decimal item)
+    {
+        foreach (var candidate in items)
+        {
+            if (candidate == item)
             {
                 return true;
             }
