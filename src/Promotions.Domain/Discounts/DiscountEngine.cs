@@ -1,0 +1,44 @@
+using Promotions.Domain.Carts;
+using Promotions.Domain.Discounts.Engine;
+
+namespace Promotions.Domain.Discounts;
+
+/// <summary>
+/// Computes the discounts of a cart from promotions already known to be eligible: effects, stacking and the
+/// best deal, guardrails, and allocation to lines. A pure function: the same inputs give the same quote,
+/// whatever the order of the cart's lines or of the candidates. See <c>docs/discounts.md</c>.
+/// </summary>
+public static class DiscountEngine
+{
+    /// <summary>Quotes <paramref name="cart"/> against <paramref name="candidates"/> under <paramref name="policy"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A policy percentage is outside [0, 100] (a configuration bug).</exception>
+    public static Quote Quote(Cart cart, IReadOnlyList<QuoteCandidate> candidates, QuotePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(policy);
+        CheckPercent(policy.MaxCombinedDiscountPercent, nameof(policy.MaxCombinedDiscountPercent));
+        CheckPercent(policy.PriceFloorPercent, nameof(policy.PriceFloorPercent));
+
+        var view = CartView.Create(cart, policy);
+        var ranked = CandidateRanking.Rank(candidates, view, policy);
+        var plans = new List<EffectPlan>(ranked.Count);
+        foreach (var candidate in ranked)
+        {
+            if (candidate.Plan is { } plan)
+            {
+                plans.Add(plan);
+            }
+        }
+
+        return QuoteAssembler.Build(view, ranked, DealSelector.Select(plans, view, policy));
+    }
+
+    private static void CheckPercent(decimal? percent, string name)
+    {
+        if (percent is < 0m or > 100m)
+        {
+            throw new ArgumentOutOfRangeException(name, percent, "A policy percentage is between 0 and 100.");
+        }
+    }
+}

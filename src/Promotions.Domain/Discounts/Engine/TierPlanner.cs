@@ -1,0 +1,62 @@
+using Promotions.Domain.Discounts.Effects;
+
+namespace Promotions.Domain.Discounts.Engine;
+
+/// <summary>
+/// Picks the tier a cart reaches. Thresholds are measured on the targeted lines' undiscounted amounts (or
+/// units), so the tier does not change with the promotions that apply before it.
+/// </summary>
+internal static class TierPlanner
+{
+    public static EffectPlan Plan(QuoteCandidate candidate, int rank, TieredEffect effect, LineSelection selection, CartView view)
+    {
+        decimal reached = 0m;
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (selection.Eligible[i])
+            {
+                reached += effect.Basis == TierBasis.Quantity ? view.Lines[i].Quantity : view.Original[i];
+            }
+        }
+
+        Tier? tier = null;
+        foreach (var candidateTier in effect.Tiers)
+        {
+            if (candidateTier.Threshold <= reached)
+            {
+                tier = candidateTier;
+            }
+        }
+
+        Miss? miss = null;
+        if (selection.EligibleCount == 0 && selection.Matched > 0)
+        {
+            miss = selection.Emptiness(effect.Target.Filter);
+        }
+        else if (tier is null)
+        {
+            miss = ThresholdMiss(effect, effect.Tiers[0].Threshold, reached, view.Currency);
+        }
+
+        return new EffectPlan { Candidate = candidate, Rank = rank, Target = selection, Tier = tier, StaticMiss = miss };
+    }
+
+    private static Miss ThresholdMiss(TieredEffect effect, decimal threshold, decimal reached, string currency)
+    {
+        var from = Hints.From(effect.Target.Filter);
+        if (effect.Basis == TierBasis.Quantity)
+        {
+            var missing = (int)(threshold - reached);
+            return new Miss(
+                NotAppliedReasons.ThresholdNotMet,
+                $"The first tier starts at {threshold} items; the cart has {reached}.",
+                $"Add {Hints.Items(missing)}{from} to qualify.");
+        }
+
+        var gap = Rounding.Up(threshold - reached, currency);
+        return new Miss(
+            NotAppliedReasons.ThresholdNotMet,
+            $"The first tier starts at {Hints.Amount(threshold, currency)}; the qualifying items come to {Hints.Amount(reached, currency)}.",
+            $"Add {Hints.Amount(gap, currency)}{from} to qualify.");
+    }
+}
