@@ -1,0 +1,44 @@
+using Promotions.Domain.Campaigns;
+using Promotions.Domain.Common;
+using Promotions.Domain.Ports;
+using Promotions.Embedded.Storage;
+
+namespace Promotions.Embedded.Campaigns;
+
+/// <summary>Campaigns in SQLite, filterable by status, campaign type and owner.</summary>
+internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignStore
+{
+    private readonly DocumentTable<Campaign> _table = new(database, new DocumentSchema<Campaign>(
+        "campaigns",
+        StorageJson.Default.Campaign,
+        c => c.Id,
+        (c, version) => c with { Version = version },
+        [
+            new("status", c => c.Status.ToString()),
+            new("campaign_type_id", c => c.CampaignTypeId),
+            new("owner", c => c.Owner),
+        ]));
+
+    public Task<Campaign?> GetAsync(string id, CancellationToken ct) => _table.GetAsync(id, ct);
+
+    public async Task<IReadOnlyList<Campaign>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        await _table.GetManyAsync(ids, ct);
+
+    public Task<Page<Campaign>> ListAsync(CampaignFilter filter, ListQuery page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new SqlConditions()
+            .Equal("status", filter.Status?.ToString())
+            .Equal("campaign_type_id", filter.CampaignTypeId)
+            .Equal("owner", filter.Owner);
+        return _table.ListAsync(where, page, ct);
+    }
+
+    public Task<WriteResult<Campaign>> CreateAsync(Campaign campaign, CancellationToken ct) => _table.CreateAsync(campaign, ct);
+
+    public Task<WriteResult<Campaign>> UpdateAsync(Campaign campaign, long expectedVersion, CancellationToken ct) =>
+        _table.UpdateAsync(campaign, expectedVersion, ct);
+
+    public Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct) =>
+        _table.DeleteAsync(id, expectedVersion, ct);
+}

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+
+namespace Promotions.Embedded.Storage;
+
+/// <summary>
+/// The one SQLite database of the embedded adapters: opens pooled connections with the pragmas every
+/// connection needs, applies the migrations once before the first connection is handed out, and runs
+/// conditional writes one at a time.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    public const string FileName = "promotions.db";
+
+    // Per-connection settings (journal_mode is stored in the file by the migrator). NORMAL is durable
+    // under WAL except for the last commits before a power loss, which is the usual trade for a local store.
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _initialization;
+
+    // SQLite has one writer at a time anyway; queuing writers of this process here, asynchronously, keeps
+    // them from blocking threads in SQLite's busy handler. Other processes are still kept out by
+    // BEGIN IMMEDIATE and busy_timeout.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteDatabase(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        AssetsDirectory = Path.Combine(DataDirectory, "assets");
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DataDirectory, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _initialization = new Lazy<Task>(InitializeCoreAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string DataDirectory { get; }
+
+    public string AssetsDirectory { get; }
+
+    /// <summary>Creates the folders and applies pending migrations; runs once, whoever calls first.</summary>
+    public Task InitializeAsync() => _initialization.Value;
+
+    /// <summary>An open connection (from the pool) on a migrated database.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        await InitializeAsync().WaitAsync(ct);
+        return await OpenRawAsync(ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a <c>BEGIN IMMEDIATE</c> transaction (the write lock is taken at the
+    /// start, so a conditional write never fails half-way with SQLITE_BUSY) and commits it when it returns.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await InitializeAsync().WaitAsync(ct);
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenRawAsync(ct);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        // Idle pooled connections keep the file open; closing them lets the folder be moved or deleted.
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _writeGate.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        var opened = false;
+        try
+        {
+            await connection.OpenAsync(ct);
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = ConnectionPragmas;
+            await pragmas.ExecuteNonQueryAsync(ct);
+            opened = true;
+            return connection;
+        }
+        finally
+        {
+            if (!opened)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task InitializeCoreAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(AssetsDirectory);
+        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await SchemaMigrator.ApplyAsync(connection, Migrations.All, CancellationToken.None);
+    }
+}

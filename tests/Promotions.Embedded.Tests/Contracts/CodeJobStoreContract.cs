@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Time.Testing;
+using Promotions.Domain.Codes;
+using Promotions.Domain.Common;
+using Promotions.Domain.Ports;
+using Promotions.Embedded.Tests.Support;
+
+namespace Promotions.Embedded.Tests.Contracts;
+
+/// <summary>The <see cref="ICodeJobStore"/> contract; adapters supply the store.</summary>
+public abstract class CodeJobStoreContract : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
+
+    protected ICodeJobStore Store { get; private set; } = null!;
+
+    protected abstract Task<ICodeJobStore> CreateStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Create_ThenGet_RoundTripsEveryField()
+    {
+        var job = Job(CodeJobState.Failed) with { Done = 12, Error = "space_exhausted", CompletedAt = Samples.OddInstant };
+
+        await Store.CreateAsync(job, default);
+
+        Assert.Equal(job, await Store.GetAsync(job.Id, default));
+        Assert.Null(await Store.GetAsync(Ids.New("job", _clock), default));
+    }
+
+    [Fact]
+    public async Task Save_ReplacesProgressAndState()
+    {
+        var job = Job(CodeJobState.Queued);
+        await Store.CreateAsync(job, default);
+
+        var progressed = job with { State = CodeJobState.Running, Done = 500 };
+        await Store.SaveAsync(progressed, default);
+
+        Assert.Equal(progressed, await Store.GetAsync(job.Id, default));
+    }
+
+    [Fact]
+    public async Task ListUnfinished_ReturnsQueuedAndRunningJobsOnly()
+    {
+        var jobs = Enum.GetValues<CodeJobState>().Select(Job).ToList();
+        foreach (var job in jobs)
+        {
+            await Store.CreateAsync(job, default);
+        }
+
+        var finishing = jobs.Single(j => j.State == CodeJobState.Running) with { State = CodeJobState.Completed };
+        await Store.SaveAsync(finishing, default);
+        var unfinished = await Store.ListUnfinishedAsync(default);
+        var mine = unfinished.Where(u => jobs.Any(j => j.Id == u.Id)).ToList();
+
+        Assert.Equal(CodeJobState.Queued, Assert.Single(mine).State);
+    }
+
+    private CodeJob Job(CodeJobState state) => new(
+        Ids.New("job", _clock), "prm_1", CodeJobKind.Generate, 1_000, 0, state, null, "SUMMER-####-????", _clock.GetUtcNow(), null);
+}

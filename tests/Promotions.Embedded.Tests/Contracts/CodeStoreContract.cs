@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Time.Testing;
+using Promotions.Domain.Codes;
+using Promotions.Domain.Common;
+using Promotions.Domain.Ports;
+using Promotions.Embedded.Tests.Support;
+
+namespace Promotions.Embedded.Tests.Contracts;
+
+/// <summary>The <see cref="ICodeStore"/> contract; adapters supply the store.</summary>
+public abstract class CodeStoreContract : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _promotionId = "prm_" + Guid.NewGuid().ToString("N");
+    private readonly string _prefix = Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    protected ICodeStore Store { get; private set; } = null!;
+
+    protected abstract Task<ICodeStore> CreateStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Insert_ThenFind_RoundTripsEveryField()
+    {
+        var full = Code(1) with { Uses = 2, MaxUses = 5, Active = false, ExpiresAt = Samples.OddInstant, AssignedCustomerId = "cus_1" };
+        var bare = Code(2) with { ExpiresAt = null, AssignedCustomerId = null };
+
+        var result = await Store.InsertAsync([full, bare], default);
+
+        Assert.Equal(2, result.Inserted);
+        Assert.Empty(result.Duplicates);
+        Assert.Equal(full, await Store.FindAsync(full.Code, default));
+        Assert.Equal(bare, await Store.FindAsync(bare.Code, default));
+    }
+
+    [Fact]
+    public async Task Find_ReturnsExhaustedAndInactiveCodes()
+    {
+        var exhausted = Code(1) with { Uses = 1, MaxUses = 1 };
+        var inactive = Code(2) with { Active = false };
+        await Store.InsertAsync([exhausted, inactive], default);
+
+        Assert.True((await Store.FindAsync(exhausted.Code, default))!.Exhausted);
+        Assert.False((await Store.FindAsync(inactive.Code, default))!.Active);
+        Assert.Null(await Store.FindAsync(_prefix + "MISSING", default));
+    }
+
+    [Fact]
+    public async Task Insert_WithRepeatsInTheBatch_StoresTheFirstAndReportsTheRest()
+    {
+        var first = Code(1);
+        var repeat = Code(1) with { Id = Ids.New("cod", _clock), MaxUses = 9 };
+
+        var result = await Store.InsertAsync([first, Code(2), repeat, Code(3)], default);
+
+        Assert.Equal(3, result.Inserted);
+        Assert.Equal([first.Code], result.Duplicates);
+        Assert.Equal(first, await Store.FindAsync(first.Code, default));
+    }
+
+    [Fact]
+    public async Task Insert_WhenCodeIsStoredForAnotherPromotion_ReportsItAsDuplicate()
+    {
+        var taken = Code(1);
+        await Store.InsertAsync([taken], default);
+
+        var result = await Store.InsertAsync([taken with { Id = Ids.New("cod", _clock), PromotionId = "prm_other" }, Code(2)], default);
+
+        Assert.Equal(1, result.Inserted);
+        Assert.Equal([taken.Code], result.Duplicates);
+        Assert.Equal(_promotionId, (await Store.FindAsync(taken.Code, default))!.PromotionId);
+    }
+
+    [Fact]
+    public async Task Insert_WhenEmpty_InsertsNothing()
+    {
+        var result = await Store.InsertAsync([], default);
+
+        Assert.Equal(0, result.Inserted);
+        Assert.Empty(result.Duplicates);
+    }
+
+    [Fact]
+    public async Task ListAndCount_PageThroughThePromotionsCodesInIdOrder()
+    {
+        var codes = Enumerable.Range(0, 11).Select(Code).ToList();
+        await Store.InsertAsync(codes, default);
+        await Store.InsertAsync([Code(99) with { PromotionId = "prm_other" }], default);
+
+        var listed = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await Store.ListAsync(_promotionId, new ListQuery(after, 4), default);
+            listed.AddRange(page.Items.Select(c => c.Id));
+            after = page.NextCursor is null ? null : Cursor.Decode(page.NextCursor).Value;
+        }
+        while (after is not null);
+
+        Assert.Equal(codes.Select(c => c.Id).Order(StringComparer.Ordinal), listed);
+        Assert.Equal(11, await Store.CountAsync(_promotionId, default));
+    }
+
+    [Fact]
+    public async Task Export_StreamsEveryCodeOfThePromotionInIdOrder()
+    {
+        var codes = Enumerable.Range(0, 2_345).Select(Code).ToList();
+        await Store.InsertAsync(codes, default);
+        await Store.InsertAsync([Code(999_999) with { PromotionId = "prm_other" }], default);
+
+        var exported = new List<PromoCode>();
+        await foreach (var code in Store.ExportAsync(_promotionId, default))
+        {
+            exported.Add(code);
+        }
+
+        Assert.Equal(codes.Select(c => c.Id).Order(StringComparer.Ordinal), exported.Select(c => c.Id));
+        Assert.All(exported, c => Assert.Equal(_promotionId, c.PromotionId));
+    }
+
+    [Fact]
+    public async Task Insert_WhenBatchesOverlapConcurrently_StoresEveryCodeOnceAndReportsTheRest()
+    {
+        // Eight batches of 500 over 2,000 distinct codes, each batch starting 250 codes after the previous one.
+        var pool = Enumerable.Range(0, 2_000).Select(Code).ToList();
+        var batches = Enumerable.Range(0, 8)
+            .Select(b => Enumerable.Range(b * 250, 500).Select(i => pool[i % pool.Count] with { Id = Ids.New("cod", _clock) }).ToList())
+            .ToList();
+
+        var results = await Task.WhenAll(batches.Select(batch => Task.Run(() => Store.InsertAsync(batch, default))));
+
+        Assert.Equal(pool.Count, results.Sum(r => r.Inserted));
+        Assert.Equal((8 * 500) - pool.Count, results.Sum(r => r.Duplicates.Count));
+        Assert.Equal(pool.Count, await Store.CountAsync(_promotionId, default));
+        var stored = new List<string>();
+        await foreach (var code in Store.ExportAsync(_promotionId, default))
+        {
+            stored.Add(code.Code);
+        }
+
+        Assert.Equal(pool.Select(c => c.Code).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+    }
+
+    private PromoCode Code(int n) =>
+        new(Ids.New("cod", _clock), _promotionId, $"{_prefix}{n:D6}", 0, 1, true, Samples.OddInstant.AddDays(n));
+}

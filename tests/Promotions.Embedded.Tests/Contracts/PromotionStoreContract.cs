@@ -1,0 +1,148 @@
+using Promotions.Domain.Common;
+using Promotions.Domain.Customers;
+using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Ports;
+using Promotions.Domain.Promotions;
+using Promotions.Embedded.Tests.Support;
+
+namespace Promotions.Embedded.Tests.Contracts;
+
+/// <summary>The <see cref="IPromotionStore"/> contract; adapters supply the store.</summary>
+public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
+{
+    private static readonly DateTimeOffset Now = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected IPromotionStore Store { get; private set; } = null!;
+
+    protected abstract Task<IPromotionStore> CreateStoreAsync();
+
+    public override async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    protected override Promotion NewItem()
+    {
+        var id = Ids.New("prm", Clock);
+        return new Promotion(
+            id,
+            Scope,
+            "20% off shoes",
+            "Summer – été",
+            PromotionKind.Code,
+            Samples.OddInstant,
+            Samples.OddInstant.AddDays(10),
+            LifecycleStatus.Active,
+            Json.Parse("""{"type":"percent_off","percent":20.50,"target":{"scope":"order"}}"""),
+            [
+                new Rule("rul_1", id, "eligibility", Samples.TrickyJson, 2),
+                new Rule("rul_2", id, "cart", Json.Parse("""{"fact":"cart.subtotal","op":"gte","value":50}""")),
+            ],
+            [Channels.Web, Channels.MobileApp],
+            10,
+            new Stacking(true, "shoes"),
+            1000,
+            17,
+            2,
+            Clock.GetUtcNow(),
+            Clock.GetUtcNow());
+    }
+
+    protected override Promotion Changed(Promotion item) =>
+        item with { Name = "Renamed", Rules = [], Channels = [Channels.Email], MaxRedemptions = null, Stacking = Stacking.Default };
+
+    protected override string IdOf(Promotion item) => item.Id;
+
+    protected override long VersionOf(Promotion item) => item.Version;
+
+    protected override Task<Promotion?> GetAsync(string id) => Store.GetAsync(id, default);
+
+    protected override Task<WriteResult<Promotion>> CreateAsync(Promotion item) => Store.CreateAsync(item, default);
+
+    protected override Task<WriteResult<Promotion>> UpdateAsync(Promotion item, long expectedVersion) =>
+        Store.UpdateAsync(item, expectedVersion, default);
+
+    protected override Task<WriteStatus> DeleteAsync(string id, long expectedVersion) => Store.DeleteAsync(id, expectedVersion, default);
+
+    protected override Task<Page<Promotion>> ListAsync(ListQuery page) => Store.ListAsync(new PromotionFilter(Scope), page, default);
+
+    [Fact]
+    public async Task Create_KeepsRuleConditionsAndEffectJsonExactly()
+    {
+        var promotion = NewItem();
+        await Store.CreateAsync(promotion, default);
+
+        var stored = (await Store.GetAsync(promotion.Id, default))!;
+
+        Samples.AssertTrickyJson(stored.Rules[0].Condition);
+        Assert.Equal("20.50", stored.Effect.GetProperty("percent").GetRawText());
+    }
+
+    [Fact]
+    public async Task List_WithFilters_ReturnsOnlyMatchingPromotions()
+    {
+        var match = NewItem() with { Status = LifecycleStatus.Paused, Kind = PromotionKind.Automatic, Channels = [Channels.InStore] };
+        var otherChannel = match with { Id = Ids.New("prm", Clock), Channels = [Channels.Web] };
+        var otherKind = match with { Id = Ids.New("prm", Clock), Kind = PromotionKind.Code };
+        var otherStatus = match with { Id = Ids.New("prm", Clock), Status = LifecycleStatus.Active };
+        foreach (var promotion in new[] { match, otherChannel, otherKind, otherStatus })
+        {
+            await Store.CreateAsync(promotion, default);
+        }
+
+        var found = await Store.ListAsync(
+            new PromotionFilter(Scope, LifecycleStatus.Paused, PromotionKind.Automatic, Channels.InStore), new ListQuery(), default);
+        var elsewhere = await Store.ListAsync(new PromotionFilter("cmp_" + Guid.NewGuid().ToString("N")), new ListQuery(), default);
+
+        Assert.Equal(match.Id, Assert.Single(found.Items).Id);
+        Assert.Empty(elsewhere.Items);
+    }
+
+    [Fact]
+    public async Task List_ByChannel_FollowsChannelChanges()
+    {
+        var promotion = NewItem();
+        await Store.CreateAsync(promotion, default);
+
+        await Store.UpdateAsync(promotion with { Channels = [Channels.Partner] }, 1, default);
+
+        Assert.Empty((await Store.ListAsync(new PromotionFilter(Scope, Channel: Channels.Web), new ListQuery(), default)).Items);
+        Assert.Single((await Store.ListAsync(new PromotionFilter(Scope, Channel: Channels.Partner), new ListQuery(), default)).Items);
+    }
+
+    [Fact]
+    public async Task ListLive_ReturnsActivePromotionsWhoseWindowHoldsNow()
+    {
+        var open = Window(null, null);
+        var running = Window(Now.AddDays(-1), Now.AddDays(1));
+        var startsNow = Window(Now, null);
+        var openStart = Window(null, Now.AddTicks(1));
+        var endsNow = Window(null, Now);
+        var future = Window(Now.AddTicks(1), null);
+        var past = Window(Now.AddDays(-2), Now.AddDays(-1));
+        var paused = Window(null, null) with { Status = LifecycleStatus.Paused };
+        var scheduled = Window(Now.AddDays(-1), null) with { Status = LifecycleStatus.Scheduled };
+        foreach (var promotion in new[] { open, running, startsNow, openStart, endsNow, future, past, paused, scheduled })
+        {
+            await Store.CreateAsync(promotion, default);
+        }
+
+        var live = await Store.ListLiveAsync(Now, default);
+
+        Assert.Equal(
+            new[] { open.Id, running.Id, startsNow.Id, openStart.Id }.Order(StringComparer.Ordinal),
+            live.Where(p => p.CampaignId == Scope).Select(p => p.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListLive_ComparesInstantsWhateverTheirOffset()
+    {
+        // 13:00 at +02:00 is 11:00 UTC: already started at 12:00 UTC, though "13" > "12" as local text.
+        var started = Window(new DateTimeOffset(2026, 7, 1, 13, 0, 0, TimeSpan.FromHours(2)), null);
+        await Store.CreateAsync(started, default);
+
+        var live = await Store.ListLiveAsync(Now, default);
+
+        Assert.Contains(live, p => p.Id == started.Id);
+    }
+
+    private Promotion Window(DateTimeOffset? starts, DateTimeOffset? ends) =>
+        NewItem() with { StartsAt = starts, EndsAt = ends, Status = LifecycleStatus.Active };
+}

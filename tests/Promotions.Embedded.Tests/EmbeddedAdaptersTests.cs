@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Promotions.Domain.Ports;
+
+namespace Promotions.Embedded.Tests;
+
+public sealed class EmbeddedAdaptersTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "promotions-adapters-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AddEmbeddedAdapters_RegistersEveryPortOnTheConfiguredDirectory()
+    {
+        await using var provider = Build(_directory);
+
+        var campaigns = provider.GetRequiredService<ICampaignStore>();
+        _ = provider.GetRequiredService<IPromotionStore>();
+        _ = provider.GetRequiredService<ISegmentStore>();
+        _ = provider.GetRequiredService<ICustomerStore>();
+        _ = provider.GetRequiredService<ICampaignTypeStore>();
+        _ = provider.GetRequiredService<ICodeStore>();
+        _ = provider.GetRequiredService<ICodeJobStore>();
+        _ = provider.GetRequiredService<IAssetStore>();
+        _ = provider.GetRequiredService<IPromotionSearch>();
+        Assert.Null(await campaigns.GetAsync("cmp_none", default));
+
+        Assert.True(File.Exists(Path.Combine(_directory, "promotions.db")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("bad\0path")]
+    public async Task AddEmbeddedAdapters_WhenDataDirectoryIsInvalid_FailsValidation(string directory)
+    {
+        await using var provider = Build(directory);
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EmbeddedOptions>>().Value);
+    }
+
+    private static ServiceProvider Build(string directory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embedded:DataDirectory"] = directory })
+            .Build();
+        return new ServiceCollection().AddEmbeddedAdapters(configuration).BuildServiceProvider();
+    }
+}

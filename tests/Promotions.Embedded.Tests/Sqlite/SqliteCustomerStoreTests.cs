@@ -1,0 +1,11 @@
+using Promotions.Domain.Ports;
+using Promotions.Embedded.Customers;
+using Promotions.Embedded.Tests.Contracts;
+using Promotions.Embedded.Tests.Support;
+
+namespace Promotions.Embedded.Tests.Sqlite;
+
+public sealed class SqliteCustomerStoreTests(TempDatabase temp) : CustomerStoreContract, IClassFixture<TempDatabase>
+{
+    protected override Task<ICustomerStore> CreateStoreAsync() => Task.FromResult<ICustomerStore>(new SqliteCustomerStore(temp.Database));
+}

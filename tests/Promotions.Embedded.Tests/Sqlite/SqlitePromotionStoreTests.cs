@@ -1,0 +1,11 @@
+using Promotions.Domain.Ports;
+using Promotions.Embedded.Promotions;
+using Promotions.Embedded.Tests.Contracts;
+using Promotions.Embedded.Tests.Support;
+
+namespace Promotions.Embedded.Tests.Sqlite;
+
+public sealed class SqlitePromotionStoreTests(TempDatabase temp) : PromotionStoreContract, IClassFixture<TempDatabase>
+{
+    protected override Task<IPromotionStore> CreateStoreAsync() => Task.FromResult<IPromotionStore>(new SqlitePromotionStore(temp.Database));
+}
