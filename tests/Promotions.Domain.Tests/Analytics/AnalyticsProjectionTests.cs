@@ -1,0 +1,105 @@
+using Promotions.Domain.Analytics;
+using static Promotions.Domain.Tests.Analytics.AnalyticsEvents;
+
+namespace Promotions.Domain.Tests.Analytics;
+
+public sealed class AnalyticsProjectionTests
+{
+    private static readonly DateOnly Day0Date = DateOnly.FromDateTime(Day0.UtcDateTime);
+
+    [Fact]
+    public void Apply_WhenFullReversalArrivesBeforeItsRedemption_NetsOutInEveryBreakdown()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Reversed("evt_2", "red_1", "prm_1", "cmp_1", 1, 10m, full: true));
+        analytics.Apply(Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 10m, 120m, channel: "app", code: "SPRING", segments: "seg_vip"));
+
+        var channel = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Channel, "app");
+        var segment = Sum(analytics, AnalyticsScope.All, "", AnalyticsDimension.Segment, "seg_vip");
+        var total = Sum(analytics, AnalyticsScope.Promotion, "prm_1", AnalyticsDimension.Total, "");
+
+        foreach (var m in new[] { channel, segment, total })
+        {
+            Assert.Equal(0, m.NetRedemptions);
+            Assert.Equal(0m, m.NetDiscount);
+            Assert.Equal(0m, m.AttributedRevenue);
+            Assert.Equal(0, m.CodeRedemptions);
+            Assert.Equal(1, m.Reversals);
+        }
+    }
+
+    [Fact]
+    public void Apply_WhenPartialReversal_KeepsRevenueAndCodeUseAndReducesDiscount()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 20m, 200m, code: "SPRING"));
+        analytics.Apply(Reversed("evt_2", "red_1", "prm_1", "cmp_1", 0, 5m, full: false));
+
+        var m = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Total, "");
+
+        Assert.Equal(1, m.NetRedemptions);
+        Assert.Equal(15m, m.NetDiscount);
+        Assert.Equal(200m, m.AttributedRevenue);
+        Assert.Equal(1, m.CodeRedemptions);
+        Assert.Equal(12.3333m, m.Roi);
+    }
+
+    [Fact]
+    public void Apply_WhenCodesComeBeforeTheCampaignLink_CountsThemInTheCampaignOnce()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(CodesIssued("evt_1", "prm_1", 0, 1000));
+        analytics.Apply(Published("evt_2", "prm_1", "cmp_1", 0));
+        analytics.Apply(Changed("evt_3", "prm_1", "cmp_1", 1));
+        analytics.Apply(CodesIssued("evt_4", "prm_1", 1, 500));
+        analytics.Apply(Redeemed("evt_5", "red_1", "prm_1", "cmp_1", 1, 5m, 50m, code: "A"));
+
+        var campaign = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Total, "");
+
+        Assert.Equal(1500, campaign.CodesIssued);
+        Assert.Equal(1, campaign.CodeRedemptions);
+        Assert.Equal(0.000667m, campaign.RedemptionRate);
+    }
+
+    [Fact]
+    public void Apply_WhenRedemptionsAreOnDifferentDays_CountsEachOnItsUtcDay()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 5m, 50m));
+        analytics.Apply(Redeemed("evt_2", "red_2", "prm_1", "cmp_1", 2, 7m, 70m));
+
+        var days = analytics.Cells.Keys
+            .Where(k => k is { Scope: AnalyticsScope.Campaign, Dimension: AnalyticsDimension.Total })
+            .Select(k => k.Day)
+            .Order()
+            .ToList();
+
+        Assert.Equal([Day0Date, Day0Date.AddDays(2)], days);
+    }
+
+    [Fact]
+    public void Apply_WhenSameCustomerRedeemsTwice_MarksTheCustomerOncePerCell()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 5m, 50m, customerId: "cus_9"));
+        analytics.Apply(Redeemed("evt_2", "red_2", "prm_1", "cmp_1", 0, 5m, 50m, customerId: "cus_9"));
+
+        var marks = analytics.Customers.Count(c => c.Key is { Scope: AnalyticsScope.All, Dimension: AnalyticsDimension.Total });
+
+        Assert.Equal(1, marks);
+    }
+
+    [Fact]
+    public void Measures_WhenNothingWasSpentOrIssued_HaveNoRoiAndNoRate()
+    {
+        var m = new Measures(Redemptions: 1, OrderRevenue: 10m);
+
+        Assert.Null(m.Roi);
+        Assert.Null(m.RedemptionRate);
+    }
+
+    private static Measures Sum(InMemoryAnalytics analytics, AnalyticsScope scope, string id, AnalyticsDimension dimension, string value) =>
+        analytics.Cells
+            .Where(c => c.Key.Scope == scope && c.Key.ScopeId == id && c.Key.Dimension == dimension && c.Key.Value == value)
+            .Aggregate(default(Measures), (sum, c) => sum + c.Value);
+}
