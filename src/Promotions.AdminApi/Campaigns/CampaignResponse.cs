@@ -1,0 +1,29 @@
+using Promotions.Domain.Campaigns;
+using Promotions.Domain.Lifecycle;
+
+namespace Promotions.AdminApi.Campaigns;
+
+/// <summary>A campaign as the Admin API shows it.</summary>
+internal sealed record CampaignResponse(
+    string Id,
+    string Name,
+    string? Description,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    LifecycleStatus Status,
+    string? Owner,
+    BudgetResponse? Budget,
+    string? TargetSegmentId,
+    string? CampaignTypeId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    public static CampaignResponse From(Campaign c) => new(
+        c.Id, c.Name, c.Description, c.StartsAt, c.EndsAt, c.Status, c.Owner,
+        c.Budget is { } b ? new BudgetResponse(b.Amount, b.Currency, b.Spent, b.Remaining) : null,
+        c.TargetSegmentId, c.CampaignTypeId, c.CreatedAt, c.UpdatedAt, c.Version);
+}
+
+/// <summary>A budget with what has been spent of it.</summary>
+internal sealed record BudgetResponse(decimal Amount, string Currency, decimal Spent, decimal Remaining);

@@ -1,0 +1,64 @@
+using Promotions.AdminApi.Common;
+using Promotions.Domain.Campaigns;
+using Promotions.Domain.Common;
+using Promotions.Domain.Ports;
+
+namespace Promotions.AdminApi.Campaigns;
+
+/// <summary>Checks a campaign body field by field, references included, and builds the campaign from it.</summary>
+internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeStore types)
+{
+    public async Task<Result<Campaign>> ValidateAsync(CampaignRequest body, Campaign template, CancellationToken ct)
+    {
+        var checks = new FieldChecks();
+        var name = checks.Required(body.Name, "$.name");
+        var description = checks.Optional(body.Description, "$.description");
+        var owner = checks.Optional(body.Owner, "$.owner", FieldChecks.NameMax);
+        checks.Window(body.StartsAt, body.EndsAt, "$.endsAt");
+        var budget = Budget(body.Budget, template.Budget, checks);
+        await checks.ReferenceAsync(body.TargetSegmentId, "$.targetSegmentId", "segment", segments.GetAsync, ct);
+        await checks.ReferenceAsync(body.CampaignTypeId, "$.campaignTypeId", "campaign type", types.GetAsync, ct);
+        if (checks.HasErrors)
+        {
+            return Result<Campaign>.Fail(checks.Errors);
+        }
+
+        return template with
+        {
+            Name = name,
+            Description = description,
+            StartsAt = body.StartsAt,
+            EndsAt = body.EndsAt,
+            Owner = owner,
+            Budget = budget,
+            TargetSegmentId = Strings.OrNull(body.TargetSegmentId),
+            CampaignTypeId = Strings.OrNull(body.CampaignTypeId),
+        };
+    }
+
+    private static Budget? Budget(BudgetRequest? body, Budget? current, FieldChecks checks)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (body.Amount is not > 0m)
+        {
+            checks.Add("out_of_range", "The budget amount must be greater than 0.", "$.budget.amount");
+        }
+
+        if (!Money.IsValidCurrency(body.Currency))
+        {
+            checks.Add("invalid_currency", "The currency must be an ISO 4217 code such as EUR.", "$.budget.currency");
+        }
+
+        if (current is { Spent: > 0m } && body.Currency != current.Currency)
+        {
+            // Spending is recorded in the budget's currency; switching it would misstate what is left.
+            checks.Add("currency_locked", $"The budget has spending in {current.Currency}; its currency cannot change.", "$.budget.currency");
+        }
+
+        return checks.HasErrors ? null : new Budget(body.Amount!.Value, body.Currency!, current?.Spent ?? 0m);
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.AdminApi.Common;
+using Promotions.AdminApi.Lifecycle;
+using Promotions.Domain.Common;
+using Promotions.Domain.Customers;
+using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Ports;
+using Promotions.Domain.Promotions;
+using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Http;
+
+namespace Promotions.AdminApi.Promotions;
+
+/// <summary>CRUD and lists of promotions under <c>/admin/promotions</c>; every write also updates the search index.</summary>
+internal static class PromotionEndpoints
+{
+    public const string What = "promotion";
+
+    public static void MapPromotions(this RouteGroupBuilder admin)
+    {
+        var group = admin.MapGroup("/promotions").WithTags("Promotions");
+        group.MapGet("/", List).Describe(Policies.CatalogRead, "ListPromotions", "List promotions, filtered by campaign, status, kind and channel.", 400);
+        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreatePromotion", "Create a draft promotion with its rules and effect.", 400);
+        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetPromotion", "Get a promotion and its ETag.", 404);
+        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdatePromotion", "Replace the editable fields of a promotion (If-Match).", 400, 404, 409, 412, 428);
+        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeletePromotion", "Delete a draft or archived promotion without codes (If-Match).", 404, 409, 412, 428);
+        group.MapPost("/{id}/lifecycle", PromotionLifecycle.Change).Describe(Policies.CatalogWrite, "ChangePromotionLifecycle", "Schedule, activate, pause, end or archive a promotion (If-Match).", 400, 404, 409, 412, 428);
+    }
+
+    private static async Task<Results<Ok<ListResponse<PromotionResponse>>, ProblemHttpResult>> List(
+        IPromotionStore store, string? campaignId, string? status, string? kind, string? channel, string? cursor, string? limit, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var statusFilter = QueryValues.Enum<LifecycleStatus>(status, "$.status", errors);
+        var kindFilter = QueryValues.Enum<PromotionKind>(kind, "$.kind", errors);
+        if (!string.IsNullOrEmpty(channel) && !Channels.IsKnown(channel))
+        {
+            errors.Add(new DomainError("unknown_channel", $"'{channel}' is not a channel; use one of: {string.Join(", ", Channels.All)}.", "$.channel"));
+        }
+
+        if (Paging.Parse(cursor, limit, errors) is not { } page)
+        {
+            return Problems.From(errors);
+        }
+
+        var filter = new PromotionFilter(Strings.OrNull(campaignId), statusFilter, kindFilter, Strings.OrNull(channel));
+        return TypedResults.Ok(ListResponse<PromotionResponse>.From(await store.ListAsync(filter, page, ct), PromotionResponse.From));
+    }
+
+    private static async Task<Results<Created<PromotionResponse>, ProblemHttpResult>> Create(
+        PromotionRequest body, IPromotionStore store, ICampaignStore campaigns, IPromotionSearch search, TimeProvider clock,
+        HttpResponse response, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var draft = new Promotion(Ids.New("prm", clock), "", "", null, PromotionKind.Automatic, null, null, LifecycleStatus.Draft,
+            default, [], [], 0, Stacking.Default, null, 0, null, now, now);
+        var validated = await new PromotionValidation(campaigns, clock).ValidateAsync(body, draft, null, ct);
+        if (!validated.IsSuccess)
+        {
+            return Problems.From(validated.Errors);
+        }
+
+        var written = await store.CreateAsync(validated.Value, ct);
+        if (written is not { Status: WriteStatus.Written, Value: { } p })
+        {
+            return AdminResults.Failed(written.Status, What, validated.Value.Id);
+        }
+
+        await search.IndexAsync(p, ct);
+        return AdminResults.Created(response, $"/admin/promotions/{p.Id}", PromotionResponse.From(p), p.Version);
+    }
+
+    private static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Get(
+        string id, IPromotionStore store, HttpResponse response, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } p
+            ? AdminResults.Ok(response, PromotionResponse.From(p), p.Version)
+            : Problems.NotFound(What, id);
+
+    private static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Update(
+        string id, PromotionRequest body, IPromotionStore store, ICampaignStore campaigns, IPromotionSearch search,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } current)
+        {
+            return Problems.NotFound(What, id);
+        }
+
+        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!LifecycleMachine.IsEditable(current.Status))
+        {
+            return AdminResults.Conflict(LifecycleRules.NotEditable, $"A promotion that is {QueryValues.Wire(current.Status)} cannot be changed.");
+        }
+
+        var validated = await new PromotionValidation(campaigns, clock).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, current, ct);
+        if (!validated.IsSuccess)
+        {
+            return Problems.From(validated.Errors);
+        }
+
+        return await Save(store, search, validated.Value, expected, http.Response, ct);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, IPromotionStore store, ICodeStore codes, IPromotionSearch search, HttpRequest request, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } current)
+        {
+            return Problems.NotFound(What, id);
+        }
+
+        if (AdminResults.Precondition(request, current.Version, out var expected) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!LifecycleRules.IsDeletable(current.Status))
+        {
+            return AdminResults.Conflict(LifecycleRules.NotDeletable, $"Only draft or archived promotions can be deleted; this one is {QueryValues.Wire(current.Status)}.");
+        }
+
+        // Codes are unique across promotions and hold redemption history; deleting their promotion would orphan them.
+        if (await codes.CountAsync(id, ct) is > 0 and var count)
+        {
+            return Problems.From(new DomainError("in_use", $"The promotion has {count} codes; archive it instead.", "$.id"));
+        }
+
+        var status = await store.DeleteAsync(id, expected, ct);
+        if (status != WriteStatus.Written)
+        {
+            return AdminResults.Failed(status, What, id);
+        }
+
+        await search.RemoveAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Stores a changed promotion under the client's version and reindexes it.</summary>
+    internal static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Save(
+        IPromotionStore store, IPromotionSearch search, Promotion promotion, long expected, HttpResponse response, CancellationToken ct)
+    {
+        var written = await store.UpdateAsync(promotion, expected, ct);
+        if (written is not { Status: WriteStatus.Written, Value: { } p })
+        {
+            return AdminResults.Failed(written.Status, What, promotion.Id);
+        }
+
+        await search.IndexAsync(p, ct);
+        return AdminResults.Ok(response, PromotionResponse.From(p), p.Version);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Promotions;
+
+namespace Promotions.AdminApi.Promotions;
+
+/// <summary>A promotion as the Admin API shows it.</summary>
+internal sealed record PromotionResponse(
+    string Id,
+    string CampaignId,
+    string Name,
+    string? Description,
+    PromotionKind Kind,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    LifecycleStatus Status,
+    JsonElement Effect,
+    IReadOnlyList<RuleResponse> Rules,
+    IReadOnlyList<string> Channels,
+    int Priority,
+    StackingBody Stacking,
+    int? MaxRedemptions,
+    int CurrentRedemptions,
+    int? PerCustomerLimit,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    public static PromotionResponse From(Promotion p) => new(
+        p.Id, p.CampaignId, p.Name, p.Description, p.Kind, p.StartsAt, p.EndsAt, p.Status, p.Effect,
+        [.. p.Rules.Select(r => new RuleResponse(r.Id, r.RuleType, r.Condition, r.Priority))],
+        p.Channels, p.Priority, new StackingBody(p.Stacking.Exclusive, p.Stacking.Group),
+        p.MaxRedemptions, p.CurrentRedemptions, p.PerCustomerLimit, p.CreatedAt, p.UpdatedAt, p.Version);
+}
+
+/// <summary>A stored rule.</summary>
+internal sealed record RuleResponse(string Id, string RuleType, JsonElement Condition, int Priority);
