@@ -23,55 +23,66 @@ internal static class Allocator
             weightSum += Math.Max(0m, weight);
         }
 
-        if (total <= 0m || weightSum <= 0m)
+        var totalMinor = Money.ToMinor(total, currency);
+        if (totalMinor <= 0 || weightSum <= 0m)
         {
             return 0m;
         }
 
+        // Shares are counted in minor units (whole cents), so cutting off the fraction is counting, not
+        // rounding money; the one division keeps the hot loop to multiplications.
+        var perWeight = totalMinor / weightSum;
+        var minor = new long[weights.Length];
         var remainders = new decimal[weights.Length];
-        var allocated = 0m;
-        var count = 0;
+        var allocated = 0L;
         for (var i = 0; i < weights.Length; i++)
         {
-            if (weights[i] <= 0m)
+            if (weights[i] > 0m)
             {
-                continue;
+                var share = weights[i] * perWeight;
+                var whole = decimal.Truncate(share);
+                minor[i] = (long)whole;
+                remainders[i] = share - whole;
+                allocated += minor[i];
             }
-
-            var share = total * weights[i] / weightSum;
-            into[i] = Money.Floor(share, currency);
-            remainders[i] = share - into[i];
-            allocated += into[i];
-            count++;
         }
 
-        var leftover = Money.ToMinor(total - allocated, currency);
-        if (leftover > 0)
+        var unitsPerAmount = (decimal)Money.ToMinor(1m, currency);
+        for (var leftover = totalMinor - allocated; leftover > 0; leftover--)
         {
-            var order = new int[count];
-            for (int i = 0, k = 0; i < weights.Length; i++)
+            var next = LargestRemainder(weights, remainders, minor, unitsPerAmount);
+            if (next < 0)
             {
-                if (weights[i] > 0m)
-                {
-                    order[k++] = i;
-                }
+                break; // Unreachable in exact arithmetic; the caller uses the amount actually allocated.
             }
 
-            Array.Sort(order, (a, b) => remainders[a] != remainders[b] ? remainders[b].CompareTo(remainders[a]) : a.CompareTo(b));
-            var unit = Money.FromMinor(1, currency);
-            for (var k = 0; k < order.Length && leftover > 0; k++)
+            minor[next]++;
+            remainders[next] = -1m;
+            allocated++;
+        }
+
+        for (var i = 0; i < weights.Length; i++)
+        {
+            into[i] = minor[i] == 0 ? 0m : Money.FromMinor(minor[i], currency);
+        }
+
+        return Money.FromMinor(allocated, currency);
+    }
+
+    private static int LargestRemainder(decimal[] weights, decimal[] remainders, long[] minor, decimal unitsPerAmount)
+    {
+        var best = -1;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            // A share that is whole up to the last digit of decimal precision has no real remainder: one
+            // more unit would pass the line's weight (and so its room), so such a line is passed over.
+            if (weights[i] > 0m && remainders[i] >= 0m && (best < 0 || remainders[i] > remainders[best])
+                && minor[i] < weights[i] * unitsPerAmount)
             {
-                // A share that is a whole number of minor units up to the last digit of decimal precision
-                // has no real remainder; topping it up could pass the line's weight.
-                if (into[order[k]] + unit <= Rounding.Up(weights[order[k]], currency))
-                {
-                    into[order[k]] += unit;
-                    allocated += unit;
-                    leftover--;
-                }
+                best = i;
             }
         }
 
-        return allocated;
+        return best;
     }
 }

@@ -18,8 +18,9 @@ internal static class BuyXGetYCalculator
             available[i] = buy.Eligible[i] || get.Eligible[i] ? view.Lines[i].Quantity : 0;
         }
 
-        var buyOrder = BuyOrder(buy.Eligible, get.Eligible, view, state);
-        var getOrder = GetOrder(effect, get.Eligible, view, state);
+        var unitValues = UnitOrder.UnitValues(view, state);
+        var buyOrder = UnitOrder.Sorted(buy.Eligible, unitValues, descending: true, lastIf: get.Eligible);
+        var getOrder = GetOrder(effect, get.Eligible, unitValues, view);
         var discounted = new int[view.Count];
         var taken = new List<(int Line, int Units, bool Get)>();
         var cap = effect.ApplicationCap ?? int.MaxValue;
@@ -64,7 +65,7 @@ internal static class BuyXGetYCalculator
         {
             if (discounted[i] > 0)
             {
-                weights[i] = discounted[i] * UnitOrder.UnitValue(view, state, i) * effect.Get.PercentOff / 100m;
+                weights[i] = discounted[i] * unitValues[i] * effect.Get.PercentOff / 100m;
                 exact += weights[i];
             }
         }
@@ -72,19 +73,9 @@ internal static class BuyXGetYCalculator
         return EffectEvaluator.FromWeights(weights, exact, view, state);
     }
 
-    private static List<int> BuyOrder(bool[] buy, bool[] get, CartView view, PricingState state)
+    private static List<int> GetOrder(BuyXGetYEffect effect, bool[] get, decimal[] unitValues, CartView view)
     {
-        var order = UnitOrder.ByUnitValue(buy, view, state, descending: true);
-        // Stable partition: units that cannot be "get" units go first, each part keeping dearest-first order.
-        var partitioned = new List<int>(order.Count);
-        partitioned.AddRange(order.Where(i => !get[i]));
-        partitioned.AddRange(order.Where(i => get[i]));
-        return partitioned;
-    }
-
-    private static List<int> GetOrder(BuyXGetYEffect effect, bool[] get, CartView view, PricingState state)
-    {
-        var order = UnitOrder.ByUnitValue(get, view, state, descending: false);
+        var order = UnitOrder.Sorted(get, unitValues, descending: false);
         if (effect.Choose != GetChoice.Specified || effect.Get.Filter is not { } filter)
         {
             return order;
@@ -94,7 +85,13 @@ internal static class BuyXGetYCalculator
         var specified = new List<int>(order.Count);
         foreach (var sku in filter.Skus)
         {
-            specified.AddRange(order.Where(i => string.Equals(view.Lines[i].Sku, sku, StringComparison.Ordinal)));
+            foreach (var i in order)
+            {
+                if (string.Equals(view.Lines[i].Sku, sku, StringComparison.Ordinal))
+                {
+                    specified.Add(i);
+                }
+            }
         }
 
         return specified;

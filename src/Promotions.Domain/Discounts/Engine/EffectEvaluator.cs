@@ -52,11 +52,12 @@ internal static class EffectEvaluator
     {
         var weights = new decimal[view.Count];
         var exact = 0m;
+        var rate = percent / 100m;
         for (var i = 0; i < weights.Length; i++)
         {
             if (target.Eligible[i])
             {
-                weights[i] = state.Remaining[i] * percent / 100m;
+                weights[i] = state.Remaining[i] * rate;
                 exact += weights[i];
             }
         }

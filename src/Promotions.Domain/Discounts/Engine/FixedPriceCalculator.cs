@@ -11,7 +11,8 @@ internal static class FixedPriceCalculator
 {
     public static EffectOutcome Evaluate(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state)
     {
-        var order = UnitOrder.ByUnitValue(target.Eligible, view, state, descending: true);
+        var unitValues = UnitOrder.UnitValues(view, state);
+        var order = UnitOrder.Sorted(target.Eligible, unitValues, descending: true);
         var weights = new decimal[view.Count];
         var groupsLeft = effect.MaxApplications ?? int.MaxValue;
         var size = effect.Quantity;
@@ -21,7 +22,7 @@ internal static class FixedPriceCalculator
         var stop = false;
         foreach (var i in order)
         {
-            var unit = UnitOrder.UnitValue(view, state, i);
+            var unit = unitValues[i];
             var available = view.Lines[i].Quantity;
             while (available > 0 && groupsLeft > 0 && !stop)
             {
@@ -62,7 +63,7 @@ internal static class FixedPriceCalculator
                 // Within a mixed group the saving is spread in proportion to each unit's price.
                 foreach (var (line, units) in pending)
                 {
-                    weights[line] += groupSaving * units * UnitOrder.UnitValue(view, state, line) / groupValue;
+                    weights[line] += groupSaving * units * unitValues[line] / groupValue;
                 }
 
                 exact += groupSaving;

@@ -33,6 +33,9 @@ internal sealed class PricingState
         return new PricingState(remaining, view.Shipping, budget);
     }
 
+    /// <summary>A copy to try a promotion on without changing this state.</summary>
+    public PricingState Clone() => new((decimal[])Remaining.Clone(), ShippingLeft, BudgetLeft);
+
     /// <summary>How much more line <paramref name="i"/> may be discounted (down to its price floor).</summary>
     public decimal Room(CartView view, int i) => Math.Max(0m, Remaining[i] - view.MinFinal[i]);
 }

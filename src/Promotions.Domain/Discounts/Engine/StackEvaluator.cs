@@ -12,11 +12,10 @@ internal static class StackEvaluator
     {
         var state = PricingState.Fresh(view, policy);
         var entries = new StackEntry[stack.Count];
-        var shares = new decimal[view.Count];
         var benefit = 0m;
         for (var k = 0; k < stack.Count; k++)
         {
-            var entry = Apply(stack[k], view, policy, state, shares, details);
+            var entry = Apply(stack[k], view, policy, state, details);
             entries[k] = entry;
             benefit += entry.Benefit;
         }
@@ -24,7 +23,8 @@ internal static class StackEvaluator
         return new StackResult(entries, benefit);
     }
 
-    private static StackEntry Apply(EffectPlan plan, CartView view, QuotePolicy policy, PricingState state, decimal[] shares, bool details)
+    /// <summary>Applies one promotion to <paramref name="state"/>, which it updates.</summary>
+    public static StackEntry Apply(EffectPlan plan, CartView view, QuotePolicy policy, PricingState state, bool details)
     {
         var outcome = EffectEvaluator.Evaluate(plan, view, state);
         if (outcome.Miss is { } miss)
@@ -36,6 +36,7 @@ internal static class StackEvaluator
         state.ShippingLeft -= shipping;
         var amount = 0m;
         var reduction = 0m;
+        decimal[]? shares = null;
         if (outcome.Weights is { } weights)
         {
             amount = Money.Floor(outcome.Exact, view.Currency);
@@ -45,6 +46,7 @@ internal static class StackEvaluator
                 amount = budget;
             }
 
+            shares = new decimal[view.Count];
             amount = Allocator.Allocate(amount, weights, view.Currency, shares);
             state.BudgetLeft -= amount;
             for (var i = 0; i < shares.Length; i++)
@@ -60,7 +62,7 @@ internal static class StackEvaluator
             Shipping = shipping,
             Gift = outcome.Gift,
             GuardrailReduction = reduction,
-            Allocations = details && amount > 0m ? (decimal[])shares.Clone() : null,
+            Allocations = details && amount > 0m ? shares : null,
         };
         if (entry.Applied)
         {
