@@ -12,6 +12,7 @@ internal sealed class CharClass
     {
         Symbols = symbols;
         _charsetIndex = new byte[symbols.Length];
+        SampleMap = symbols.Length >= 2 ? RandomIndexSource.MapFor(symbols.Length) : [];
         for (var i = 0; i < symbols.Length; i++)
         {
             _charsetIndex[i] = (byte)charset.IndexOf(symbols[i], StringComparison.Ordinal);
@@ -19,6 +20,9 @@ internal sealed class CharClass
     }
 
     public string Symbols { get; }
+
+    /// <summary>The sampling table of <see cref="RandomIndexSource"/> for this class's size.</summary>
+    public byte[] SampleMap { get; }
 
     public int Size => Symbols.Length;
 

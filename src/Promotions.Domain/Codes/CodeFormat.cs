@@ -60,7 +60,7 @@ public static class CodeFormat
     {
         ArgumentNullException.ThrowIfNull(normalizedCode);
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Check is not { } check)
+        if (!spec.HasCheckCharacter)
         {
             return true;
         }
@@ -70,23 +70,19 @@ public static class CodeFormat
             return false;
         }
 
-        var interim = 0;
+        // Fixed characters are outside the check; the random ones and the check character form its chain.
+        Span<char> chain = stackalloc char[spec.CodeLength];
+        var length = 0;
         var slots = spec.Slots;
         for (var i = 0; i < slots.Length; i++)
         {
             if (slots[i].Kind != CodeSlotKind.Literal)
             {
-                var index = spec.Charset.IndexOf(normalizedCode[i], StringComparison.Ordinal);
-                if (index < 0)
-                {
-                    return false;
-                }
-
-                interim = check.Step(interim, index);
+                chain[length++] = normalizedCode[i];
             }
         }
 
-        return interim == 0;
+        return CheckCharacter.IsValid(chain[..length], spec.Charset);
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed class CodeGeneration
     private readonly HashSet<UInt128> _seen;
     private readonly RandomIndexSource _random = new();
     private readonly char[] _buffer;
+    private readonly int[] _randomPositions;
+    private readonly CharClass[] _randomClasses;
+    private readonly int _checkPosition = -1;
     private int _target;
 
     internal CodeGeneration(CodeSpec spec, int count, Func<string, bool>? exists)
@@ -29,6 +32,30 @@ public sealed class CodeGeneration
         _target = count;
         _buffer = new char[spec.CodeLength];
         _seen = new HashSet<UInt128>(count);
+
+        // Literals never change, so they are written once; each draw then touches only random positions.
+        var positions = new List<int>();
+        var classes = new List<CharClass>();
+        var slots = spec.Slots;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            switch (slots[i].Kind)
+            {
+                case CodeSlotKind.Literal:
+                    _buffer[i] = slots[i].Literal;
+                    break;
+                case CodeSlotKind.Random:
+                    positions.Add(i);
+                    classes.Add(slots[i].Class!);
+                    break;
+                default:
+                    _checkPosition = i;
+                    break;
+            }
+        }
+
+        _randomPositions = [.. positions];
+        _randomClasses = [.. classes];
     }
 
     /// <summary>How many codes have been handed out so far.</summary>
@@ -97,27 +124,22 @@ public sealed class CodeGeneration
     {
         UInt128 key = 0;
         var interim = 0;
-        var slots = _spec.Slots;
         var check = _spec.Check;
-        for (var i = 0; i < slots.Length; i++)
+        for (var i = 0; i < _randomPositions.Length; i++)
         {
-            var slot = slots[i];
-            switch (slot.Kind)
+            var symbols = _randomClasses[i];
+            var value = _random.Next(symbols.SampleMap);
+            key = (key * (uint)symbols.Size) + (uint)value;
+            _buffer[_randomPositions[i]] = symbols.Symbols[value];
+            if (check is not null)
             {
-                case CodeSlotKind.Literal:
-                    _buffer[i] = slot.Literal;
-                    break;
-                case CodeSlotKind.Random:
-                    var symbols = slot.Class!;
-                    var value = _random.Next(symbols.Size);
-                    key = (key * (uint)symbols.Size) + (uint)value;
-                    _buffer[i] = symbols.Symbols[value];
-                    interim = check?.Step(interim, symbols.CharsetIndex(value)) ?? 0;
-                    break;
-                default:
-                    _buffer[i] = _spec.Charset[check!.Closer(interim)];
-                    break;
+                interim = check.Step(interim, symbols.CharsetIndex(value));
             }
+        }
+
+        if (check is not null)
+        {
+            _buffer[_checkPosition] = _spec.Charset[check.Closer(interim)];
         }
 
         return key;

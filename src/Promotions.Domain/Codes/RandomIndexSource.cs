@@ -23,9 +23,13 @@ internal sealed class RandomIndexSource
     private readonly byte[] _block = new byte[BlockSize];
     private int _next = BlockSize;
 
-    public int Next(int n)
+    /// <summary>The 256-entry byte → index table for n; <see cref="Next(byte[])"/> draws through it.</summary>
+    public static byte[] MapFor(int n) => Maps[n] ??= Map(n);
+
+    public int Next(int n) => Next(MapFor(n));
+
+    public int Next(byte[] map)
     {
-        var map = Maps[n] ??= Map(n);
         while (true)
         {
             if (_next == BlockSize)
