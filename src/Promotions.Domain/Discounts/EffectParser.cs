@@ -2,6 +2,7 @@ using System.Text.Json;
 using Promotions.Domain.Common;
 using Promotions.Domain.Discounts.Effects;
 using Promotions.Domain.Discounts.Parsing;
+using Promotions.Domain.Rules.Parsing;
 
 namespace Promotions.Domain.Discounts;
 
@@ -26,7 +27,7 @@ public static class EffectParser
             return new DomainError(EffectErrorCodes.InvalidValue, "An effect is a JSON object.", path);
         }
 
-        var typePath = JsonPaths.Property(path, "type");
+        var typePath = JsonPath.Property(path, "type");
         if (!json.TryGetProperty("type", out var typeElement) || typeElement.ValueKind == JsonValueKind.Null)
         {
             return new DomainError(EffectErrorCodes.MissingProperty, "'type' is required.", typePath);

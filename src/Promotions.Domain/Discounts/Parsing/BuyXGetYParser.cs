@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Promotions.Domain.Common;
 using Promotions.Domain.Discounts.Effects;
+using Promotions.Domain.Rules.Parsing;
 
 namespace Promotions.Domain.Discounts.Parsing;
 
@@ -63,7 +64,7 @@ internal static class BuyXGetYParser
             var filterPath = reader.PathOf("filter");
             if (filter.Skus.Count == 0)
             {
-                reader.Error(EffectErrorCodes.MissingProperty, "With 'choose': 'specified' the get filter names the SKUs.", JsonPaths.Property(filterPath, "skus"));
+                reader.Error(EffectErrorCodes.MissingProperty, "With 'choose': 'specified' the get filter names the SKUs.", JsonPath.Property(filterPath, "skus"));
             }
 
             if (filter.Categories.Count > 0)
@@ -71,7 +72,7 @@ internal static class BuyXGetYParser
                 reader.Error(
                     EffectErrorCodes.ConflictingProperties,
                     "With 'choose': 'specified' the get filter names SKUs only.",
-                    JsonPaths.Property(filterPath, "categories"));
+                    JsonPath.Property(filterPath, "categories"));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Promotions.Domain.Common;
+using Promotions.Domain.Rules.Parsing;
 
 namespace Promotions.Domain.Discounts.Parsing;
 
@@ -37,7 +38,7 @@ internal sealed class JsonObjectReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var propertyPath = JsonPaths.Property(path, property.Name);
+            var propertyPath = JsonPath.Property(path, property.Name);
             if (!seen.Add(property.Name))
             {
                 errors.Add(new DomainError(EffectErrorCodes.DuplicateProperty, $"'{property.Name}' appears more than once.", propertyPath));
@@ -54,7 +55,7 @@ internal sealed class JsonObjectReader
         return new JsonObjectReader(element, path, errors);
     }
 
-    public string PathOf(string name) => JsonPaths.Property(Path, name);
+    public string PathOf(string name) => JsonPath.Property(Path, name);
 
     public void Error(string code, string message, string path) => _errors.Add(new DomainError(code, message, path));
 
@@ -187,7 +188,7 @@ internal sealed class JsonObjectReader
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = JsonPaths.Index(PathOf(name), index++);
+            var itemPath = JsonPath.Index(PathOf(name), index++);
             if (item.ValueKind != JsonValueKind.String)
             {
                 Error(EffectErrorCodes.InvalidValue, "Expected a string.", itemPath);

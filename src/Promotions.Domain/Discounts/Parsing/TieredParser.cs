@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Promotions.Domain.Common;
 using Promotions.Domain.Discounts.Effects;
+using Promotions.Domain.Rules.Parsing;
 
 namespace Promotions.Domain.Discounts.Parsing;
 
@@ -47,7 +48,7 @@ internal static class TieredParser
         var index = 0;
         foreach (var element in array.EnumerateArray())
         {
-            var tier = ReadTier(element, JsonPaths.Index(tiersPath, index++), basis, errors);
+            var tier = ReadTier(element, JsonPath.Index(tiersPath, index++), basis, errors);
             if (tier is null)
             {
                 continue;
@@ -58,7 +59,7 @@ internal static class TieredParser
                 reader.Error(
                     EffectErrorCodes.TiersNotIncreasing,
                     $"Thresholds must strictly increase; {tier.Threshold} follows {previous}.",
-                    JsonPaths.Property(JsonPaths.Index(tiersPath, index - 1), "threshold"));
+                    JsonPath.Property(JsonPath.Index(tiersPath, index - 1), "threshold"));
             }
 
             previous = tier.Threshold;
