@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Promotions.Domain.Analytics;
+using Promotions.Embedded.Dispatch;
+
+namespace Promotions.Embedded.Analytics;
+
+/// <summary>Registration of the embedded analytics adapters and of the in-process event delivery that feeds them.</summary>
+public static class EmbeddedAnalytics
+{
+    /// <summary>
+    /// Registers the SQLite analytics store, the analytics consumer and the in-process dispatcher (options
+    /// in <c>Embedded:Dispatch</c>). Needs the database of <see cref="EmbeddedAdapters.AddEmbeddedAdapters"/>.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedAnalytics(this IServiceCollection services)
+    {
+        services.TryAddSingleton<AnalyticsStorage>();
+        services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+        services.TryAddSingleton<AnalyticsConsumer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventConsumer, AnalyticsConsumer>(sp => sp.GetRequiredService<AnalyticsConsumer>()));
+        services.AddEventDispatcher();
+        return services;
+    }
+}
