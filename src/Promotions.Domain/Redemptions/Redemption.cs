@@ -1,6 +1,10 @@
 namespace Promotions.Domain.Redemptions;
 
-/// <summary>A recorded redemption, with the discount allocated to the order's lines.</summary>
+/// <summary>
+/// A recorded redemption (or a reservation, while <see cref="Status"/> is <see cref="RedemptionStatus.Reserved"/>),
+/// with the discount allocated to the order's lines. <paramref name="DiscountAmount"/> is what the campaign
+/// budget is charged: the line discount plus the shipping discount.
+/// </summary>
 public sealed record Redemption(
     string Id,
     string PromotionId,
@@ -13,7 +17,41 @@ public sealed record Redemption(
     decimal DiscountAmount,
     string Currency,
     IReadOnlyList<LineAllocation> Allocations,
-    RedemptionStatus Status);
+    RedemptionStatus Status)
+{
+    /// <summary>The campaign whose budget the discount is charged to.</summary>
+    public string? CampaignId { get; init; }
+
+    /// <summary>The normalized code redeemed; null for an automatic promotion.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Part of <see cref="DiscountAmount"/> taken off shipping; given back only by a full reversal.</summary>
+    public decimal ShippingDiscount { get; init; }
+
+    /// <summary>The order's lines as redeemed, with what each carries and what was returned since.</summary>
+    public IReadOnlyList<RedeemedLine> Lines { get; init; } = [];
+
+    /// <summary>When a reservation stops holding capacity; null once confirmed (and for direct redemptions).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>How much of <see cref="DiscountAmount"/> reversals have given back to the budget so far.</summary>
+    public decimal ReversedAmount { get; init; }
+
+    /// <summary>The customer's segments when redeemed, carried to the events analytics groups by.</summary>
+    public IReadOnlyList<string> CustomerSegmentIds { get; init; } = [];
+
+    /// <summary>
+    /// True when the discount was charged to a campaign budget counter, so giving it back knows where to; set
+    /// by the ledger.
+    /// </summary>
+    public bool BudgetCharged { get; init; }
+
+    /// <summary>When the status last changed (confirmed, released, expired, reversed).</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The discount still charged to the budget.</summary>
+    public decimal RemainingDiscount => DiscountAmount - ReversedAmount;
+}
 
 /// <summary>The part of a discount that one cart line carries (per line, all units together).</summary>
 public sealed record LineAllocation(string LineId, decimal Amount);

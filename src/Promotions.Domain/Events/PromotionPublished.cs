@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using Promotions.Domain.Promotions;
+
+namespace Promotions.Domain.Events;
+
+/// <summary>A promotion became live (activated): offers may include it from <paramref name="OccurredAt"/>.</summary>
+public sealed record PromotionPublished(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string PromotionId,
+    string CampaignId,
+    string Name,
+    PromotionKind Kind,
+    IReadOnlyList<string> Channels,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt) : DomainEvent(EventId, OccurredAt)
+{
+    public const string TypeName = "promotion_published";
+
+    [JsonIgnore]
+    public override string Type => TypeName;
+
+    public override int Version => 1;
+}

@@ -1,0 +1,62 @@
+using Promotions.Domain.Common;
+using Promotions.Domain.Redemptions;
+
+namespace Promotions.Domain.Events;
+
+/// <summary>
+/// The events of the redemption ledger, built from the records they report, so every ledger adapter emits the
+/// same events for the same change.
+/// </summary>
+public static class RedemptionEvents
+{
+    public static RedemptionRecorded Recorded(Redemption redemption, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(redemption);
+        return new RedemptionRecorded(
+            NewId(clock), clock.GetUtcNow(), redemption.Id, redemption.PromotionId, redemption.CampaignId, redemption.Code,
+            redemption.CustomerId, redemption.Channel, redemption.OrderId, redemption.OrderTotal, redemption.DiscountAmount,
+            redemption.Currency, redemption.Allocations, redemption.CustomerSegmentIds);
+    }
+
+    public static ReservationExpired Expired(Redemption hold, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        return new ReservationExpired(NewId(clock), clock.GetUtcNow(), hold.Id, hold.PromotionId, hold.CampaignId, hold.DiscountAmount, hold.Currency);
+    }
+
+    public static ReservationReleased Released(Redemption hold, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        return new ReservationReleased(NewId(clock), clock.GetUtcNow(), hold.Id, hold.PromotionId, hold.CampaignId, hold.DiscountAmount, hold.Currency);
+    }
+
+    public static RedemptionReversed Reversed(Reversal reversal, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(reversal);
+        var redemption = reversal.Redemption;
+        return new RedemptionReversed(
+            NewId(clock), clock.GetUtcNow(), reversal.Id, redemption.Id, redemption.PromotionId, redemption.CampaignId,
+            redemption.CustomerId, reversal.Amount, redemption.RemainingDiscount, reversal.Currency, reversal.Full, reversal.Lines);
+    }
+
+    /// <summary>
+    /// The thresholds of <see cref="BudgetThresholdCrossed.Thresholds"/> that a spend going from
+    /// <paramref name="beforeMinor"/> to <paramref name="afterMinor"/> (minor units) reached, compared exactly in integers.
+    /// </summary>
+    public static IEnumerable<BudgetThresholdCrossed> ThresholdsCrossed(
+        string campaignId, long beforeMinor, long afterMinor, long budgetMinor, string currency, TimeProvider clock)
+    {
+        foreach (var percent in BudgetThresholdCrossed.Thresholds)
+        {
+            var line = (decimal)budgetMinor * percent;
+            if (beforeMinor * 100m < line && afterMinor * 100m >= line)
+            {
+                yield return new BudgetThresholdCrossed(
+                    NewId(clock), clock.GetUtcNow(), campaignId, percent,
+                    Money.FromMinor(afterMinor, currency), Money.FromMinor(budgetMinor, currency), currency);
+            }
+        }
+    }
+
+    private static string NewId(TimeProvider clock) => Ids.New(DomainEvent.IdPrefix, clock);
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using Promotions.Domain.Redemptions;
+
+namespace Promotions.Domain.Events;
+
+/// <summary>
+/// A redemption took effect (a direct redemption, or a confirmed reservation): the discount is spent.
+/// <paramref name="Discount"/> is what the budget was charged (line and shipping discount);
+/// <paramref name="SegmentIds"/> are the customer's segments at redemption time, for reports by segment.
+/// </summary>
+public sealed record RedemptionRecorded(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string RedemptionId,
+    string PromotionId,
+    string? CampaignId,
+    string? Code,
+    string? CustomerId,
+    string Channel,
+    string OrderId,
+    decimal OrderTotal,
+    decimal Discount,
+    string Currency,
+    IReadOnlyList<LineAllocation> Allocations,
+    IReadOnlyList<string> SegmentIds) : DomainEvent(EventId, OccurredAt)
+{
+    public const string TypeName = "redemption_recorded";
+
+    [JsonIgnore]
+    public override string Type => TypeName;
+
+    public override int Version => 1;
+}

@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using Promotions.Domain.Redemptions;
+using Promotions.Embedded.Storage;
+
+namespace Promotions.Embedded.Redemptions;
+
+/// <summary>
+/// The conditional counter updates of the ledger. Each limit is one UPDATE whose WHERE carries the limit, and
+/// whether it applied is read from the rows it changed, never from an earlier SELECT.
+/// </summary>
+internal static class LedgerCounters
+{
+    /// <summary>Adds <paramref name="amount"/> unless that takes the counter past <paramref name="cap"/>; the new value, or null when refused.</summary>
+    public static async Task<long?> TryAddAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string key, long amount, long? cap, string? currency, CancellationToken ct)
+    {
+        using (var ensure = connection.Command(transaction,
+            "INSERT INTO redemption_counters (key, used, cap, currency) VALUES ($key, 0, $cap, $currency) ON CONFLICT (key) DO NOTHING;"))
+        {
+            Bind(ensure, key, amount, cap, currency);
+            await ensure.ExecuteNonQueryAsync(ct);
+        }
+
+        using var add = connection.Command(transaction, """
+            UPDATE redemption_counters SET used = used + $amount, cap = $cap
+            WHERE key = $key AND ($cap IS NULL OR used + $amount <= $cap) RETURNING used;
+            """);
+        Bind(add, key, amount, cap, currency);
+        return await add.ExecuteScalarAsync(ct) as long?;
+    }
+
+    /// <summary>Gives <paramref name="amount"/> back; the CHECK (used ≥ 0) turns a double give-back into an error, not a silent drift.</summary>
+    public static async Task SubtractAsync(SqliteConnection connection, SqliteTransaction transaction, string key, long amount, CancellationToken ct)
+    {
+        using var subtract = connection.Command(transaction, "UPDATE redemption_counters SET used = used - $amount WHERE key = $key;");
+        subtract.Parameters.AddWithValue("$key", key);
+        subtract.Parameters.AddWithValue("$amount", amount);
+        await subtract.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task<long> ReadAsync(SqliteConnection connection, string key, CancellationToken ct)
+    {
+        using var read = connection.Command(null, "SELECT used FROM redemption_counters WHERE key = $key;");
+        read.Parameters.AddWithValue("$key", key);
+        return await read.ExecuteScalarAsync(ct) as long? ?? 0;
+    }
+
+    /// <summary>
+    /// Uses the code once, conditioned on everything about the code itself; when refused, reads the row in the
+    /// same transaction to say exactly why (an exhausted code is never "unknown").
+    /// </summary>
+    public static async Task<string?> UseCodeAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string code, string promotionId, string? customerId, long now, CancellationToken ct)
+    {
+        using (var use = connection.Command(transaction, """
+            UPDATE codes SET uses = uses + 1
+            WHERE code = $code AND promotion_id = $promotion AND active = 1 AND uses < max_uses
+              AND (expires_at IS NULL OR expires_at > $now)
+              AND (assigned_customer_id IS NULL OR assigned_customer_id = $customer);
+            """))
+        {
+            use.Parameters.AddWithValue("$code", code);
+            use.Parameters.AddWithValue("$promotion", promotionId);
+            use.Parameters.AddWithValue("$now", now);
+            use.Parameters.AddWithValue("$customer", (object?)customerId ?? DBNull.Value);
+            if (await use.ExecuteNonQueryAsync(ct) == 1)
+            {
+                return null;
+            }
+        }
+
+        using var why = connection.Command(transaction,
+            "SELECT promotion_id, active, uses, max_uses, expires_at, assigned_customer_id FROM codes WHERE code = $code;");
+        why.Parameters.AddWithValue("$code", code);
+        await using var reader = await why.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || !string.Equals(reader.GetString(0), promotionId, StringComparison.Ordinal))
+        {
+            return RedemptionRejections.UnknownCode;
+        }
+
+        if (!reader.IsDBNull(5) && !string.Equals(reader.GetString(5), customerId, StringComparison.Ordinal))
+        {
+            return RedemptionRejections.CodeNotForCustomer;
+        }
+
+        if (!reader.GetBoolean(1))
+        {
+            return RedemptionRejections.CodeInactive;
+        }
+
+        return !reader.IsDBNull(4) && reader.GetInt64(4) <= now ? RedemptionRejections.CodeExpired : RedemptionRejections.CodeExhausted;
+    }
+
+    public static async Task ReturnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, string code, CancellationToken ct)
+    {
+        using var giveBack = connection.Command(transaction, "UPDATE codes SET uses = uses - 1 WHERE code = $code AND uses > 0;");
+        giveBack.Parameters.AddWithValue("$code", code);
+        await giveBack.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void Bind(SqliteCommand command, string key, long amount, long? cap, string? currency)
+    {
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$amount", amount);
+        command.Parameters.AddWithValue("$cap", (object?)cap ?? DBNull.Value);
+        command.Parameters.AddWithValue("$currency", (object?)currency ?? DBNull.Value);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Promotions.Domain.Redemptions;
+
+namespace Promotions.Embedded.Redemptions;
+
+/// <summary>Redemption and reversal documents: camelCase, enums by name, derived properties left out.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    IgnoreReadOnlyProperties = true)]
+[JsonSerializable(typeof(Redemption))]
+[JsonSerializable(typeof(Reversal))]
+internal sealed partial class LedgerJson : JsonSerializerContext;

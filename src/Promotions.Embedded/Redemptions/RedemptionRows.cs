@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Promotions.Domain.Redemptions;
+using Promotions.Embedded.Storage;
+
+namespace Promotions.Embedded.Redemptions;
+
+/// <summary>Redemption and reversal rows: the document plus the columns the ledger's conditions and scans need.</summary>
+internal static class RedemptionRows
+{
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Redemption redemption, CancellationToken ct)
+    {
+        using var insert = connection.Command(transaction, """
+            INSERT INTO redemptions (id, version, status, promotion_id, customer_id, expires_at, doc)
+            VALUES ($id, 1, $status, $promotion, $customer, $expires, $doc);
+            """);
+        insert.Parameters.AddWithValue("$id", redemption.Id);
+        insert.Parameters.AddWithValue("$promotion", redemption.PromotionId);
+        insert.Parameters.AddWithValue("$customer", (object?)redemption.CustomerId ?? DBNull.Value);
+        BindState(insert, redemption);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Replaces the row if it is still in <paramref name="expectedStatus"/> at <paramref name="expectedVersion"/>.</summary>
+    public static async Task<bool> TryUpdateAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Redemption redemption,
+        RedemptionStatus expectedStatus, long expectedVersion, CancellationToken ct)
+    {
+        using var update = connection.Command(transaction, """
+            UPDATE redemptions SET version = version + 1, status = $status, expires_at = $expires, doc = $doc
+            WHERE id = $id AND status = $expectedStatus AND version = $expectedVersion;
+            """);
+        update.Parameters.AddWithValue("$id", redemption.Id);
+        update.Parameters.AddWithValue("$expectedStatus", expectedStatus.ToString());
+        update.Parameters.AddWithValue("$expectedVersion", expectedVersion);
+        BindState(update, redemption);
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public static async Task<StoredRedemption?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string id, CancellationToken ct)
+    {
+        using var read = connection.Command(transaction, "SELECT version, doc FROM redemptions WHERE id = $id;");
+        read.Parameters.AddWithValue("$id", id);
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var redemption = JsonSerializer.Deserialize(reader.GetString(1), LedgerJson.Default.Redemption)
+            ?? throw new InvalidDataException($"Redemption '{id}' is stored as null.");
+        return new StoredRedemption(redemption, reader.GetInt64(0));
+    }
+
+    /// <summary>Ids of holds whose expiry is at or before <paramref name="now"/>, soonest first.</summary>
+    public static async Task<List<string>> DueHoldsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long now, int limit, CancellationToken ct)
+    {
+        using var due = connection.Command(transaction,
+            "SELECT id FROM redemptions WHERE status = 'Reserved' AND expires_at <= $now ORDER BY expires_at LIMIT $limit;");
+        due.Parameters.AddWithValue("$now", now);
+        due.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await due.ExecuteReaderAsync(ct);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public static async Task InsertReversalAsync(SqliteConnection connection, SqliteTransaction transaction, Reversal reversal, CancellationToken ct)
+    {
+        using var insert = connection.Command(transaction,
+            "INSERT INTO redemption_reversals (id, redemption_id, doc) VALUES ($id, $redemption, $doc);");
+        insert.Parameters.AddWithValue("$id", reversal.Id);
+        insert.Parameters.AddWithValue("$redemption", reversal.RedemptionId);
+        insert.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(reversal, LedgerJson.Default.Reversal));
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void BindState(SqliteCommand command, Redemption redemption)
+    {
+        command.Parameters.AddWithValue("$status", redemption.Status.ToString());
+        command.Parameters.AddWithValue("$expires", SqlTime.ToDb(redemption.ExpiresAt));
+        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(redemption, LedgerJson.Default.Redemption));
+    }
+}
+
+/// <summary>A redemption as stored, with the row version its conditional updates compare against.</summary>
+internal sealed record StoredRedemption(Redemption Redemption, long Version);

@@ -1,0 +1,42 @@
+using Promotions.Domain.Codes;
+using Promotions.Domain.Common;
+using Promotions.Domain.Redemptions;
+
+namespace Promotions.Embedded.Tests.Redemptions;
+
+/// <summary>Redemptions and codes as a checkout would send them, with one scope per test so tests never share counters.</summary>
+internal sealed class LedgerSamples(TimeProvider clock)
+{
+    public string Scope { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    public string PromotionId => $"prm_{Scope}";
+
+    public string CampaignId => $"cmp_{Scope}";
+
+    /// <summary>A two-line order: line a (2 × 30.00, carries 6.00) and line b (1 × 40.00, carries 4.00).</summary>
+    public Redemption Redemption(
+        string? customerId = null, string? code = null, decimal discount = 10m, DateTimeOffset? holdUntil = null, decimal shipping = 0m)
+    {
+        var lineDiscount = discount - shipping;
+        var a = Math.Round(lineDiscount * 0.6m, 2);
+        var b = lineDiscount - a;
+        return new Redemption(
+            Ids.New("rdm", clock), PromotionId, code is null ? null : $"code_{code}", customerId, "web", clock.GetUtcNow(),
+            "order-" + Guid.NewGuid().ToString("N")[..8], 100m, discount, "EUR",
+            [new LineAllocation("a", a), new LineAllocation("b", b)],
+            holdUntil is null ? RedemptionStatus.Confirmed : RedemptionStatus.Reserved)
+        {
+            CampaignId = CampaignId,
+            Code = code,
+            ShippingDiscount = shipping,
+            ExpiresAt = holdUntil,
+            Lines = [new RedeemedLine("a", 2, a), new RedeemedLine("b", 1, b)],
+            CustomerSegmentIds = ["seg_vip"],
+        };
+    }
+
+    public PromoCode Code(string text, int maxUses = 1, bool active = true, DateTimeOffset? expiresAt = null, string? assignedTo = null) =>
+        new(Ids.New("code", clock), PromotionId, text, 0, maxUses, active, expiresAt, assignedTo);
+
+    public string NewCodeText() => "C" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+}
