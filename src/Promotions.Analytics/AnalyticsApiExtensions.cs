@@ -1,0 +1,26 @@
+using Promotions.Analytics.Events;
+using Promotions.Analytics.Reports;
+using Promotions.ServiceDefaults.Auth;
+
+namespace Promotions.Analytics;
+
+/// <summary>The composition surface of the Analytics service: reports under <c>/analytics</c> and the event pass-through.</summary>
+public static class AnalyticsApiExtensions
+{
+    /// <summary>Registers what the Analytics service needs beyond the shared defaults and the adapters.</summary>
+    public static IServiceCollection AddAnalyticsApi(this IServiceCollection services)
+    {
+        services.AddSingleton<ReportBuilder>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AnalyticsPolicies.Ingest, p => p.RequireAssertion(c => AuthSetup.HasRole(c.User, [Roles.Admin])));
+        return services;
+    }
+
+    /// <summary>Maps every Analytics endpoint; each names its own authorization policy.</summary>
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapReports();
+        app.MapEventIngest();
+        return app;
+    }
+}

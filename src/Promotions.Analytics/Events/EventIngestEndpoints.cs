@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Domain.Analytics;
+using Promotions.ServiceDefaults.Http;
+
+namespace Promotions.Analytics.Events;
+
+/// <summary>
+/// <c>POST /events/analytics</c>: an SQS batch of event envelopes, each applied once by the analytics consumer;
+/// the answer lists the messages to redeliver. Locally it is also a way to feed events by hand.
+/// </summary>
+internal static partial class EventIngestEndpoints
+{
+    // A Lambda event payload is at most 6 MB.
+    private const long MaxBatchBytes = 6 * 1024 * 1024;
+
+    public static void MapEventIngest(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/events/analytics", Ingest)
+            .WithTags("Analytics")
+            .WithName("IngestAnalyticsEvents")
+            .WithSummary("Apply an SQS batch of events; answers the messages that failed.")
+            .WithBodyLimit(MaxBatchBytes)
+            .RequireAuthorization(AnalyticsPolicies.Ingest);
+    }
+
+    private static async Task<Ok<BatchResponse>> Ingest(
+        SqsBatch batch, AnalyticsConsumer consumer, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(EventIngestEndpoints));
+        var failures = new List<BatchItemFailure>();
+        foreach (var record in batch.Records)
+        {
+            try
+            {
+                if (await consumer.ConsumeAsync(record.Body, ct) == ConsumeOutcome.Malformed)
+                {
+                    LogMalformed(logger, record.MessageId);
+                    failures.Add(new BatchItemFailure(record.MessageId));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One message failing must not fail its batch-mates: SQS redelivers just this one.
+                LogFailed(logger, e, record.MessageId);
+                failures.Add(new BatchItemFailure(record.MessageId));
+            }
+        }
+
+        return TypedResults.Ok(new BatchResponse(failures));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} is not an event envelope")]
+    private static partial void LogMalformed(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string messageId);
+}
