@@ -1,23 +1,25 @@
-using Promotions.Embedded;
-using Promotions.ServiceDefaults;
+using Promotions.LocalHost.Auth;
 
 namespace Promotions.LocalHost;
 
-/// <summary>All services in one process on the embedded adapters.</summary>
+/// <summary>
+/// The local host's entry point: <c>token …</c> mints a local token and exits; anything else runs every
+/// service in one process (see <see cref="LocalHostApp"/>).
+/// </summary>
 public sealed class Program
 {
     private Program()
     {
     }
 
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddPromotionsDefaults();
-        builder.Services.AddEmbeddedAdapters(builder.Configuration);
+        if (TokenCommand.IsInvoked(args))
+        {
+            return TokenCommand.Run(args[1..], Console.Out, Console.Error);
+        }
 
-        var app = builder.Build();
-        app.UsePromotionsDefaults();
-        app.Run();
+        LocalHostApp.Build(args).Run();
+        return 0;
     }
 }

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Promotions.ServiceDefaults.Auth;
+
+namespace Promotions.Api.Tests.Host;
+
+/// <summary>
+/// Every endpoint of the composed host against every kind of caller: anonymous, authenticated without
+/// grants, expired, signed by another key, and each single role and scope, with expectations from the
+/// documented grant table. Route values are dummies: only 401 and 403 matter here.
+/// </summary>
+public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
+{
+    private readonly Fixture _host;
+
+    public AuthMatrixTests(Fixture host) => _host = host;
+
+    [Fact]
+    public void Endpoints_CoverEveryServicePrefix()
+    {
+        var patterns = _host.Endpoints.Select(e => e.Pattern).ToArray();
+
+        Assert.Contains(patterns, p => p.StartsWith("/admin/", StringComparison.Ordinal));
+        Assert.Contains(patterns, p => p.StartsWith("/offers", StringComparison.Ordinal));
+        Assert.Contains(patterns, p => p.StartsWith("/validate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryEndpoint_ExceptInfrastructure_NamesExactlyOneDocumentedPolicy()
+    {
+        var failures = _host.Endpoints.Where(e => !e.IsInfrastructure)
+            .Where(e => e.AllowsAnonymous || e.Policies.Count != 1 || !Grants.ByPolicy.ContainsKey(e.Policies[0]))
+            .Select(e => $"{e}: anonymous={e.AllowsAnonymous}, policies=[{string.Join(", ", e.Policies)}]")
+            .ToArray();
+
+        Assert.True(failures.Length == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_WithoutToken_Returns401()
+    {
+        await AssertEveryEndpoint(null, _ => HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_WithTokenWithoutGrants_Returns403()
+    {
+        await AssertEveryEndpoint(_host.Factory.Token([]), _ => HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_WithExpiredToken_Returns401()
+    {
+        var issuedTwoDaysAgo = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(-2));
+        var expired = DevTokens.Create(_host.Factory.Auth, "tester", [Roles.Admin], Scopes.All, issuedTwoDaysAgo, TimeSpan.FromHours(1));
+
+        await AssertEveryEndpoint(expired, _ => HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_WithTokenSignedByAnotherKey_Returns401()
+    {
+        var forger = new AuthOptions { SigningKey = DevTokens.NewSigningKey() };
+        var forged = DevTokens.Create(forger, "mallory", [Roles.Admin], Scopes.All, TimeProvider.System);
+
+        await AssertEveryEndpoint(forged, _ => HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_ForEachRoleAndScope_Returns403ExactlyWhenThePolicyDoesNotGrantIt()
+    {
+        var failures = new List<string>();
+        foreach (var caller in Grants.SingleGrantCallers)
+        {
+            using var client = _host.Factory.ClientWith(_host.Factory.Token(caller.Roles, caller.Scopes));
+            foreach (var endpoint in _host.Protected)
+            {
+                var policy = endpoint.Policies.Count == 1 ? endpoint.Policies[0] : "(no single policy)";
+                var allowed = Grants.Allows(policy, caller);
+                var status = await Send(client, endpoint);
+                var refused = status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized;
+                if (allowed == refused)
+                {
+                    failures.Add($"{caller.Name} → {endpoint} [{policy}]: {(int)status}, expected {(allowed ? "allowed" : "403")}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private async Task AssertEveryEndpoint(string? token, Func<ApiEndpoint, HttpStatusCode> expected)
+    {
+        using var client = _host.Factory.ClientWith(token);
+        var failures = new List<string>();
+        foreach (var endpoint in _host.Protected)
+        {
+            var status = await Send(client, endpoint);
+            if (status != expected(endpoint))
+            {
+                failures.Add($"{endpoint}: {(int)status}, expected {(int)expected(endpoint)}");
+            }
+        }
+
+        Assert.NotEmpty(_host.Protected);
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static async Task<HttpStatusCode> Send(HttpClient client, ApiEndpoint endpoint)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url());
+        if (endpoint.HasBody)
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(endpoint.RequestContentType);
+        }
+
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>One host for the matrix; its endpoints read once it has started.</summary>
+    public sealed class Fixture : IDisposable
+    {
+        public Fixture()
+        {
+            Factory = new LocalHostFactory(demo: false);
+            _ = Factory.Server;
+            Endpoints = ApiEndpoint.All(Factory.Services);
+            Protected = [.. Endpoints.Where(e => !e.IsInfrastructure)];
+        }
+
+        public LocalHostFactory Factory { get; }
+
+        public IReadOnlyList<ApiEndpoint> Endpoints { get; }
+
+        public IReadOnlyList<ApiEndpoint> Protected { get; }
+
+        public void Dispose() => Factory.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Promotions.Api.Tests.Host;
+
+/// <summary>
+/// Hundreds of malformed and hostile requests, generated over every endpoint of the host: none may fail
+/// with a 5xx, every 4xx must be a ProblemDetails with a <c>code</c>, and the database must be byte-for-byte
+/// unchanged after each one.
+/// </summary>
+public sealed class HostileRequestTests : IDisposable
+{
+    private readonly LocalHostFactory _factory = new(demo: true);
+
+    [Fact]
+    public async Task HostileRequests_NeverFailTheServer_AlwaysExplain_AndStoreNothing()
+    {
+        using var admin = _factory.Admin();
+        var endpoints = ApiEndpoint.All(_factory.Services);
+        var cases = HostileCases.Generate(endpoints).Concat(await SemanticCases.BuildAsync(admin)).ToList();
+        var failures = new List<string>();
+        var statuses = new Dictionary<int, int>();
+
+        foreach (var hostile in cases)
+        {
+            var before = StoreSnapshot.Take(_factory.DatabasePath);
+            using var request = hostile.ToRequest();
+            using var response = await admin.SendAsync(request);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var body = await response.Content.ReadAsStringAsync();
+            var changed = StoreSnapshot.Changed(before, StoreSnapshot.Take(_factory.DatabasePath));
+
+            if (status >= 500)
+            {
+                failures.Add($"{hostile} → {status}");
+            }
+            else if (status >= 400 && !IsProblemWithCode(response, body))
+            {
+                failures.Add($"{hostile} → {status} without a problem code: {response.Content.Headers.ContentType} {Clip(body)}");
+            }
+
+            if (changed.Count > 0)
+            {
+                failures.Add($"{hostile} → {status} changed {string.Join(", ", changed)}");
+            }
+        }
+
+        Assert.True(cases.Count >= 200, $"Only {cases.Count} hostile requests were generated.");
+        Assert.True(statuses.Keys.Any(s => s is >= 400 and < 500), "No request was refused: the cases do not reach the endpoints.");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} hostile requests failed:\n{string.Join('\n', failures)}");
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private static bool IsProblemWithCode(HttpResponseMessage response, string body)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+            && !string.IsNullOrEmpty(code.GetString());
+    }
+
+    private static string Clip(string body) => body.Length > 200 ? body[..200] : body;
+}
