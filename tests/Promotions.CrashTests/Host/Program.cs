@@ -1,0 +1,42 @@
+using Promotions.Analytics;
+using Promotions.Domain.Analytics;
+using Promotions.Embedded;
+using Promotions.Embedded.Analytics;
+using Promotions.Embedded.Redemptions;
+using Promotions.ServiceDefaults;
+
+namespace Promotions.CrashHost;
+
+/// <summary>
+/// The embedded composition the crash tests kill: the redemption ledger and its outbox, the in-process
+/// dispatcher and Analytics, on one data directory, plus an endpoint that records a redemption through the
+/// ledger port. With <c>Crash:AfterConsume</c> a second consumer kills the process right after Analytics has
+/// accepted an event and before the dispatcher can mark it.
+/// </summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddPromotionsDefaults();
+        builder.Services.AddEmbeddedAdapters(builder.Configuration);
+        builder.Services.AddEmbeddedRedemption();
+        builder.Services.AddEmbeddedAnalytics();
+        builder.Services.AddAnalyticsApi();
+        if (builder.Configuration.GetValue<bool>("Crash:AfterConsume"))
+        {
+            // Consumers are called in registration order, so this one runs after Analytics.
+            builder.Services.AddSingleton<IEventConsumer, KillAfterConsume>();
+        }
+
+        var app = builder.Build();
+        app.UsePromotionsDefaults();
+        app.MapAnalyticsApi();
+        app.MapLedgerRedemption();
+        app.Run();
+    }
+}
