@@ -15,9 +15,11 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
         builder.Services.AddEmbeddedAdapters(builder.Configuration);
+        builder.Services.AddValidationApi();
 
         var app = builder.Build();
         app.UsePromotionsDefaults();
+        app.MapValidationApi();
         app.Run();
     }
 }

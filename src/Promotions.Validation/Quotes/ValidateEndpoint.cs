@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Domain.Common;
+using Promotions.Domain.Offers;
+using Promotions.Domain.Offers.Input;
+using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Http;
+
+namespace Promotions.Validation.Quotes;
+
+/// <summary><c>POST /validate</c>: eligibility and the discount quote of a cart, with no side effects.</summary>
+internal static class ValidateEndpoint
+{
+    public static IEndpointRouteBuilder MapValidate(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/validate", Validate)
+            .RequireAuthorization(Policies.Validate)
+            .WithTags("Validation")
+            .WithName("Validate")
+            .WithSummary("Quote a cart: eligible promotions, codes, discounts per line, and why anything did not apply.");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ValidateResponse>, ProblemHttpResult>> Validate(
+        ValidateRequest body,
+        LiveCatalog catalog,
+        CustomerResolver customers,
+        CartQuoter quoter,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var cart = InputValidator.ToCart(body.Cart, "$.cart", errors);
+        InputValidator.Channel(body.Channel, "$.channel", errors);
+        InputValidator.CustomerChoice(body.CustomerId, body.Customer, errors);
+        InputValidator.Codes(body.Codes, errors);
+        var inline = body.Customer is null ? null : InputValidator.ToProfile(body.Customer, "$.customer", errors);
+        if (errors.Count > 0)
+        {
+            return Problems.From(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var snapshot = await catalog.GetAsync(ct);
+        var profile = await customers.ResolveAsync(body.CustomerId, inline, snapshot, now, ct);
+        if (!profile.IsSuccess)
+        {
+            return TypedResults.Problem(Problems.Create(StatusCodes.Status404NotFound, profile.Errors[0].Code, profile.Errors[0].Message, profile.Errors));
+        }
+
+        var request = new QuoteRequest(cart!, profile.Value, body.Channel, body.Codes ?? []);
+        var quote = await quoter.QuoteAsync(request, snapshot, now, ct);
+        return TypedResults.Ok(ValidateResponse.From(quote, snapshot));
+    }
+}

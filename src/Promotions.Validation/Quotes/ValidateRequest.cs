@@ -1,0 +1,14 @@
+using Promotions.Domain.Offers.Input;
+
+namespace Promotions.Validation.Quotes;
+
+/// <summary>
+/// <c>POST /validate</c>: a cart on a channel, for a stored customer (<paramref name="CustomerId"/>), an inline
+/// profile (<paramref name="Customer"/>) or anonymously (neither), with up to ten codes.
+/// </summary>
+public sealed record ValidateRequest(
+    CartInput Cart,
+    string Channel,
+    string? CustomerId = null,
+    ProfileInput? Customer = null,
+    IReadOnlyList<string>? Codes = null);

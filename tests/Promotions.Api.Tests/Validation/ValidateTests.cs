@@ -1,0 +1,202 @@
+using System.Net;
+using Promotions.Api.Tests.Offers;
+using Promotions.Domain.Promotions;
+using Promotions.ServiceDefaults.Auth;
+using Program = Promotions.Validation.Program;
+
+namespace Promotions.Api.Tests.Validation;
+
+public sealed class ValidateTests : IDisposable
+{
+    private const string Cart88 = "'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'MUG','quantity':2,'unitPrice':44}]}";
+
+    private readonly ServiceHost<Program> _host = new();
+    private readonly Seed _seed;
+    private readonly HttpClient _checkout;
+
+    public ValidateTests()
+    {
+        _seed = new Seed(_host.Services, _host.Clock.GetUtcNow());
+        _checkout = _host.Channel("checkout", Scopes.Validate);
+    }
+
+    public void Dispose()
+    {
+        _checkout.Dispose();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task Validate_WhenTieredThresholdNotReached_HintsTheAmountToAdd()
+    {
+        var campaign = await _seed.CampaignAsync();
+        var tiered = await _seed.PromotionAsync(campaign, "Spend more",
+            "{'type':'tiered','basis':'subtotal','tiers':[{'threshold':100,'percentOff':10},{'threshold':200,'percentOff':20}]}");
+
+        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
+
+        var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
+        Assert.Equal((tiered.Id, "threshold_not_met"), (miss.GetProperty("promotionId").GetString(), miss.GetProperty("reason").GetString()));
+        Assert.Equal("Add 12.00 EUR to qualify.", miss.GetProperty("hint").GetString());
+        Assert.Equal((88m, 0m, 88m), (quote.GetProperty("subtotal").GetDecimal(), quote.GetProperty("discount").GetDecimal(),
+            quote.GetProperty("total").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Validate_WhenRuleThresholdNotReached_ReturnsFailedConditionAndHint()
+    {
+        var campaign = await _seed.CampaignAsync();
+        await _seed.PromotionAsync(campaign, "Over 100", rules: ["{'fact':'cart.subtotal','op':'gte','value':100}"]);
+
+        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
+
+        var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
+        Assert.Equal(("not_eligible", "Add 12.00 EUR to qualify."), (miss.GetProperty("reason").GetString(), miss.GetProperty("hint").GetString()));
+        var failed = Assert.Single(miss.GetProperty("failedConditions").EnumerateArray());
+        Assert.Equal(("cart.subtotal", "gte", "100", "88"), (failed.GetProperty("fact").GetString(), failed.GetProperty("operator").GetString(),
+            failed.GetProperty("expected").GetString(), failed.GetProperty("actual").GetString()));
+    }
+
+    [Fact]
+    public async Task Validate_WithAutomaticAndCodePromotion_StacksBothAndAllocatesToLines()
+    {
+        var campaign = await _seed.CampaignAsync();
+        var automatic = await _seed.PromotionAsync(campaign, "Ten percent", priority: 10);
+        var coded = await _seed.PromotionAsync(campaign, "Five off", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
+        await _seed.CodeAsync(coded, "FIVEOFF", maxUses: 10);
+
+        var quote = await _checkout.PostJsonAsync("/validate",
+            "{'channel':'web','codes':['five-off'],'cart':{'currency':'EUR','shipping':4.90,'lines':[" +
+            "{'lineId':'a','sku':'MUG','quantity':2,'unitPrice':30},{'lineId':'b','sku':'TEE','quantity':1,'unitPrice':40}]}}");
+
+        var applied = quote.GetProperty("applied");
+        Assert.Equal([automatic.Id, coded.Id], applied.Strings("promotionId"));
+        Assert.Equal(("Five off", "FIVEOFF"), (applied[1].GetProperty("name").GetString(), applied[1].GetProperty("code").GetString()));
+        Assert.Equal(10m, applied[0].GetProperty("amount").GetDecimal());
+        Assert.Equal(5m, applied[1].GetProperty("amount").GetDecimal());
+        Assert.Equal(5m, applied[1].GetProperty("allocations").EnumerateArray().Sum(a => a.GetProperty("amount").GetDecimal()));
+        Assert.Equal((15m, 89.90m), (quote.GetProperty("discount").GetDecimal(), quote.GetProperty("total").GetDecimal()));
+        Assert.Equal(15m, quote.GetProperty("lines").EnumerateArray().Sum(l => l.GetProperty("discount").GetDecimal()));
+        Assert.Empty(quote.GetProperty("notApplied").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("NOSUCHCODE", "unknown_code")]
+    [InlineData("SWITCHEDOFF", "code_inactive")]
+    [InlineData("OLDCODE", "code_expired")]
+    [InlineData("USEDUP", "code_exhausted")]
+    [InlineData("TOMORROW", "code_not_yet_active")]
+    [InlineData("SOMEONEELSE", "code_assigned_to_another_customer")]
+    [InlineData("PAUSED", "promotion_not_active")]
+    [InlineData("APPONLY", "wrong_channel")]
+    [InlineData("BAD!CODE", "invalid_code_format")]
+    public async Task Validate_WhenCodeCannotBeUsed_ReportsItsReason(string code, string reason)
+    {
+        await SeedCodesAsync();
+
+        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['{code}'],{Cart88}}}");
+
+        var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
+        Assert.Equal(reason, miss.GetProperty("reason").GetString());
+        Assert.Empty(quote.GetProperty("applied").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Validate_WhenCodeIsOnAnotherChannel_HintsWhereItIsAvailable()
+    {
+        await SeedCodesAsync();
+
+        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['APPONLY'],{Cart88}}}");
+
+        Assert.Equal("Available on: mobile_app, in_store", quote.GetProperty("notApplied")[0].GetProperty("hint").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_WhenSameCodeSentTwice_AppliesOnceAndReportsTheDuplicate()
+    {
+        await SeedCodesAsync();
+
+        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['SPRING2026','spring-2026'],{Cart88}}}");
+
+        Assert.Single(quote.GetProperty("applied").EnumerateArray());
+        var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
+        Assert.Equal(("duplicate_code", "SPRING2026"), (miss.GetProperty("reason").GetString(), miss.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Validate_WhenCodeAssignedToThisCustomer_Applies()
+    {
+        var customer = await _seed.CustomerAsync();
+        await SeedCodesAsync(owner: customer.Id);
+
+        var quote = await _checkout.PostJsonAsync("/validate",
+            $"{{'channel':'web','customerId':'{customer.Id}','codes':['SOMEONEELSE'],{Cart88}}}");
+
+        Assert.Single(quote.GetProperty("applied").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Validate_WithInlineProfile_EvaluatesItsAttributes()
+    {
+        var campaign = await _seed.CampaignAsync();
+        var gold = await _seed.PromotionAsync(campaign, "Gold", rules: ["{'fact':'customer.attributes.tier','op':'eq','value':'gold'}"]);
+
+        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','customer':{{'attributes':{{'tier':'gold'}}}},{Cart88}}}");
+
+        Assert.Equal([gold.Id], quote.GetProperty("applied").Strings("promotionId"));
+    }
+
+    [Fact]
+    public async Task Validate_WhenCustomerUnknown_ReturnsNotFoundProblem()
+    {
+        var problem = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','customerId':'cus_nobody',{Cart88}}}", HttpStatusCode.NotFound);
+
+        Assert.Equal(("unknown_customer", "$.customerId"), (problem.GetProperty("code").GetString(), Http.ErrorPaths(problem)[0]));
+    }
+
+    [Theory]
+    [InlineData("'channel':'web','cart':{'currency':'eur','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1}]}", "$.cart.currency")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[]}", "$.cart.lines")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1},{'lineId':'1','sku':'B','quantity':1,'unitPrice':1}]}", "$.cart.lines[1].lineId")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':0,'unitPrice':1}]}", "$.cart.lines[0].quantity")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':10001,'unitPrice':1}]}", "$.cart.lines[0].quantity")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1.005}]}", "$.cart.lines[0].unitPrice")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':-1}]}", "$.cart.lines[0].unitPrice")]
+    [InlineData("'channel':'fax','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1}]}", "$.channel")]
+    [InlineData("'channel':'web','customerId':'c','customer':{},'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1}]}", "$.customer")]
+    [InlineData("'channel':'web','codes':['A','B','C','D','E','F','G','H','I','J','K'],'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1}]}", "$.codes")]
+    [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1,'colour':'red'}]}", "$.cart.lines[0].colour")]
+    public async Task Validate_WhenInputInvalid_ReturnsProblemWithJsonPath(string body, string path)
+    {
+        var problem = await _checkout.PostJsonAsync("/validate", "{" + body + "}", HttpStatusCode.BadRequest);
+
+        Assert.Contains(path, Http.ErrorPaths(problem));
+    }
+
+    [Fact]
+    public async Task Validate_WhenTokenHasOnlyTheOffersScope_IsForbidden()
+    {
+        using var offersOnly = _host.Channel("web-shop", Scopes.OffersRead);
+
+        await offersOnly.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}", HttpStatusCode.Forbidden);
+    }
+
+    private async Task SeedCodesAsync(string owner = "cus_owner")
+    {
+        var now = _host.Clock.GetUtcNow();
+        var campaign = await _seed.CampaignAsync();
+        var live = await _seed.PromotionAsync(campaign, "Spring codes", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
+        var later = await _seed.PromotionAsync(campaign, "Later", kind: PromotionKind.Code,
+            status: Domain.Lifecycle.LifecycleStatus.Scheduled, startsAt: now.AddDays(1));
+        var paused = await _seed.PromotionAsync(campaign, "Paused", kind: PromotionKind.Code, status: Domain.Lifecycle.LifecycleStatus.Paused);
+        var app = await _seed.PromotionAsync(campaign, "App", kind: PromotionKind.Code, channels: ["mobile_app", "in_store"]);
+        await _seed.CodeAsync(live, "SPRING2026", maxUses: 100);
+        await _seed.CodeAsync(live, "USEDUP", uses: 1, maxUses: 1);
+        await _seed.CodeAsync(live, "OLDCODE", expiresAt: now.AddMinutes(-1));
+        await _seed.CodeAsync(live, "SWITCHEDOFF", active: false);
+        await _seed.CodeAsync(live, "SOMEONEELSE", assignedTo: owner);
+        await _seed.CodeAsync(later, "TOMORROW");
+        await _seed.CodeAsync(paused, "PAUSED");
+        await _seed.CodeAsync(app, "APPONLY");
+    }
+}
