@@ -15,9 +15,11 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
         builder.Services.AddEmbeddedAdapters(builder.Configuration);
+        builder.Services.AddPromotionApi();
 
         var app = builder.Build();
         app.UsePromotionsDefaults();
+        app.MapPromotionApi();
         app.Run();
     }
 }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Domain.Common;
+using Promotions.Domain.Offers;
+using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Http;
+
+namespace Promotions.PromotionApi.Codes;
+
+/// <summary><c>GET /offers/codes/{code}</c>: the state of one code, rate-limited per caller.</summary>
+internal static class CodeLookupEndpoint
+{
+    public const string RateLimited = "rate_limited";
+
+    public static RouteGroupBuilder MapCodeLookup(this RouteGroupBuilder offers)
+    {
+        offers.MapGet("/codes/{code}", Lookup)
+            .RequireAuthorization(Policies.Offers)
+            .AddEndpointFilter(Limit)
+            .WithName("LookupCode")
+            .WithSummary("The state of one code and, when valid, its promotion's public summary. Limited per caller.");
+        return offers;
+    }
+
+    internal static async Task<Ok<CodeLookupResponse>> Lookup(
+        string code, LiveCatalog catalog, CodeResolver codes, TimeProvider clock, CancellationToken ct)
+    {
+        var snapshot = await catalog.GetAsync(ct);
+        var resolution = await codes.ResolveAsync(code, customer: null, snapshot, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(CodeLookupResponse.From(resolution));
+    }
+
+    private static async ValueTask<object?> Limit(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var limiter = http.RequestServices.GetRequiredService<CodeLookupLimiter>();
+        using var lease = limiter.Acquire(DevTokens.SubjectOf(http.User));
+        if (lease.IsAcquired)
+        {
+            return await next(context);
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : CodeLookupLimiter.Window;
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var error = new DomainError(RateLimited, "Too many code lookups; wait before trying again.", null);
+        return TypedResults.Problem(Problems.Create(StatusCodes.Status429TooManyRequests, RateLimited, error.Message, [error]));
+    }
+}
