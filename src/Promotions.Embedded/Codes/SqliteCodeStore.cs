@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
@@ -24,7 +23,7 @@ internal sealed class SqliteCodeStore(SqliteDatabase database) : ICodeStore
             return Task.FromResult(new CodeInsertResult(0, []));
         }
 
-        return database.WriteAsync((connection, transaction) => Task.FromResult(InsertBatch(connection, transaction, codes, ct)), ct);
+        return database.WriteAsync((connection, _) => Task.FromResult(CodeBatchInsert.Run(connection, codes, ct)), ct);
     }
 
     public async Task<PromoCode?> FindAsync(string normalizedCode, CancellationToken ct)
@@ -68,55 +67,6 @@ internal sealed class SqliteCodeStore(SqliteDatabase database) : ICodeStore
 
             after = chunk[^1].Id;
         }
-    }
-
-    // One prepared statement, rebound per row: the cost per code is one sqlite3_step. OR IGNORE makes a
-    // refused row report 0 changes, which is how duplicates (stored ones and repeats in the batch) are found.
-    private static CodeInsertResult InsertBatch(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PromoCode> codes, CancellationToken ct)
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT OR IGNORE INTO codes ({Columns}) VALUES ($code, $id, $promotion, $uses, $max, $active, $expires, $customer);";
-        var code = insert.Parameters.Add("$code", SqliteType.Text);
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var promotion = insert.Parameters.Add("$promotion", SqliteType.Text);
-        var uses = insert.Parameters.Add("$uses", SqliteType.Integer);
-        var max = insert.Parameters.Add("$max", SqliteType.Integer);
-        var active = insert.Parameters.Add("$active", SqliteType.Integer);
-        var expires = insert.Parameters.Add("$expires", SqliteType.Integer);
-        var customer = insert.Parameters.Add("$customer", SqliteType.Text);
-        insert.Prepare();
-
-        var inserted = 0;
-        List<string>? duplicates = null;
-        for (var i = 0; i < codes.Count; i++)
-        {
-            if ((i & 0x3FFF) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-            }
-
-            var row = codes[i];
-            code.Value = row.Code;
-            id.Value = row.Id;
-            promotion.Value = row.PromotionId;
-            uses.Value = row.Uses;
-            max.Value = row.MaxUses;
-            active.Value = row.Active;
-            expires.Value = SqlTime.ToDb(row.ExpiresAt);
-            customer.Value = (object?)row.AssignedCustomerId ?? DBNull.Value;
-            if (insert.ExecuteNonQuery() == 1)
-            {
-                inserted++;
-            }
-            else
-            {
-                (duplicates ??= []).Add(row.Code);
-            }
-        }
-
-        return new CodeInsertResult(inserted, (IReadOnlyList<string>?)duplicates ?? []);
     }
 
     private static SqlConditions ByPromotion(string promotionId, string? after) =>

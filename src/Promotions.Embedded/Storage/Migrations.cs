@@ -58,5 +58,19 @@ internal static class Migrations
                 starts_at INTEGER, ends_at INTEGER, channels TEXT NOT NULL);
             CREATE VIRTUAL TABLE promotion_text USING fts5 (name, description, tokenize = 'unicode61 remove_diacritics 2');
             """),
+
+        // Keyed by the random code, every batch of a bulk load rewrote nearly every page of the whole table.
+        // Rows now append in insertion order and only the narrow unique index on the code takes random writes.
+        new(4, "codes appended, unique by code", """
+            CREATE TABLE codes_appended (
+                seq INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, id TEXT NOT NULL, promotion_id TEXT NOT NULL,
+                uses INTEGER NOT NULL, max_uses INTEGER NOT NULL, active INTEGER NOT NULL,
+                expires_at INTEGER, assigned_customer_id TEXT);
+            INSERT INTO codes_appended (code, id, promotion_id, uses, max_uses, active, expires_at, assigned_customer_id)
+                SELECT code, id, promotion_id, uses, max_uses, active, expires_at, assigned_customer_id FROM codes ORDER BY promotion_id, id;
+            DROP TABLE codes;
+            ALTER TABLE codes_appended RENAME TO codes;
+            CREATE INDEX codes_by_promotion ON codes (promotion_id, id);
+            """),
     ];
 }
