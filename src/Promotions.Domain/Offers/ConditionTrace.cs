@@ -39,32 +39,20 @@ internal static class ConditionTrace
         _ => node.Passed ? Truth.True : Truth.False,
     };
 
-    private static Truth All(IReadOnlyList<ConditionExplanation> children, bool hasCart)
+    private static Truth All(IReadOnlyList<ConditionExplanation> children, bool hasCart) => Fold(children, hasCart, Truth.False);
+
+    private static Truth Any(IReadOnlyList<ConditionExplanation> children, bool hasCart) => Fold(children, hasCart, Truth.True);
+
+    // "all" is decided by one false child, "any" by one true child; otherwise an unknown child leaves it unknown.
+    private static Truth Fold(IReadOnlyList<ConditionExplanation> children, bool hasCart, Truth decisive)
     {
-        var result = Truth.True;
+        var result = decisive == Truth.False ? Truth.True : Truth.False;
         foreach (var child in children)
         {
             var truth = Judge(child, hasCart);
-            if (truth == Truth.False)
+            if (truth == decisive)
             {
-                return Truth.False;
-            }
-
-            result = truth == Truth.Unknown ? Truth.Unknown : result;
-        }
-
-        return result;
-    }
-
-    private static Truth Any(IReadOnlyList<ConditionExplanation> children, bool hasCart)
-    {
-        var result = Truth.False;
-        foreach (var child in children)
-        {
-            var truth = Judge(child, hasCart);
-            if (truth == Truth.True)
-            {
-                return Truth.True;
+                return decisive;
             }
 
             result = truth == Truth.Unknown ? Truth.Unknown : result;

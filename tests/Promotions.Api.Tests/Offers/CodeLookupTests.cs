@@ -2,28 +2,11 @@ using System.Net;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Promotions;
 using Promotions.ServiceDefaults.Auth;
-using Program = Promotions.PromotionApi.Program;
 
 namespace Promotions.Api.Tests.Offers;
 
-public sealed class CodeLookupTests : IDisposable
+public sealed class CodeLookupTests : PromotionApiTest
 {
-    private readonly ServiceHost<Program> _host = new();
-    private readonly Seed _seed;
-    private readonly HttpClient _channel;
-
-    public CodeLookupTests()
-    {
-        _seed = new Seed(_host.Services, _host.Clock.GetUtcNow());
-        _channel = _host.Channel("web-shop", Scopes.OffersRead);
-    }
-
-    public void Dispose()
-    {
-        _channel.Dispose();
-        _host.Dispose();
-    }
-
     [Theory]
     [InlineData("spring-2026", "valid", null)]
     [InlineData("USEDUP", "exhausted", "code_exhausted")]
@@ -37,7 +20,7 @@ public sealed class CodeLookupTests : IDisposable
     {
         await SeedCodesAsync();
 
-        var state = await _channel.GetJsonAsync($"/offers/codes/{code}");
+        var state = await Channel.GetJsonAsync($"/offers/codes/{code}");
 
         Assert.Equal(status, state.GetProperty("status").GetString());
         Assert.Equal(reason, state.TryGetProperty("reason", out var r) ? r.GetString() : null);
@@ -49,8 +32,8 @@ public sealed class CodeLookupTests : IDisposable
     {
         await SeedCodesAsync();
 
-        var exhausted = await _channel.GetJsonAsync("/offers/codes/used-up");
-        var unknown = await _channel.GetJsonAsync("/offers/codes/used-upp");
+        var exhausted = await Channel.GetJsonAsync("/offers/codes/used-up");
+        var unknown = await Channel.GetJsonAsync("/offers/codes/used-upp");
 
         Assert.Equal(("exhausted", "unknown"), (exhausted.GetProperty("status").GetString(), unknown.GetProperty("status").GetString()));
     }
@@ -60,7 +43,7 @@ public sealed class CodeLookupTests : IDisposable
     {
         await SeedCodesAsync();
 
-        var state = await _channel.GetJsonAsync("/offers/codes/SPRING2026");
+        var state = await Channel.GetJsonAsync("/offers/codes/SPRING2026");
 
         var promotion = state.GetProperty("promotion");
         Assert.Equal(("SPRING2026", "Spring codes"), (state.GetProperty("code").GetString(), promotion.GetProperty("name").GetString()));
@@ -71,14 +54,14 @@ public sealed class CodeLookupTests : IDisposable
     public async Task Lookup_AfterSixtyLookupsInAMinute_IsRateLimitedForThatCallerOnly()
     {
         await SeedCodesAsync();
-        using var other = _host.Channel("other-shop", Scopes.OffersRead);
+        using var other = Host.Channel("other-shop", Scopes.OffersRead);
 
         for (var i = 0; i < 60; i++)
         {
-            await _channel.GetJsonAsync($"/offers/codes/GUESS{i}");
+            await Channel.GetJsonAsync($"/offers/codes/GUESS{i}");
         }
 
-        using var limited = await _channel.GetAsync(new Uri("/offers/codes/GUESS61", UriKind.Relative));
+        using var limited = await Channel.GetAsync(new Uri("/offers/codes/GUESS61", UriKind.Relative));
         var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement;
         await other.GetJsonAsync("/offers/codes/GUESS61");
 
@@ -89,17 +72,17 @@ public sealed class CodeLookupTests : IDisposable
 
     private async Task SeedCodesAsync()
     {
-        var now = _host.Clock.GetUtcNow();
-        var campaign = await _seed.CampaignAsync();
-        var live = await _seed.PromotionAsync(campaign, "Spring codes", kind: PromotionKind.Code);
-        var later = await _seed.PromotionAsync(campaign, "Later", kind: PromotionKind.Code, status: LifecycleStatus.Scheduled,
+        var now = Host.Clock.GetUtcNow();
+        var campaign = await Seed.CampaignAsync();
+        var live = await Seed.PromotionAsync(campaign, "Spring codes", kind: PromotionKind.Code);
+        var later = await Seed.PromotionAsync(campaign, "Later", kind: PromotionKind.Code, status: LifecycleStatus.Scheduled,
             startsAt: now.AddDays(1));
-        var paused = await _seed.PromotionAsync(campaign, "Paused", kind: PromotionKind.Code, status: LifecycleStatus.Paused);
-        await _seed.CodeAsync(live, "SPRING2026", maxUses: 100);
-        await _seed.CodeAsync(live, "USEDUP", uses: 1, maxUses: 1);
-        await _seed.CodeAsync(live, "OLDCODE", expiresAt: now.AddMinutes(-1));
-        await _seed.CodeAsync(live, "SWITCHEDOFF", active: false);
-        await _seed.CodeAsync(later, "TOMORROW");
-        await _seed.CodeAsync(paused, "PAUSED");
+        var paused = await Seed.PromotionAsync(campaign, "Paused", kind: PromotionKind.Code, status: LifecycleStatus.Paused);
+        await Seed.CodeAsync(live, "SPRING2026", maxUses: 100);
+        await Seed.CodeAsync(live, "USEDUP", uses: 1, maxUses: 1);
+        await Seed.CodeAsync(live, "OLDCODE", expiresAt: now.AddMinutes(-1));
+        await Seed.CodeAsync(live, "SWITCHEDOFF", active: false);
+        await Seed.CodeAsync(later, "TOMORROW");
+        await Seed.CodeAsync(paused, "PAUSED");
     }
 }

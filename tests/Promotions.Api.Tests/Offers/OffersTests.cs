@@ -2,39 +2,23 @@ using System.Net;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Promotions;
 using Promotions.ServiceDefaults.Auth;
-using Program = Promotions.PromotionApi.Program;
 
 namespace Promotions.Api.Tests.Offers;
 
-public sealed class OffersTests : IDisposable
+public sealed class OffersTests : PromotionApiTest
 {
-    private readonly ServiceHost<Program> _host = new();
-    private readonly Seed _seed;
-    private readonly HttpClient _channel;
-
-    public OffersTests()
-    {
-        _seed = new Seed(_host.Services, _host.Clock.GetUtcNow());
-        _channel = _host.Channel("web-shop", Scopes.OffersRead);
-    }
-
-    public void Dispose()
-    {
-        _channel.Dispose();
-        _host.Dispose();
-    }
-
     [Fact]
     public async Task Post_WithExplain_ReturnsEachDecisionWithActualAndExpectedValues()
     {
-        var campaign = await _seed.CampaignAsync();
-        var gold = await _seed.PromotionAsync(campaign, "Gold perk", rules: ["{'fact':'customer.attributes.tier','op':'eq','value':'gold'}"]);
-        var loyal = await _seed.PromotionAsync(campaign, "Loyal", rules: ["{'fact':'history.order_count','op':'gte','value':5}"]);
-        var big = await _seed.PromotionAsync(campaign, "Big basket", rules: ["{'fact':'cart.subtotal','op':'gte','value':50}"]);
-        var customer = await _seed.CustomerAsync("{'tier':'gold'}", orders: 1);
+        var campaign = await Seed.CampaignAsync();
+        var gold = await Seed.PromotionAsync(campaign, "Gold perk", rules: ["{'fact':'customer.attributes.tier','op':'eq','value':'gold'}"]);
+        var loyal = await Seed.PromotionAsync(campaign, "Loyal", rules: ["{'fact':'history.order_count','op':'gte','value':5}"]);
+        var big = await Seed.PromotionAsync(campaign, "Big basket", rules: ["{'fact':'cart.subtotal','op':'gte','value':50}"]);
+        var customer = await Seed.CustomerAsync("{'tier':'gold'}", orders: 1);
 
-        var offers = await _channel.PostJsonAsync("/offers", $"{{'customerId':'{customer.Id}','channel':'web','explain':true}}");
+        var offers = await Channel.PostJsonAsync("/offers", $"{{'customerId':'{customer.Id}','channel':'web','explain':true}}");
 
         var item = Assert.Single(offers.GetProperty("items").EnumerateArray());
         Assert.Equal(gold.Id, item.GetProperty("id").GetString());
@@ -56,13 +40,13 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Get_WithoutExplain_ListsOnlyThisChannelsEligibleOffers()
     {
-        var campaign = await _seed.CampaignAsync();
-        var web = await _seed.PromotionAsync(campaign, "Web only");
-        var app = await _seed.PromotionAsync(campaign, "App only", channels: ["mobile_app"]);
-        await _seed.PromotionAsync(campaign, "Members", rules: ["{'fact':'customer.segments','op':'contains','value':'members'}"]);
+        var campaign = await Seed.CampaignAsync();
+        var web = await Seed.PromotionAsync(campaign, "Web only");
+        var app = await Seed.PromotionAsync(campaign, "App only", channels: ["mobile_app"]);
+        await Seed.PromotionAsync(campaign, "Members", rules: ["{'fact':'customer.segments','op':'contains','value':'members'}"]);
 
-        var onWeb = await _channel.GetJsonAsync("/offers?channel=web");
-        var onApp = await _channel.GetJsonAsync("/offers?channel=mobile_app");
+        var onWeb = await Channel.GetJsonAsync("/offers?channel=web");
+        var onApp = await Channel.GetJsonAsync("/offers?channel=mobile_app");
 
         Assert.Equal([web.Id], onWeb.GetProperty("items").Strings("id"));
         Assert.Equal([app.Id], onApp.GetProperty("items").Strings("id"));
@@ -72,15 +56,15 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Post_WhenCampaignPaused_PromotionDisappearsAfterTheCacheWindow()
     {
-        var campaign = await _seed.CampaignAsync();
-        var promotion = await _seed.PromotionAsync(campaign, "Spring");
-        Assert.Equal([promotion.Id], (await _channel.GetJsonAsync("/offers?channel=web")).GetProperty("items").Strings("id"));
+        var campaign = await Seed.CampaignAsync();
+        var promotion = await Seed.PromotionAsync(campaign, "Spring");
+        Assert.Equal([promotion.Id], (await Channel.GetJsonAsync("/offers?channel=web")).GetProperty("items").Strings("id"));
 
         var paused = campaign with { Status = LifecycleStatus.Paused };
-        Assert.Equal(WriteStatus.Written, (await _seed.Port<ICampaignStore>().UpdateAsync(paused, campaign.Version, CancellationToken.None)).Status);
-        var cached = await _channel.GetJsonAsync("/offers?channel=web");
-        _host.Clock.Advance(TimeSpan.FromSeconds(2));
-        var refreshed = await _channel.GetJsonAsync("/offers?channel=web");
+        Assert.Equal(WriteStatus.Written, (await Seed.Port<ICampaignStore>().UpdateAsync(paused, campaign.Version, CancellationToken.None)).Status);
+        var cached = await Channel.GetJsonAsync("/offers?channel=web");
+        Host.Clock.Advance(TimeSpan.FromSeconds(2));
+        var refreshed = await Channel.GetJsonAsync("/offers?channel=web");
 
         Assert.Equal([promotion.Id], cached.GetProperty("items").Strings("id"));
         Assert.Empty(refreshed.GetProperty("items").EnumerateArray());
@@ -89,10 +73,10 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Post_WhenBudgetSpent_PromotionIsNotOffered()
     {
-        var spent = await _seed.CampaignAsync(budget: new Budget(100m, "EUR", 100m));
-        await _seed.PromotionAsync(spent, "Spent");
+        var spent = await Seed.CampaignAsync(budget: new Budget(100m, "EUR", 100m));
+        await Seed.PromotionAsync(spent, "Spent");
 
-        var offers = await _channel.GetJsonAsync("/offers?channel=web&explain=true");
+        var offers = await Channel.GetJsonAsync("/offers?channel=web&explain=true");
 
         Assert.Empty(offers.GetProperty("items").EnumerateArray());
         Assert.Empty(offers.GetProperty("notEligible").EnumerateArray());
@@ -101,12 +85,12 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Post_WithCart_RanksByPriorityThenEstimatedDiscount()
     {
-        var campaign = await _seed.CampaignAsync();
-        var small = await _seed.PromotionAsync(campaign, "Five off", "{'type':'amount_off','amount':5}");
-        var large = await _seed.PromotionAsync(campaign, "Twenty off", "{'type':'amount_off','amount':20}");
-        var urgent = await _seed.PromotionAsync(campaign, "Priority", "{'type':'amount_off','amount':1}", priority: 9);
+        var campaign = await Seed.CampaignAsync();
+        var small = await Seed.PromotionAsync(campaign, "Five off", "{'type':'amount_off','amount':5}");
+        var large = await Seed.PromotionAsync(campaign, "Twenty off", "{'type':'amount_off','amount':20}");
+        var urgent = await Seed.PromotionAsync(campaign, "Priority", "{'type':'amount_off','amount':1}", priority: 9);
 
-        var offers = await _channel.PostJsonAsync("/offers",
+        var offers = await Channel.PostJsonAsync("/offers",
             "{'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':2,'unitPrice':50}]}}");
 
         var items = offers.GetProperty("items");
@@ -117,13 +101,13 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Post_WhenCustomerMatchesSegmentCriteria_GetsSegmentPromotion()
     {
-        var campaign = await _seed.CampaignAsync();
-        var segment = await _seed.SegmentAsync("{'fact':'history.order_count','op':'gte','value':3}");
-        var promotion = await _seed.PromotionAsync(campaign, "Regulars",
+        var campaign = await Seed.CampaignAsync();
+        var segment = await Seed.SegmentAsync("{'fact':'history.order_count','op':'gte','value':3}");
+        var promotion = await Seed.PromotionAsync(campaign, "Regulars",
             rules: [$"{{'fact':'customer.segments','op':'contains','value':'{segment.Id}'}}"]);
 
-        var regular = await _channel.PostJsonAsync("/offers", "{'channel':'web','customer':{'history':{'orderCount':4}}}");
-        var newcomer = await _channel.PostJsonAsync("/offers", "{'channel':'web','customer':{'history':{'orderCount':1}}}");
+        var regular = await Channel.PostJsonAsync("/offers", "{'channel':'web','customer':{'history':{'orderCount':4}}}");
+        var newcomer = await Channel.PostJsonAsync("/offers", "{'channel':'web','customer':{'history':{'orderCount':1}}}");
 
         Assert.Equal([promotion.Id], regular.GetProperty("items").Strings("id"));
         Assert.Empty(newcomer.GetProperty("items").EnumerateArray());
@@ -132,7 +116,7 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Post_WhenCustomerUnknown_ReturnsNotFoundProblemWithPath()
     {
-        var problem = await _channel.PostJsonAsync("/offers", "{'channel':'web','customerId':'cus_missing'}", HttpStatusCode.NotFound);
+        var problem = await Channel.PostJsonAsync("/offers", "{'channel':'web','customerId':'cus_missing'}", HttpStatusCode.NotFound);
 
         Assert.Equal("unknown_customer", problem.GetProperty("code").GetString());
         Assert.Equal(["$.customerId"], Http.ErrorPaths(problem));
@@ -145,7 +129,7 @@ public sealed class OffersTests : IDisposable
     [InlineData("/offers?channel=web&explain=maybe", "explain")]
     public async Task Get_WhenQueryValueInvalid_ReturnsProblemWithParameterPath(string url, string path)
     {
-        var problem = await _channel.GetJsonAsync(url, HttpStatusCode.BadRequest);
+        var problem = await Channel.GetJsonAsync(url, HttpStatusCode.BadRequest);
 
         Assert.Equal([path], Http.ErrorPaths(problem));
     }
@@ -153,7 +137,7 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Post_WhenCartInvalid_ReturnsProblemWithJsonPath()
     {
-        var problem = await _channel.PostJsonAsync("/offers",
+        var problem = await Channel.PostJsonAsync("/offers",
             "{'channel':'web','limit':0,'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':0,'unitPrice':5}]}}",
             HttpStatusCode.BadRequest);
 
@@ -163,8 +147,8 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task Offers_WhenTokenHasOnlyTheValidateScope_IsForbidden()
     {
-        using var validator = _host.Channel("checkout", Scopes.Validate);
-        using var anonymous = _host.CreateClient();
+        using var validator = Host.Channel("checkout", Scopes.Validate);
+        using var anonymous = Host.CreateClient();
 
         using var forbidden = await validator.GetAsync(new Uri("/offers?channel=web", UriKind.Relative));
         using var unauthenticated = await anonymous.GetAsync(new Uri("/offers?channel=web", UriKind.Relative));
@@ -176,12 +160,12 @@ public sealed class OffersTests : IDisposable
     [Fact]
     public async Task GetPromotion_WhenLive_ReturnsPublicDetailsOnly()
     {
-        var campaign = await _seed.CampaignAsync();
-        var live = await _seed.PromotionAsync(campaign, "Live", description: "Ten percent off");
-        var draft = await _seed.PromotionAsync(campaign, "Draft", status: LifecycleStatus.Draft);
+        var campaign = await Seed.CampaignAsync();
+        var live = await Seed.PromotionAsync(campaign, "Live", description: "Ten percent off");
+        var draft = await Seed.PromotionAsync(campaign, "Draft", status: LifecycleStatus.Draft);
 
-        var details = await _channel.GetJsonAsync($"/offers/promotions/{live.Id}");
-        var missing = await _channel.GetJsonAsync($"/offers/promotions/{draft.Id}", HttpStatusCode.NotFound);
+        var details = await Channel.GetJsonAsync($"/offers/promotions/{live.Id}");
+        var missing = await Channel.GetJsonAsync($"/offers/promotions/{draft.Id}", HttpStatusCode.NotFound);
 
         Assert.Equal(("Live", "Ten percent off", "percent_off"), (details.GetProperty("name").GetString(),
             details.GetProperty("description").GetString(), details.GetProperty("effect").GetProperty("type").GetString()));
@@ -191,12 +175,29 @@ public sealed class OffersTests : IDisposable
     }
 
     [Fact]
+    public async Task Offers_WhenAStoredRuleNoLongerParses_LeaveThatPromotionOutInsteadOfFailing()
+    {
+        var campaign = await Seed.CampaignAsync();
+        var sound = await Seed.PromotionAsync(campaign, "Sound");
+        var broken = await Seed.PromotionAsync(campaign, "Broken", rules: ["{'fact':'cart.subtotal','op':'contains','value':1}"],
+            kind: PromotionKind.Code);
+        await Seed.CodeAsync(broken, "BROKEN");
+
+        var offers = await Channel.GetJsonAsync("/offers?channel=web&explain=true");
+        var code = await Channel.GetJsonAsync("/offers/codes/BROKEN");
+
+        Assert.Equal([sound.Id], offers.GetProperty("items").Strings("id"));
+        Assert.Empty(offers.GetProperty("notEligible").EnumerateArray());
+        Assert.Equal("promotion_not_active", code.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Post_WhenConcurrentRequestsHitAColdCatalog_AllSeeTheSameOffers()
     {
-        var campaign = await _seed.CampaignAsync();
-        var promotion = await _seed.PromotionAsync(campaign, "Spring");
+        var campaign = await Seed.CampaignAsync();
+        var promotion = await Seed.PromotionAsync(campaign, "Spring");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _channel.GetJsonAsync("/offers?channel=web")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Channel.GetJsonAsync("/offers?channel=web")));
 
         Assert.All(answers, a => Assert.Equal([promotion.Id], a.GetProperty("items").Strings("id")));
     }

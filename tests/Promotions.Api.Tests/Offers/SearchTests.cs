@@ -1,37 +1,19 @@
 using System.Net;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Promotions;
-using Promotions.ServiceDefaults.Auth;
-using Program = Promotions.PromotionApi.Program;
 
 namespace Promotions.Api.Tests.Offers;
 
-public sealed class SearchTests : IDisposable
+public sealed class SearchTests : PromotionApiTest
 {
-    private readonly ServiceHost<Program> _host = new();
-    private readonly Seed _seed;
-    private readonly HttpClient _channel;
-
-    public SearchTests()
-    {
-        _seed = new Seed(_host.Services, _host.Clock.GetUtcNow());
-        _channel = _host.Channel("web-shop", Scopes.OffersRead);
-    }
-
-    public void Dispose()
-    {
-        _channel.Dispose();
-        _host.Dispose();
-    }
-
     [Fact]
     public async Task Search_ByTextAndFilters_ReturnsMatchingPublicSummaries()
     {
         var (shoes, _, codes) = await SeedAsync();
 
-        var byText = await _channel.GetJsonAsync("/offers/search?q=shoes");
-        var byKind = await _channel.GetJsonAsync("/offers/search?kind=code");
-        var byTextAndStatus = await _channel.GetJsonAsync("/offers/search?q=summer&status=draft");
+        var byText = await Channel.GetJsonAsync("/offers/search?q=shoes");
+        var byKind = await Channel.GetJsonAsync("/offers/search?kind=code");
+        var byTextAndStatus = await Channel.GetJsonAsync("/offers/search?q=summer&status=draft");
 
         Assert.Equal([shoes], byText.GetProperty("items").Strings("id"));
         Assert.Equal([codes], byKind.GetProperty("items").Strings("id"));
@@ -44,9 +26,9 @@ public sealed class SearchTests : IDisposable
     {
         await SeedAsync();
 
-        var first = await _channel.GetJsonAsync("/offers/search?limit=2");
+        var first = await Channel.GetJsonAsync("/offers/search?limit=2");
         var cursor = Uri.EscapeDataString(first.GetProperty("nextCursor").GetString()!);
-        var second = await _channel.GetJsonAsync($"/offers/search?limit=2&cursor={cursor}");
+        var second = await Channel.GetJsonAsync($"/offers/search?limit=2&cursor={cursor}");
 
         Assert.Equal(2, first.GetProperty("items").GetArrayLength());
         Assert.Single(second.GetProperty("items").EnumerateArray());
@@ -64,7 +46,7 @@ public sealed class SearchTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await _channel.GetJsonAsync("/offers/search?q=" + Uri.EscapeDataString(text));
+        var result = await Channel.GetJsonAsync("/offers/search?q=" + Uri.EscapeDataString(text));
 
         Assert.Equal(System.Text.Json.JsonValueKind.Array, result.GetProperty("items").ValueKind);
     }
@@ -79,7 +61,7 @@ public sealed class SearchTests : IDisposable
     [InlineData("cursor=not-a-cursor", "cursor")]
     public async Task Search_WhenParameterInvalid_ReturnsProblemWithParameterName(string query, string path)
     {
-        var problem = await _channel.GetJsonAsync("/offers/search?" + query, HttpStatusCode.BadRequest);
+        var problem = await Channel.GetJsonAsync("/offers/search?" + query, HttpStatusCode.BadRequest);
 
         Assert.Equal([path], Http.ErrorPaths(problem));
     }
@@ -87,17 +69,17 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public async Task Search_WhenTextTooLong_ReturnsProblemOnQ()
     {
-        var problem = await _channel.GetJsonAsync("/offers/search?q=" + new string('a', 201), HttpStatusCode.BadRequest);
+        var problem = await Channel.GetJsonAsync("/offers/search?q=" + new string('a', 201), HttpStatusCode.BadRequest);
 
         Assert.Equal(["q"], Http.ErrorPaths(problem));
     }
 
     private async Task<(string Shoes, string Bags, string Codes)> SeedAsync()
     {
-        var campaign = await _seed.CampaignAsync();
-        var shoes = await _seed.PromotionAsync(campaign, "Shoes week", description: "All running shoes");
-        var bags = await _seed.PromotionAsync(campaign, "Bags deal", description: "Leather bags");
-        var codes = await _seed.PromotionAsync(campaign, "Summer codes", kind: PromotionKind.Code, status: LifecycleStatus.Draft);
+        var campaign = await Seed.CampaignAsync();
+        var shoes = await Seed.PromotionAsync(campaign, "Shoes week", description: "All running shoes");
+        var bags = await Seed.PromotionAsync(campaign, "Bags deal", description: "Leather bags");
+        var codes = await Seed.PromotionAsync(campaign, "Summer codes", kind: PromotionKind.Code, status: LifecycleStatus.Draft);
         return (shoes.Id, bags.Id, codes.Id);
     }
 }
