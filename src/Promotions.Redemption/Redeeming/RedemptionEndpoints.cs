@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Domain.Common;
+using Promotions.Domain.Ports;
+using Promotions.Domain.Redemptions;
+using Promotions.Redemption.Idempotency;
+using Promotions.ServiceDefaults.Auth;
+
+namespace Promotions.Redemption.Redeeming;
+
+/// <summary><c>POST /redemptions</c>, <c>POST /redemptions/reservations</c> and <c>GET /redemptions/{id}</c>.</summary>
+internal static class RedemptionEndpoints
+{
+    public const int DefaultHoldSeconds = 900;
+    public const int MaxHoldSeconds = 3600;
+
+    public static RouteGroupBuilder MapRedemptions(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem")
+            .WithSummary("Redeem a code or an automatic promotion for an order, atomically across every limit (Idempotency-Key required).")
+            .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reservations", Reserve).RequireAuthorization(Policies.Redeem).WithName("Reserve")
+            .WithSummary("Hold a redemption's capacity until it is confirmed, released or expires (Idempotency-Key required).")
+            .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}", Get).RequireAuthorization(Policies.Redeem).WithName("GetRedemption")
+            .WithSummary("A redemption or reservation, with its per-line allocation and what reversals gave back.");
+        return group;
+    }
+
+    internal static Task<StoredJsonResult> Redeem(
+        RedeemRequest body, HttpContext http, IdempotentRequest idempotent, RedemptionPreparer preparer,
+        IRedemptionLedger ledger, TimeProvider clock, CancellationToken ct) =>
+        RecordAsync(body, body, null, http, idempotent, preparer, ledger, clock, ct);
+
+    internal static Task<StoredJsonResult> Reserve(
+        ReserveRequest body, HttpContext http, IdempotentRequest idempotent, RedemptionPreparer preparer,
+        IRedemptionLedger ledger, TimeProvider clock, CancellationToken ct)
+    {
+        var seconds = body.HoldSeconds ?? DefaultHoldSeconds;
+        if (seconds is < 1 or > MaxHoldSeconds)
+        {
+            var error = new DomainError("invalid_value", $"A hold lasts 1 to {MaxHoldSeconds} seconds.", "$.holdSeconds");
+            return Task.FromResult(new StoredJsonResult(idempotent.Problem(error), replayed: false));
+        }
+
+        return RecordAsync(body.ToRedeem(), body, TimeSpan.FromSeconds(seconds), http, idempotent, preparer, ledger, clock, ct);
+    }
+
+    internal static async Task<Results<Ok<RedemptionResponse>, ProblemHttpResult>> Get(string id, IRedemptionLedger ledger, CancellationToken ct) =>
+        await ledger.GetAsync(id, ct) is { } redemption
+            ? TypedResults.Ok(RedemptionResponse.From(redemption))
+            : TypedResults.Problem(RedemptionProblems.Create(
+                [new DomainError(RedemptionRejections.RedemptionNotFound, $"No redemption with id '{id}'.", "$.id")]));
+
+    private static async Task<StoredJsonResult> RecordAsync<TBody>(
+        RedeemRequest body, TBody asSent, TimeSpan? hold, HttpContext http, IdempotentRequest idempotent, RedemptionPreparer preparer,
+        IRedemptionLedger ledger, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = RedemptionPreparer.Validate(body, out var cart, out var inline);
+        if (errors.Count > 0)
+        {
+            return new StoredJsonResult(idempotent.Problem(RedemptionProblems.Create(errors)), replayed: false);
+        }
+
+        return await idempotent.RunAsync(http, asSent, async lease =>
+        {
+            var now = clock.GetUtcNow();
+            var prepared = await preparer.PrepareAsync(body, cart!, inline, now, now + hold, clock, ct);
+            if (prepared.Command is null)
+            {
+                return new Outcome(idempotent.Problem(prepared.Problem!), Completed: false);
+            }
+
+            StoredResponse? stored = null;
+            var result = await ledger.RedeemAsync(prepared.Command, new Idempotent<Domain.Redemptions.Redemption>(lease, r =>
+                stored = idempotent.Success(StatusCodes.Status201Created, RedemptionResponse.From(r), $"/redemptions/{r.Id}")), ct);
+            return result.IsSuccess
+                ? new Outcome(stored!, Completed: true)
+                : new Outcome(idempotent.Problem(RedemptionProblems.Create(result.Errors)), Completed: false);
+        }, ct);
+    }
+}

@@ -1,0 +1,64 @@
+using Promotions.Domain.Common;
+using Promotions.Domain.Ports;
+using Promotions.Domain.Redemptions;
+using Promotions.Redemption.Idempotency;
+using Promotions.ServiceDefaults.Auth;
+
+namespace Promotions.Redemption.Reversals;
+
+/// <summary><c>POST /redemptions/{id}/reversals</c>: a full or partial reversal, given back exactly once.</summary>
+internal static class ReversalEndpoints
+{
+    public const string IdPrefix = "rev";
+
+    public static RouteGroupBuilder MapReversals(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id}/reversals", Reverse).RequireAuthorization(Policies.Redeem).WithName("ReverseRedemption")
+            .WithSummary("Give back a redemption's discount: all that remains (no lines) or the returned units of some lines (Idempotency-Key required).")
+            .Produces<ReversalResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    internal static Task<StoredJsonResult> Reverse(
+        string id, ReverseRequest? body, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger,
+        TimeProvider clock, CancellationToken ct)
+    {
+        body ??= new ReverseRequest();
+        var errors = Validate(body);
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(new StoredJsonResult(idempotent.Problem(RedemptionProblems.Create(errors)), replayed: false));
+        }
+
+        return idempotent.RunAsync(http, body, async lease =>
+        {
+            StoredResponse? stored = null;
+            var command = new ReverseCommand(id, Ids.New(IdPrefix, clock), body.Lines);
+            var result = await ledger.ReverseAsync(command, new Idempotent<Reversal>(lease, r =>
+                stored = idempotent.Success(StatusCodes.Status201Created, ReversalResponse.From(r))), ct);
+            return result.IsSuccess
+                ? new Outcome(stored!, Completed: true)
+                : new Outcome(idempotent.Problem(RedemptionProblems.Create(result.Errors)), Completed: false);
+        }, ct);
+    }
+
+    private static List<DomainError> Validate(ReverseRequest body)
+    {
+        var errors = new List<DomainError>();
+        var lines = body.Lines ?? [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i].LineId))
+            {
+                errors.Add(new DomainError("invalid_value", "Name the returned line.", $"$.lines[{i}].lineId"));
+            }
+
+            if (lines[i].Quantity < 1)
+            {
+                errors.Add(new DomainError("invalid_value", "Return at least one unit.", $"$.lines[{i}].quantity"));
+            }
+        }
+
+        return errors;
+    }
+}
