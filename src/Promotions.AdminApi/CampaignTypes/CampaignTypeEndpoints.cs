@@ -23,17 +23,9 @@ internal static class CampaignTypeEndpoints
         group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCampaignType", "Delete a campaign type no campaign uses (If-Match).", 404, 409, 412, 428);
     }
 
-    private static async Task<Results<Ok<ListResponse<CampaignTypeResponse>>, ProblemHttpResult>> List(
-        ICampaignTypeStore store, string? cursor, string? limit, CancellationToken ct)
-    {
-        var errors = new List<DomainError>();
-        if (Paging.Parse(cursor, limit, errors) is not { } page)
-        {
-            return Problems.From(errors);
-        }
-
-        return TypedResults.Ok(ListResponse<CampaignTypeResponse>.From(await store.ListAsync(page, ct), CampaignTypeResponse.From));
-    }
+    private static Task<Results<Ok<ListResponse<CampaignTypeResponse>>, ProblemHttpResult>> List(
+        ICampaignTypeStore store, string? cursor, string? limit, CancellationToken ct) =>
+        Lists.PageAsync(cursor, limit, page => store.ListAsync(page, ct), CampaignTypeResponse.From);
 
     private static async Task<Results<Created<CampaignTypeResponse>, ProblemHttpResult>> Create(
         CampaignTypeRequest body, ICampaignTypeStore store, TimeProvider clock, HttpResponse response, CancellationToken ct)
@@ -50,59 +42,26 @@ internal static class CampaignTypeEndpoints
             : AdminResults.Failed(written.Status, What, validated.Value.Id);
     }
 
-    private static async Task<Results<Ok<CampaignTypeResponse>, ProblemHttpResult>> Get(
+    private static Task<Results<Ok<CampaignTypeResponse>, ProblemHttpResult>> Get(
         string id, ICampaignTypeStore store, HttpResponse response, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } t
-            ? AdminResults.Ok(response, CampaignTypeResponse.From(t), t.Version)
-            : Problems.NotFound(What, id);
+        Of(store).GetAsync(id, response, CampaignTypeResponse.From, ct);
 
-    private static async Task<Results<Ok<CampaignTypeResponse>, ProblemHttpResult>> Update(
-        string id, CampaignTypeRequest body, ICampaignTypeStore store, HttpContext http, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
+    private static Task<Results<Ok<CampaignTypeResponse>, ProblemHttpResult>> Update(
+        string id, CampaignTypeRequest body, ICampaignTypeStore store, HttpContext http, CancellationToken ct) =>
+        Of(store).ChangeAsync(id, http, current => Task.FromResult(Validate(body, current)), CampaignTypeResponse.From, ct);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, ICampaignTypeStore store, ICampaignStore campaigns, HttpRequest request, CancellationToken ct) =>
+        Of(store).DeleteAsync(id, request, async _ =>
         {
-            return Problems.NotFound(What, id);
-        }
+            var users = await campaigns.ListAsync(new CampaignFilter(CampaignTypeId: id), new ListQuery(Limit: 1), ct);
+            return users.Items.Count > 0
+                ? new DomainError("in_use", $"Campaign '{users.Items[0].Id}' (and maybe others) has this type.", "$.id")
+                : null;
+        }, ct);
 
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        var validated = Validate(body, current);
-        if (!validated.IsSuccess)
-        {
-            return Problems.From(validated.Errors);
-        }
-
-        var written = await store.UpdateAsync(validated.Value, expected, ct);
-        return written is { Status: WriteStatus.Written, Value: { } t }
-            ? AdminResults.Ok(http.Response, CampaignTypeResponse.From(t), t.Version)
-            : AdminResults.Failed(written.Status, What, id);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string id, ICampaignTypeStore store, ICampaignStore campaigns, HttpRequest request, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
-
-        if (AdminResults.Precondition(request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        var users = await campaigns.ListAsync(new CampaignFilter(CampaignTypeId: id), new ListQuery(Limit: 1), ct);
-        if (users.Items.Count > 0)
-        {
-            return Problems.From(new DomainError("in_use", $"Campaign '{users.Items[0].Id}' (and maybe others) has this type.", "$.id"));
-        }
-
-        var status = await store.DeleteAsync(id, expected, ct);
-        return status == WriteStatus.Written ? TypedResults.NoContent() : AdminResults.Failed(status, What, id);
-    }
+    private static Versioned<CampaignType> Of(ICampaignTypeStore store) =>
+        new(What, store.GetAsync, t => t.Version, store.UpdateAsync, store.DeleteAsync);
 
     private static Result<CampaignType> Validate(CampaignTypeRequest body, CampaignType template)
     {

@@ -26,19 +26,12 @@ internal static class CampaignEndpoints
         group.MapPost("/{id}/lifecycle", ChangeLifecycle).Describe(Policies.CatalogWrite, "ChangeCampaignLifecycle", "Schedule, activate, pause, end or archive a campaign (If-Match).", 400, 404, 409, 412, 428);
     }
 
-    private static async Task<Results<Ok<ListResponse<CampaignResponse>>, ProblemHttpResult>> List(
+    private static Task<Results<Ok<ListResponse<CampaignResponse>>, ProblemHttpResult>> List(
         ICampaignStore store, string? status, string? campaignTypeId, string? owner, string? cursor, string? limit, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        var statusFilter = QueryValues.Enum<LifecycleStatus>(status, "$.status", errors);
-        var page = Paging.Parse(cursor, limit, errors);
-        if (page is null)
-        {
-            return Problems.From(errors);
-        }
-
-        var items = await store.ListAsync(new CampaignFilter(statusFilter, Strings.OrNull(campaignTypeId), Strings.OrNull(owner)), page, ct);
-        return TypedResults.Ok(ListResponse<CampaignResponse>.From(items, CampaignResponse.From));
+        var filter = new CampaignFilter(QueryValues.Enum<LifecycleStatus>(status, "$.status", errors), Strings.OrNull(campaignTypeId), Strings.OrNull(owner));
+        return Lists.PageAsync(cursor, limit, page => store.ListAsync(filter, page, ct), CampaignResponse.From, errors);
     }
 
     private static async Task<Results<Created<CampaignResponse>, ProblemHttpResult>> Create(
@@ -59,113 +52,49 @@ internal static class CampaignEndpoints
             : AdminResults.Failed(written.Status, What, validated.Value.Id);
     }
 
-    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(
+    private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(
         string id, ICampaignStore store, HttpResponse response, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } c
-            ? AdminResults.Ok(response, CampaignResponse.From(c), c.Version)
-            : Problems.NotFound(What, id);
+        Of(store).GetAsync(id, response, CampaignResponse.From, ct);
 
-    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
+    private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         string id, CampaignRequest body, ICampaignStore store, ISegmentStore segments, ICampaignTypeStore types,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
+        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Of(store).ChangeAsync(id, http, async current => LifecycleMachine.IsEditable(current.Status)
+            ? await new CampaignValidation(segments, types).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, ct)
+            : LifecycleRules.NotEditableError(current.Status, What), CampaignResponse.From, ct);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, ICampaignStore store, IPromotionStore promotions, HttpRequest request, CancellationToken ct) =>
+        Of(store).DeleteAsync(id, request, async current =>
         {
-            return Problems.NotFound(What, id);
-        }
+            if (LifecycleRules.DeleteGuard(current.Status, What) is { } refused)
+            {
+                return refused;
+            }
 
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
+            var promotionsOfCampaign = await promotions.ListAsync(new(CampaignId: id), new ListQuery(Limit: 1), ct);
+            return promotionsOfCampaign.Items.Count > 0
+                ? new DomainError("in_use", "The campaign still has promotions; delete them first.", "$.id")
+                : null;
+        }, ct);
+
+    private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> ChangeLifecycle(
+        string id, LifecycleRequest body, ICampaignStore store, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Of(store).ChangeAsync(id, http, current =>
         {
-            return failed;
-        }
+            var now = clock.GetUtcNow();
+            var next = LifecycleRules.Next(body, current.Status, current.EndsAt, now, What);
+            if (next.IsSuccess && next.Value == LifecycleStatus.Scheduled && current.StartsAt is null)
+            {
+                return Task.FromResult<Result<Campaign>>(new DomainError(LifecycleRules.StartRequired,
+                    "A campaign needs a start date to be scheduled; set startsAt or activate it now.", "$.startsAt"));
+            }
 
-        if (!LifecycleMachine.IsEditable(current.Status))
-        {
-            return AdminResults.Conflict(LifecycleRules.NotEditable, $"A campaign that is {QueryValues.Wire(current.Status)} cannot be changed.");
-        }
+            return Task.FromResult(next.IsSuccess
+                ? Result<Campaign>.Ok(current with { Status = next.Value, UpdatedAt = now })
+                : Result<Campaign>.Fail(next.Errors));
+        }, CampaignResponse.From, ct);
 
-        var validated = await new CampaignValidation(segments, types).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, ct);
-        if (!validated.IsSuccess)
-        {
-            return Problems.From(validated.Errors);
-        }
-
-        return await Save(store, validated.Value, expected, http.Response, ct);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string id, ICampaignStore store, IPromotionStore promotions, HttpRequest request, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
-
-        if (AdminResults.Precondition(request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        if (!LifecycleRules.IsDeletable(current.Status))
-        {
-            return AdminResults.Conflict(LifecycleRules.NotDeletable, $"Only draft or archived campaigns can be deleted; this one is {QueryValues.Wire(current.Status)}.");
-        }
-
-        var promotionsOfCampaign = await promotions.ListAsync(new(CampaignId: id), new ListQuery(Limit: 1), ct);
-        if (promotionsOfCampaign.Items.Count > 0)
-        {
-            return Problems.From(new DomainError("in_use", "The campaign still has promotions; delete them first.", "$.id"));
-        }
-
-        var status = await store.DeleteAsync(id, expected, ct);
-        return status == WriteStatus.Written ? TypedResults.NoContent() : AdminResults.Failed(status, What, id);
-    }
-
-    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> ChangeLifecycle(
-        string id, LifecycleRequest body, ICampaignStore store, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var action = LifecycleRules.ParseAction(body);
-        if (!action.IsSuccess)
-        {
-            return Problems.From(action.Errors);
-        }
-
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
-
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        var next = LifecycleMachine.Apply(current.Status, action.Value);
-        if (!next.IsSuccess)
-        {
-            return Problems.From(next.Errors);
-        }
-
-        var now = clock.GetUtcNow();
-        if (LifecycleRules.CheckWindow(action.Value, current.EndsAt, now, What) is { } ended)
-        {
-            return AdminResults.Conflict(ended.Code, ended.Message, ended.Path);
-        }
-
-        if (action.Value == LifecycleAction.Schedule && current.StartsAt is null)
-        {
-            return AdminResults.Conflict("start_required", "A campaign needs a start date to be scheduled; set startsAt or activate it now.", "$.startsAt");
-        }
-
-        return await Save(store, current with { Status = next.Value, UpdatedAt = now }, expected, http.Response, ct);
-    }
-
-    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Save(
-        ICampaignStore store, Campaign campaign, long expected, HttpResponse response, CancellationToken ct)
-    {
-        var written = await store.UpdateAsync(campaign, expected, ct);
-        return written is { Status: WriteStatus.Written, Value: { } c }
-            ? AdminResults.Ok(response, CampaignResponse.From(c), c.Version)
-            : AdminResults.Failed(written.Status, What, campaign.Id);
-    }
+    private static Versioned<Campaign> Of(ICampaignStore store) =>
+        new(What, store.GetAsync, c => c.Version, store.UpdateAsync, store.DeleteAsync);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.AdminApi.Lifecycle;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.ServiceDefaults.Http;
@@ -8,6 +10,13 @@ namespace Promotions.AdminApi.Common;
 /// <summary>The HTTP outcomes the admin endpoints share: preconditions, store write statuses, conflicts.</summary>
 internal static class AdminResults
 {
+    /// <summary>Error codes of this API that mean "not in this state": HTTP 409.</summary>
+    public static readonly FrozenSet<string> ConflictCodes = new[]
+    {
+        LifecycleRules.NotEditable, LifecycleRules.NotDeletable, LifecycleRules.WindowEnded, LifecycleRules.StartRequired,
+        LifecycleRules.CampaignNotReady, LifecycleRules.NotCodePromotion,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// 428 when <c>If-Match</c> is absent, 412 when it names another version than
     /// <paramref name="currentVersion"/>; null when the client holds the current version. The store still
@@ -32,13 +41,18 @@ internal static class AdminResults
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A written item is not a failure."),
     };
 
-    /// <summary>A 409 for a state the item is in (the status of a code need not be in the shared table).</summary>
-    public static ProblemHttpResult Conflict(string code, string message, string? path = null) =>
-        TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, code, message, [new DomainError(code, message, path)]));
+    /// <summary>
+    /// The problem of expected failures: 409 when the first names a state the item is in (codes of this
+    /// API that the shared status table does not know), otherwise the shared mapping.
+    /// </summary>
+    public static ProblemHttpResult Problem(IReadOnlyList<DomainError> errors) =>
+        errors.Count > 0 && ConflictCodes.Contains(errors[0].Code)
+            ? TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, errors[0].Code, errors[0].Message, errors))
+            : Problems.From(errors);
 
-    /// <summary>A problem with an explicit status, for codes whose status depends on the endpoint.</summary>
-    public static ProblemHttpResult Status(int status, DomainError error) =>
-        TypedResults.Problem(Problems.Create(status, error.Code, error.Message, [error]));
+    /// <summary>A 409 for a state the item is in.</summary>
+    public static ProblemHttpResult Conflict(string code, string message, string? path = null) =>
+        Problem([new DomainError(code, message, path)]);
 
     /// <summary>201 with the item's location and ETag.</summary>
     public static Created<T> Created<T>(HttpResponse response, string location, T body, long version)

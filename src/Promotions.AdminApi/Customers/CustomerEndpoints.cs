@@ -23,18 +23,9 @@ internal static class CustomerEndpoints
         group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCustomer", "Delete a customer (If-Match).", 404, 412, 428);
     }
 
-    private static async Task<Results<Ok<ListResponse<CustomerResponse>>, ProblemHttpResult>> List(
-        ICustomerStore store, string? segmentId, string? cursor, string? limit, CancellationToken ct)
-    {
-        var errors = new List<DomainError>();
-        if (Paging.Parse(cursor, limit, errors) is not { } page)
-        {
-            return Problems.From(errors);
-        }
-
-        var items = await store.ListAsync(new CustomerFilter(Strings.OrNull(segmentId)), page, ct);
-        return TypedResults.Ok(ListResponse<CustomerResponse>.From(items, CustomerResponse.From));
-    }
+    private static Task<Results<Ok<ListResponse<CustomerResponse>>, ProblemHttpResult>> List(
+        ICustomerStore store, string? segmentId, string? cursor, string? limit, CancellationToken ct) =>
+        Lists.PageAsync(cursor, limit, page => store.ListAsync(new CustomerFilter(Strings.OrNull(segmentId)), page, ct), CustomerResponse.From);
 
     private static async Task<Results<Created<CustomerResponse>, ProblemHttpResult>> Create(
         CustomerRequest body, ICustomerStore store, ISegmentStore segments, TimeProvider clock, HttpResponse response, CancellationToken ct)
@@ -48,7 +39,7 @@ internal static class CustomerEndpoints
 
         if (await EmailTaken(store, validated.Value, ct) is { } taken)
         {
-            return taken;
+            return Problems.From(taken);
         }
 
         var written = await store.CreateAsync(validated.Value, ct);
@@ -57,62 +48,28 @@ internal static class CustomerEndpoints
             : AdminResults.Failed(written.Status, What, validated.Value.Id);
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(
+    private static Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(
         string id, ICustomerStore store, HttpResponse response, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } c
-            ? AdminResults.Ok(response, CustomerResponse.From(c), c.Version)
-            : Problems.NotFound(What, id);
+        Of(store).GetAsync(id, response, CustomerResponse.From, ct);
 
-    private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Update(
-        string id, CustomerRequest body, ICustomerStore store, ISegmentStore segments, HttpContext http, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
+    private static Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Update(
+        string id, CustomerRequest body, ICustomerStore store, ISegmentStore segments, HttpContext http, CancellationToken ct) =>
+        Of(store).ChangeAsync(id, http, async current =>
         {
-            return Problems.NotFound(What, id);
-        }
+            var validated = await new CustomerValidation(segments).ValidateAsync(body, current, ct);
+            return validated.IsSuccess && await EmailTaken(store, validated.Value, ct) is { } taken ? taken : validated;
+        }, CustomerResponse.From, ct);
 
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, ICustomerStore store, HttpRequest request, CancellationToken ct) =>
+        Of(store).DeleteAsync(id, request, Versioned<Customer>.NoGuard, ct);
 
-        var validated = await new CustomerValidation(segments).ValidateAsync(body, current, ct);
-        if (!validated.IsSuccess)
-        {
-            return Problems.From(validated.Errors);
-        }
-
-        if (await EmailTaken(store, validated.Value, ct) is { } taken)
-        {
-            return taken;
-        }
-
-        var written = await store.UpdateAsync(validated.Value, expected, ct);
-        return written is { Status: WriteStatus.Written, Value: { } c }
-            ? AdminResults.Ok(http.Response, CustomerResponse.From(c), c.Version)
-            : AdminResults.Failed(written.Status, What, id);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string id, ICustomerStore store, HttpRequest request, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
-
-        if (AdminResults.Precondition(request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        var status = await store.DeleteAsync(id, expected, ct);
-        return status == WriteStatus.Written ? TypedResults.NoContent() : AdminResults.Failed(status, What, id);
-    }
+    private static Versioned<Customer> Of(ICustomerStore store) =>
+        new(What, store.GetAsync, c => c.Version, store.UpdateAsync, store.DeleteAsync);
 
     // E-mail identifies a customer for lookups, so two customers may not share one.
-    private static async Task<ProblemHttpResult?> EmailTaken(ICustomerStore store, Customer customer, CancellationToken ct) =>
+    private static async Task<DomainError?> EmailTaken(ICustomerStore store, Customer customer, CancellationToken ct) =>
         customer.Email is { } email && await store.FindByEmailAsync(email, ct) is { } other && other.Id != customer.Id
-            ? Problems.From(new DomainError("duplicate", $"Customer '{other.Id}' already has this e-mail address.", "$.email"))
+            ? new DomainError("duplicate", $"Customer '{other.Id}' already has this e-mail address.", "$.email")
             : null;
 }

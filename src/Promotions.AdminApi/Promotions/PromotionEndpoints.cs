@@ -27,7 +27,7 @@ internal static class PromotionEndpoints
         group.MapPost("/{id}/lifecycle", PromotionLifecycle.Change).Describe(Policies.CatalogWrite, "ChangePromotionLifecycle", "Schedule, activate, pause, end or archive a promotion (If-Match).", 400, 404, 409, 412, 428);
     }
 
-    private static async Task<Results<Ok<ListResponse<PromotionResponse>>, ProblemHttpResult>> List(
+    private static Task<Results<Ok<ListResponse<PromotionResponse>>, ProblemHttpResult>> List(
         IPromotionStore store, string? campaignId, string? status, string? kind, string? channel, string? cursor, string? limit, CancellationToken ct)
     {
         var errors = new List<DomainError>();
@@ -38,13 +38,8 @@ internal static class PromotionEndpoints
             errors.Add(new DomainError("unknown_channel", $"'{channel}' is not a channel; use one of: {string.Join(", ", Channels.All)}.", "$.channel"));
         }
 
-        if (Paging.Parse(cursor, limit, errors) is not { } page)
-        {
-            return Problems.From(errors);
-        }
-
         var filter = new PromotionFilter(Strings.OrNull(campaignId), statusFilter, kindFilter, Strings.OrNull(channel));
-        return TypedResults.Ok(ListResponse<PromotionResponse>.From(await store.ListAsync(filter, page, ct), PromotionResponse.From));
+        return Lists.PageAsync(cursor, limit, page => store.ListAsync(filter, page, ct), PromotionResponse.From, errors);
     }
 
     private static async Task<Results<Created<PromotionResponse>, ProblemHttpResult>> Create(
@@ -70,85 +65,33 @@ internal static class PromotionEndpoints
         return AdminResults.Created(response, $"/admin/promotions/{p.Id}", PromotionResponse.From(p), p.Version);
     }
 
-    private static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Get(
+    private static Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Get(
         string id, IPromotionStore store, HttpResponse response, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } p
-            ? AdminResults.Ok(response, PromotionResponse.From(p), p.Version)
-            : Problems.NotFound(What, id);
+        Of(store).GetAsync(id, response, PromotionResponse.From, ct);
 
-    private static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Update(
+    private static Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Update(
         string id, PromotionRequest body, IPromotionStore store, ICampaignStore campaigns, IPromotionSearch search,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
+        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Of(store).ChangeAsync(id, http, async current => LifecycleMachine.IsEditable(current.Status)
+            ? await new PromotionValidation(campaigns, clock).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, current, ct)
+            : LifecycleRules.NotEditableError(current.Status, What), PromotionResponse.From, ct, search.IndexAsync);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, IPromotionStore store, ICodeStore codes, IPromotionSearch search, HttpRequest request, CancellationToken ct) =>
+        Of(store).DeleteAsync(id, request, async current =>
         {
-            return Problems.NotFound(What, id);
-        }
+            if (LifecycleRules.DeleteGuard(current.Status, What) is { } refused)
+            {
+                return refused;
+            }
 
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
+            // Codes are unique across promotions and hold redemption history; deleting their promotion would orphan them.
+            return await codes.CountAsync(id, ct) is > 0 and var count
+                ? new DomainError("in_use", $"The promotion has {count} codes; archive it instead.", "$.id")
+                : null;
+        }, ct, search.RemoveAsync);
 
-        if (!LifecycleMachine.IsEditable(current.Status))
-        {
-            return AdminResults.Conflict(LifecycleRules.NotEditable, $"A promotion that is {QueryValues.Wire(current.Status)} cannot be changed.");
-        }
-
-        var validated = await new PromotionValidation(campaigns, clock).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, current, ct);
-        if (!validated.IsSuccess)
-        {
-            return Problems.From(validated.Errors);
-        }
-
-        return await Save(store, search, validated.Value, expected, http.Response, ct);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string id, IPromotionStore store, ICodeStore codes, IPromotionSearch search, HttpRequest request, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
-
-        if (AdminResults.Precondition(request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        if (!LifecycleRules.IsDeletable(current.Status))
-        {
-            return AdminResults.Conflict(LifecycleRules.NotDeletable, $"Only draft or archived promotions can be deleted; this one is {QueryValues.Wire(current.Status)}.");
-        }
-
-        // Codes are unique across promotions and hold redemption history; deleting their promotion would orphan them.
-        if (await codes.CountAsync(id, ct) is > 0 and var count)
-        {
-            return Problems.From(new DomainError("in_use", $"The promotion has {count} codes; archive it instead.", "$.id"));
-        }
-
-        var status = await store.DeleteAsync(id, expected, ct);
-        if (status != WriteStatus.Written)
-        {
-            return AdminResults.Failed(status, What, id);
-        }
-
-        await search.RemoveAsync(id, ct);
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>Stores a changed promotion under the client's version and reindexes it.</summary>
-    internal static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Save(
-        IPromotionStore store, IPromotionSearch search, Promotion promotion, long expected, HttpResponse response, CancellationToken ct)
-    {
-        var written = await store.UpdateAsync(promotion, expected, ct);
-        if (written is not { Status: WriteStatus.Written, Value: { } p })
-        {
-            return AdminResults.Failed(written.Status, What, promotion.Id);
-        }
-
-        await search.IndexAsync(p, ct);
-        return AdminResults.Ok(response, PromotionResponse.From(p), p.Version);
-    }
+    /// <summary>The versioned read-check-write flow over promotions.</summary>
+    internal static Versioned<Promotion> Of(IPromotionStore store) =>
+        new(What, store.GetAsync, p => p.Version, store.UpdateAsync, store.DeleteAsync);
 }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.AdminApi.Common;
 using Promotions.AdminApi.Lifecycle;
+using Promotions.Domain.Common;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
-using Promotions.ServiceDefaults.Http;
+using Promotions.Domain.Promotions;
 
 namespace Promotions.AdminApi.Promotions;
 
@@ -13,59 +14,33 @@ namespace Promotions.AdminApi.Promotions;
 /// </summary>
 internal static class PromotionLifecycle
 {
-    /// <summary>Error code of a move the campaign's status does not allow.</summary>
-    public const string CampaignNotReady = "campaign_not_ready";
-
-    public static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Change(
+    public static Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Change(
         string id, LifecycleRequest body, IPromotionStore store, ICampaignStore campaigns, IPromotionSearch search,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        PromotionEndpoints.Of(store).ChangeAsync(id, http, async current =>
+        {
+            var now = clock.GetUtcNow();
+            var next = LifecycleRules.Next(body, current.Status, current.EndsAt, now, PromotionEndpoints.What);
+            if (!next.IsSuccess)
+            {
+                return Result<Promotion>.Fail(next.Errors);
+            }
+
+            var campaign = await campaigns.GetAsync(current.CampaignId, ct);
+            var campaignStatus = campaign?.Status ?? LifecycleStatus.Archived;
+            return CampaignAllows(next.Value, campaignStatus)
+                ? current with { Status = next.Value, UpdatedAt = now }
+                : new DomainError(LifecycleRules.CampaignNotReady,
+                    $"The promotion cannot become {QueryValues.Wire(next.Value)} while its campaign '{current.CampaignId}' is {QueryValues.Wire(campaignStatus)}.",
+                    "$.campaignId");
+        }, PromotionResponse.From, ct, search.IndexAsync);
+
+    // Going live needs a campaign that has been released (scheduled, active or paused: a paused campaign
+    // still blocks offers at read time); being scheduled only needs one that has not finished.
+    private static bool CampaignAllows(LifecycleStatus next, LifecycleStatus campaign) => next switch
     {
-        var action = LifecycleRules.ParseAction(body);
-        if (!action.IsSuccess)
-        {
-            return Problems.From(action.Errors);
-        }
-
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(PromotionEndpoints.What, id);
-        }
-
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        var next = LifecycleMachine.Apply(current.Status, action.Value);
-        if (!next.IsSuccess)
-        {
-            return Problems.From(next.Errors);
-        }
-
-        var now = clock.GetUtcNow();
-        if (LifecycleRules.CheckWindow(action.Value, current.EndsAt, now, PromotionEndpoints.What) is { } ended)
-        {
-            return AdminResults.Conflict(ended.Code, ended.Message, ended.Path);
-        }
-
-        var campaign = await campaigns.GetAsync(current.CampaignId, ct);
-        var campaignStatus = campaign?.Status ?? LifecycleStatus.Archived;
-        if (!CampaignAllows(action.Value, campaignStatus))
-        {
-            return AdminResults.Conflict(CampaignNotReady,
-                $"The promotion cannot {QueryValues.Wire(action.Value)} while its campaign '{current.CampaignId}' is {QueryValues.Wire(campaignStatus)}.",
-                "$.campaignId");
-        }
-
-        return await PromotionEndpoints.Save(store, search, current with { Status = next.Value, UpdatedAt = now }, expected, http.Response, ct);
-    }
-
-    // Activation needs a campaign that has been released (scheduled, active or paused: a paused campaign
-    // still blocks offers at read time); scheduling only needs one that has not finished.
-    private static bool CampaignAllows(LifecycleAction action, LifecycleStatus campaign) => action switch
-    {
-        LifecycleAction.Activate => campaign is LifecycleStatus.Scheduled or LifecycleStatus.Active or LifecycleStatus.Paused,
-        LifecycleAction.Schedule => campaign is not (LifecycleStatus.Ended or LifecycleStatus.Archived),
+        LifecycleStatus.Active => campaign is LifecycleStatus.Scheduled or LifecycleStatus.Active or LifecycleStatus.Paused,
+        LifecycleStatus.Scheduled => campaign is not (LifecycleStatus.Ended or LifecycleStatus.Archived),
         _ => true,
     };
 }

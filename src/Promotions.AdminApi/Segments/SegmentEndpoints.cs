@@ -25,17 +25,9 @@ internal static class SegmentEndpoints
         group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteSegment", "Delete a segment no campaign targets (If-Match).", 404, 409, 412, 428);
     }
 
-    private static async Task<Results<Ok<ListResponse<SegmentResponse>>, ProblemHttpResult>> List(
-        ISegmentStore store, string? cursor, string? limit, CancellationToken ct)
-    {
-        var errors = new List<DomainError>();
-        if (Paging.Parse(cursor, limit, errors) is not { } page)
-        {
-            return Problems.From(errors);
-        }
-
-        return TypedResults.Ok(ListResponse<SegmentResponse>.From(await store.ListAsync(page, ct), SegmentResponse.From));
-    }
+    private static Task<Results<Ok<ListResponse<SegmentResponse>>, ProblemHttpResult>> List(
+        ISegmentStore store, string? cursor, string? limit, CancellationToken ct) =>
+        Lists.PageAsync(cursor, limit, page => store.ListAsync(page, ct), SegmentResponse.From);
 
     private static async Task<Results<Created<SegmentResponse>, ProblemHttpResult>> Create(
         SegmentRequest body, ISegmentStore store, TimeProvider clock, HttpResponse response, CancellationToken ct)
@@ -52,58 +44,23 @@ internal static class SegmentEndpoints
             : AdminResults.Failed(written.Status, What, validated.Value.Id);
     }
 
-    private static async Task<Results<Ok<SegmentResponse>, ProblemHttpResult>> Get(
+    private static Task<Results<Ok<SegmentResponse>, ProblemHttpResult>> Get(
         string id, ISegmentStore store, HttpResponse response, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } s
-            ? AdminResults.Ok(response, SegmentResponse.From(s), s.Version)
-            : Problems.NotFound(What, id);
+        Of(store).GetAsync(id, response, SegmentResponse.From, ct);
 
-    private static async Task<Results<Ok<SegmentResponse>, ProblemHttpResult>> Update(
-        string id, SegmentRequest body, ISegmentStore store, HttpContext http, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
+    private static Task<Results<Ok<SegmentResponse>, ProblemHttpResult>> Update(
+        string id, SegmentRequest body, ISegmentStore store, HttpContext http, CancellationToken ct) =>
+        Of(store).ChangeAsync(id, http, current => Task.FromResult(Validate(body, current)), SegmentResponse.From, ct);
 
-        if (AdminResults.Precondition(http.Request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, ISegmentStore store, ICampaignStore campaigns, HttpRequest request, CancellationToken ct) =>
+        Of(store).DeleteAsync(id, request, async _ =>
+            await FindTargetingCampaign(campaigns, id, ct) is { } campaignId
+                ? new DomainError("in_use", $"Campaign '{campaignId}' (and maybe others) targets this segment.", "$.id")
+                : null, ct);
 
-        var validated = Validate(body, current);
-        if (!validated.IsSuccess)
-        {
-            return Problems.From(validated.Errors);
-        }
-
-        var written = await store.UpdateAsync(validated.Value, expected, ct);
-        return written is { Status: WriteStatus.Written, Value: { } s }
-            ? AdminResults.Ok(http.Response, SegmentResponse.From(s), s.Version)
-            : AdminResults.Failed(written.Status, What, id);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string id, ISegmentStore store, ICampaignStore campaigns, HttpRequest request, CancellationToken ct)
-    {
-        if (await store.GetAsync(id, ct) is not { } current)
-        {
-            return Problems.NotFound(What, id);
-        }
-
-        if (AdminResults.Precondition(request, current.Version, out var expected) is { } failed)
-        {
-            return failed;
-        }
-
-        if (await FindTargetingCampaign(campaigns, id, ct) is { } campaignId)
-        {
-            return Problems.From(new DomainError("in_use", $"Campaign '{campaignId}' (and maybe others) targets this segment.", "$.id"));
-        }
-
-        var status = await store.DeleteAsync(id, expected, ct);
-        return status == WriteStatus.Written ? TypedResults.NoContent() : AdminResults.Failed(status, What, id);
-    }
+    private static Versioned<Segment> Of(ISegmentStore store) =>
+        new(What, store.GetAsync, s => s.Version, store.UpdateAsync, store.DeleteAsync);
 
     // The campaign port has no target-segment filter, so this walks the campaigns a page at a time; a
     // rare admin call over a catalog-sized table.
