@@ -1,8 +1,10 @@
 using Promotions.AdminApi.Campaigns;
 using Promotions.AdminApi.CampaignTypes;
+using Promotions.AdminApi.Codes;
 using Promotions.AdminApi.Customers;
 using Promotions.AdminApi.Promotions;
 using Promotions.AdminApi.Segments;
+using Promotions.Domain.Codes;
 
 namespace Promotions.AdminApi;
 
@@ -12,6 +14,9 @@ public static class AdminApiExtensions
     /// <summary>Registers what the Admin API needs beyond the shared defaults and the adapters.</summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
+        services.AddSingleton<CodeJobQueue>();
+        services.AddSingleton(new CodeGenerator());
+        services.AddHostedService<CodeJobRunner>();
         return services;
     }
 
@@ -24,6 +29,8 @@ public static class AdminApiExtensions
         admin.MapPromotions();
         admin.MapSegments();
         admin.MapCustomers();
+        admin.MapCodeJobs();
+        admin.MapCodes();
         return app;
     }
 }
