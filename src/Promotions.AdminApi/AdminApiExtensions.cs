@@ -1,3 +1,4 @@
+using Promotions.AdminApi.Assets;
 using Promotions.AdminApi.Campaigns;
 using Promotions.AdminApi.CampaignTypes;
 using Promotions.AdminApi.Codes;
@@ -31,6 +32,7 @@ public static class AdminApiExtensions
         admin.MapCustomers();
         admin.MapCodeJobs();
         admin.MapCodes();
+        admin.MapAssets();
         return app;
     }
 }
