@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace Promotions.Api.Tests.Host;
 
@@ -7,7 +8,7 @@ namespace Promotions.Api.Tests.Host;
 /// with a 5xx, every 4xx must be a ProblemDetails with a <c>code</c>, and the database must be byte-for-byte
 /// unchanged after each one.
 /// </summary>
-public sealed class HostileRequestTests : IDisposable
+public sealed class HostileRequestTests(ITestOutputHelper output) : IDisposable
 {
     private readonly LocalHostFactory _factory = new(demo: true);
 
@@ -45,6 +46,7 @@ public sealed class HostileRequestTests : IDisposable
             }
         }
 
+        output.WriteLine($"{cases.Count} hostile requests; statuses: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
         Assert.True(cases.Count >= 200, $"Only {cases.Count} hostile requests were generated.");
         Assert.True(statuses.Keys.Any(s => s is >= 400 and < 500), "No request was refused: the cases do not reach the endpoints.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} hostile requests failed:\n{string.Join('\n', failures)}");
