@@ -62,6 +62,12 @@ internal sealed class IdempotentRequest(IIdempotencyStore store, IOptions<Micros
         return Now(outcome.Response);
     }
 
+    /// <summary>The outcome of a ledger call: the response it stored with the change, or its refusal to store here.</summary>
+    public Outcome Settle<T>(Result<T> result, StoredResponse? stored) =>
+        result.IsSuccess
+            ? new Outcome(stored!, Completed: true)
+            : new Outcome(Problem(RedemptionProblems.Create(result.Errors)), Completed: false);
+
     public StoredResponse Success<T>(int status, T value, string? location = null) =>
         new(status, JsonSerializer.Serialize(value, Wire), location);
 

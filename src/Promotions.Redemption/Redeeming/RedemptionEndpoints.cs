@@ -73,9 +73,7 @@ internal static class RedemptionEndpoints
             StoredResponse? stored = null;
             var result = await ledger.RedeemAsync(prepared.Command, new Idempotent<Domain.Redemptions.Redemption>(lease, r =>
                 stored = idempotent.Success(StatusCodes.Status201Created, RedemptionResponse.From(r), $"/redemptions/{r.Id}")), ct);
-            return result.IsSuccess
-                ? new Outcome(stored!, Completed: true)
-                : new Outcome(idempotent.Problem(RedemptionProblems.Create(result.Errors)), Completed: false);
+            return idempotent.Settle(result, stored);
         }, ct);
     }
 }

@@ -39,8 +39,6 @@ internal static class ReservationEndpoints
             StoredResponse? stored = null;
             var result = await change(id, new Idempotent<RedemptionRecord>(lease, r =>
                 stored = idempotent.Success(StatusCodes.Status200OK, RedemptionResponse.From(r))), ct);
-            return result.IsSuccess
-                ? new Outcome(stored!, Completed: true)
-                : new Outcome(idempotent.Problem(RedemptionProblems.Create(result.Errors)), Completed: false);
+            return idempotent.Settle(result, stored);
         }, ct);
 }

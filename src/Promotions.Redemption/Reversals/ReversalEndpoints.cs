@@ -36,9 +36,7 @@ internal static class ReversalEndpoints
             var command = new ReverseCommand(id, Ids.New(IdPrefix, clock), body.Lines);
             var result = await ledger.ReverseAsync(command, new Idempotent<Reversal>(lease, r =>
                 stored = idempotent.Success(StatusCodes.Status201Created, ReversalResponse.From(r))), ct);
-            return result.IsSuccess
-                ? new Outcome(stored!, Completed: true)
-                : new Outcome(idempotent.Problem(RedemptionProblems.Create(result.Errors)), Completed: false);
+            return idempotent.Settle(result, stored);
         }, ct);
     }
 

@@ -14,7 +14,8 @@ public abstract partial class RedemptionLedgerContract : IAsyncLifetime
 {
     private protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private protected LedgerSamples Samples => _samples ??= new LedgerSamples(Clock);
+    // Built once, before any test starts tasks: every racing task must count against the same promotion and campaign.
+    private protected LedgerSamples Samples { get; }
 
     private protected abstract IRedemptionLedger Ledger { get; }
 
@@ -24,7 +25,10 @@ public abstract partial class RedemptionLedgerContract : IAsyncLifetime
 
     private protected abstract ICodeStore Codes { get; }
 
-    private LedgerSamples? _samples;
+    protected RedemptionLedgerContract()
+    {
+        Samples = new LedgerSamples(Clock);
+    }
 
     public abstract Task InitializeAsync();
 
