@@ -1,6 +1,5 @@
 using Promotions.Analytics.Events;
 using Promotions.Analytics.Reports;
-using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Analytics;
 
@@ -11,8 +10,6 @@ public static class AnalyticsApiExtensions
     public static IServiceCollection AddAnalyticsApi(this IServiceCollection services)
     {
         services.AddSingleton<ReportBuilder>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AnalyticsPolicies.Ingest, p => p.RequireAssertion(c => AuthSetup.HasRole(c.User, [Roles.Admin])));
         return services;
     }
 

@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Promotions.Domain.Ports;
+using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Assets;
 using Promotions.Embedded.Campaigns;
 using Promotions.Embedded.Codes;
 using Promotions.Embedded.Customers;
 using Promotions.Embedded.Promotions;
+using Promotions.Embedded.Redemptions;
 using Promotions.Embedded.Search;
 using Promotions.Embedded.Segments;
 using Promotions.Embedded.Storage;
@@ -43,6 +45,8 @@ public static class EmbeddedAdapters
         services.AddSingleton<ICodeJobStore, SqliteCodeJobStore>();
         services.AddSingleton<IAssetStore, FileAssetStore>();
         services.AddSingleton<IPromotionSearch, SqlitePromotionSearch>();
+        services.AddEmbeddedRedemption();
+        services.AddEmbeddedAnalytics();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Promotions.AdminApi;
+using Promotions.Analytics;
 using Promotions.Embedded;
 using Promotions.LocalHost.Auth;
 using Promotions.LocalHost.Demo;
@@ -6,6 +7,7 @@ using Promotions.LocalHost.Errors;
 using Promotions.LocalHost.Health;
 using Promotions.LocalHost.Reference;
 using Promotions.PromotionApi;
+using Promotions.Redemption;
 using Promotions.ServiceDefaults;
 using Promotions.Validation;
 
@@ -26,6 +28,8 @@ public static class LocalHostApp
         builder.Services.AddAdminApi();
         builder.Services.AddPromotionApi();
         builder.Services.AddValidationApi();
+        builder.Services.AddRedemptionApi();
+        builder.Services.AddAnalyticsApi();
         builder.Services.AddStatusProblemCodes();
         builder.Services.AddLocalSigningKey();
         builder.Services.AddApiReference();
@@ -39,6 +43,8 @@ public static class LocalHostApp
         app.MapAdminApi();
         app.MapPromotionApi();
         app.MapValidationApi();
+        app.MapRedemptionApi();
+        app.MapAnalyticsApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Promotions.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.Domain.Analytics;
 using Promotions.ServiceDefaults.Http;
@@ -20,7 +21,7 @@ internal static partial class EventIngestEndpoints
             .WithName("IngestAnalyticsEvents")
             .WithSummary("Apply an SQS batch of events; answers the messages that failed.")
             .WithBodyLimit(MaxBatchBytes)
-            .RequireAuthorization(AnalyticsPolicies.Ingest);
+            .RequireAuthorization(Policies.EventsIngest);
     }
 
     private static async Task<Ok<BatchResponse>> Ingest(

@@ -33,7 +33,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Redeem, p => p.RequireAssertion(c =>
                 HasScope(c.User, Scopes.Redeem) || HasRole(c.User, [Roles.Admin, Roles.Support])))
             .AddPolicy(Policies.AnalyticsRead, p => p.RequireAssertion(c =>
-                HasRole(c.User, [Roles.Admin, Roles.Marketer, Roles.Analyst])));
+                HasRole(c.User, [Roles.Admin, Roles.Marketer, Roles.Analyst])))
+            .AddPolicy(Policies.EventsIngest, p => p.RequireAssertion(c => HasRole(c.User, [Roles.Admin])));
         return services;
     }
 

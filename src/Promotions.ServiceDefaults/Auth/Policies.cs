@@ -23,4 +23,7 @@ public static class Policies
 
     /// <summary>Read reports and exports: admin, marketer, analyst.</summary>
     public const string AnalyticsRead = "analytics.read";
+
+    /// <summary>Push raw event batches to a pass-through endpoint (what SQS does on AWS): admin only.</summary>
+    public const string EventsIngest = "events.ingest";
 }

@@ -15,6 +15,7 @@ internal static class Grants
             ["validate"] = (["admin", "marketer", "support"], ["validate"]),
             ["redeem"] = (["admin", "support"], ["redeem"]),
             ["analytics.read"] = (["admin", "marketer", "analyst"], []),
+            ["events.ingest"] = (["admin"], []),
         };
 
     /// <summary>Every single-grant caller: one role or one scope.</summary>
