@@ -18,26 +18,20 @@ internal static class CodeBatchInsert
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);";
 
     // A batch touches pages all over the unique index on the code; with SQLite's default 2 MB cache they
-    // would be spilled and read back many times within one transaction.
-    private const int BulkCacheKib = 131_072;
-    private const int DefaultCacheKib = 2_000;
+    // would be spilled and read back many times within one transaction, and read again by the next batch.
+    // The cache is left at this size: pages are only allocated as they are read, and the connection that
+    // did the last bulk insert, back in the pool, is the one the next batch gets.
+    private const int BulkCacheKib = 65_536;
 
     /// <summary>Inserts <paramref name="codes"/> in the caller's (open, write) transaction.</summary>
     public static CodeInsertResult Run(SqliteConnection connection, IReadOnlyList<PromoCode> codes, CancellationToken ct)
     {
         var db = connection.Handle!;
         Check(db, raw.sqlite3_exec(db, $"PRAGMA cache_size = -{BulkCacheKib};"));
-        try
+        Check(db, raw.sqlite3_prepare_v2(db, Sql, out var statement));
+        using (statement)
         {
-            Check(db, raw.sqlite3_prepare_v2(db, Sql, out var statement));
-            using (statement)
-            {
-                return InsertAll(db, statement, codes, ct);
-            }
-        }
-        finally
-        {
-            Check(db, raw.sqlite3_exec(db, $"PRAGMA cache_size = -{DefaultCacheKib};"));
+            return InsertAll(db, statement, codes, ct);
         }
     }
 
@@ -98,17 +92,32 @@ internal static class CodeBatchInsert
     /// </summary>
     private static int[] CodeOrder(IReadOnlyList<PromoCode> codes)
     {
+        var keys = new string[codes.Count];
         var order = new int[codes.Count];
         for (var i = 0; i < order.Length; i++)
         {
+            keys[i] = codes[i].Code;
             order[i] = i;
         }
 
-        Array.Sort(order, (a, b) =>
+        // The array sort is not stable; equal codes (rare: repeats within one batch) are put back in batch order.
+        Array.Sort(keys, order, StringComparer.Ordinal);
+        for (var start = 0; start < keys.Length;)
         {
-            var byCode = string.CompareOrdinal(codes[a].Code, codes[b].Code);
-            return byCode != 0 ? byCode : a.CompareTo(b);
-        });
+            var end = start + 1;
+            while (end < keys.Length && string.Equals(keys[end], keys[start], StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
+        }
+
         return order;
     }
 

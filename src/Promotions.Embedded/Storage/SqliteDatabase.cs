@@ -13,7 +13,11 @@ internal sealed class SqliteDatabase : IDisposable
 
     // Per-connection settings (journal_mode is stored in the file by the migrator). NORMAL is durable
     // under WAL except for the last commits before a power loss, which is the usual trade for a local store.
-    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+    // Checkpointing every 8192 pages (32 MB of WAL) rather than SQLite's 1000: a bulk code load rewrites
+    // the pages of the code index in every batch, and a checkpoint copies only the latest copy of each page,
+    // so fewer checkpoints write (and fsync) far less.
+    private const string ConnectionPragmas =
+        "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA wal_autocheckpoint = 8192;";
 
     private readonly string _connectionString;
     private readonly Lazy<Task> _initialization;

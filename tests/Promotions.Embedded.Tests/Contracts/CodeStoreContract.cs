@@ -61,6 +61,29 @@ public abstract class CodeStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Insert_WithManyRepeatsInALargeBatch_KeepsEveryFirstOccurrence()
+    {
+        // Each of 500 codes appears 10 times across the batch; only the first copy (MaxUses 1) may be stored.
+        var random = new Random(42);
+        var batch = Enumerable.Range(0, 5_000)
+            .Select(i => Code(i % 500) with { Id = Ids.New("cod", _clock), MaxUses = i < 500 ? 1 : 2 + random.Next(100) })
+            .ToList();
+
+        var result = await Store.InsertAsync(batch, default);
+
+        Assert.Equal(500, result.Inserted);
+        Assert.Equal(4_500, result.Duplicates.Count);
+        var stored = new List<PromoCode>();
+        await foreach (var code in Store.ExportAsync(_promotionId, default))
+        {
+            stored.Add(code);
+        }
+
+        Assert.Equal(500, stored.Count);
+        Assert.All(stored, c => Assert.Equal(1, c.MaxUses));
+    }
+
+    [Fact]
     public async Task Insert_WhenCodeIsStoredForAnotherPromotion_ReportsItAsDuplicate()
     {
         var taken = Code(1);
