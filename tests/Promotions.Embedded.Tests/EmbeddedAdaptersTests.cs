@@ -2,25 +2,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Promotions.Domain.Ports;
+using Promotions.Embedded.Tests.Support;
 
 namespace Promotions.Embedded.Tests;
 
 public sealed class EmbeddedAdaptersTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "promotions-adapters-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task AddEmbeddedAdapters_RegistersEveryPortOnTheConfiguredDirectory()
     {
-        await using var provider = Build(_directory);
+        await using var provider = Build(_temp.Path);
 
         var campaigns = provider.GetRequiredService<ICampaignStore>();
         _ = provider.GetRequiredService<IPromotionStore>();
@@ -33,7 +28,7 @@ public sealed class EmbeddedAdaptersTests : IDisposable
         _ = provider.GetRequiredService<IPromotionSearch>();
         Assert.Null(await campaigns.GetAsync("cmp_none", default));
 
-        Assert.True(File.Exists(Path.Combine(_directory, "promotions.db")));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "promotions.db")));
     }
 
     [Theory]

@@ -3,32 +3,27 @@ using Promotions.Domain.Campaigns;
 using Promotions.Domain.Lifecycle;
 using Promotions.Embedded.Campaigns;
 using Promotions.Embedded.Storage;
+using Promotions.Embedded.Tests.Support;
 
 namespace Promotions.Embedded.Tests.Storage;
 
 public sealed class MigrationTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "promotions-migrations-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Open_AfterRestart_KeepsDataAndAppliesEachMigrationOnce()
     {
         var campaign = new Campaign("cmp_restart", "Kept", null, null, null, LifecycleStatus.Draft, null, null, null, null,
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
-        using (var first = new SqliteDatabase(_directory))
+        using (var first = new SqliteDatabase(_temp.Path))
         {
             await new SqliteCampaignStore(first).CreateAsync(campaign, default);
         }
 
-        using var second = new SqliteDatabase(_directory);
+        using var second = new SqliteDatabase(_temp.Path);
         var stored = await new SqliteCampaignStore(second).GetAsync(campaign.Id, default);
 
         Assert.Equal(campaign, stored);
@@ -39,19 +34,19 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task Open_TurnsOnWalForeignKeysAndBusyTimeout()
     {
-        using var database = new SqliteDatabase(_directory);
+        using var database = new SqliteDatabase(_temp.Path);
 
         Assert.Equal("wal", await ScalarAsync(database, "PRAGMA journal_mode;"));
         Assert.Equal(1L, await ScalarAsync(database, "PRAGMA foreign_keys;"));
         Assert.True((long)(await ScalarAsync(database, "PRAGMA busy_timeout;"))! > 0);
-        Assert.True(File.Exists(Path.Combine(_directory, SqliteDatabase.FileName)));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, SqliteDatabase.FileName)));
         Assert.True(Directory.Exists(database.AssetsDirectory));
     }
 
     [Fact]
     public async Task Apply_WhenRunTwiceOnOneConnection_ChangesNothingTheSecondTime()
     {
-        using var database = new SqliteDatabase(_directory);
+        using var database = new SqliteDatabase(_temp.Path);
         await using var connection = await database.OpenAsync(default);
 
         await SchemaMigrator.ApplyAsync(connection, Migrations.All, default);
@@ -62,7 +57,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task Apply_WhenAMigrationFails_RollsItBackAndRecordsNothing()
     {
-        using var database = new SqliteDatabase(_directory);
+        using var database = new SqliteDatabase(_temp.Path);
         await using var connection = await database.OpenAsync(default);
         Migration broken = new(999, "broken", "CREATE TABLE half_done (id TEXT); SELECT * FROM no_such_table;");
 

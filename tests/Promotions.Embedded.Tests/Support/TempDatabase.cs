@@ -5,22 +5,18 @@ namespace Promotions.Embedded.Tests.Support;
 /// <summary>A real SQLite database in a temporary folder, deleted with the fixture.</summary>
 public sealed class TempDatabase : IDisposable
 {
-    public TempDatabase()
-    {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "promotions-embedded-" + Guid.NewGuid().ToString("N"));
-        Database = new SqliteDatabase(DataDirectory);
-    }
+    private readonly TempDirectory _directory = new();
 
-    public string DataDirectory { get; }
+    public TempDatabase() => Database = new SqliteDatabase(_directory.Path);
+
+    public string DataDirectory => _directory.Path;
 
     internal SqliteDatabase Database { get; }
 
     public void Dispose()
     {
+        // Closes the pooled connections first, so the folder can go on every platform.
         Database.Dispose();
-        if (Directory.Exists(DataDirectory))
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
+        _directory.Dispose();
     }
 }
