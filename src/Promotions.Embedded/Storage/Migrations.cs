@@ -1,3 +1,7 @@
+using Promotions.Embedded.Analytics;
+using Promotions.Embedded.Outbox;
+using Promotions.Embedded.Redemptions;
+
 namespace Promotions.Embedded.Storage;
 
 /// <summary>
@@ -7,6 +11,13 @@ namespace Promotions.Embedded.Storage;
 /// </summary>
 internal static class Migrations
 {
+    /// <summary>
+    /// The catalog's scripts and every feature's (outbox, ledger, analytics), applied together at start so
+    /// no request ever changes the schema under a reader.
+    /// </summary>
+    public static IReadOnlyList<Migration> Everything =>
+        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All];
+
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "documents", """

@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Promotions.Embedded.Analytics;
-using Promotions.Embedded.Outbox;
-using Promotions.Embedded.Redemptions;
 
 namespace Promotions.Embedded.Storage;
 
@@ -121,10 +118,6 @@ internal sealed class SqliteDatabase : IDisposable
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(AssetsDirectory);
         await using var connection = await OpenRawAsync(CancellationToken.None);
-        // Every feature's tables are created at start, so no request ever changes the schema under a reader.
-        await SchemaMigrator.ApplyAsync(
-            connection,
-            [.. Migrations.All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All],
-            CancellationToken.None);
+        await SchemaMigrator.ApplyAsync(connection, Migrations.Everything, CancellationToken.None);
     }
 }

@@ -27,8 +27,8 @@ public sealed class MigrationTests : IDisposable
         var stored = await new SqliteCampaignStore(second).GetAsync(campaign.Id, default);
 
         Assert.Equal(campaign, stored);
-        Assert.Equal((long)Migrations.All.Count, await ScalarAsync(second, "SELECT COUNT(*) FROM schema_migrations;"));
-        Assert.Equal((long)Migrations.All.Max(m => m.Number), await ScalarAsync(second, "SELECT MAX(number) FROM schema_migrations;"));
+        Assert.Equal((long)Migrations.Everything.Count, await ScalarAsync(second, "SELECT COUNT(*) FROM schema_migrations;"));
+        Assert.Equal((long)Migrations.Everything.Max(m => m.Number), await ScalarAsync(second, "SELECT MAX(number) FROM schema_migrations;"));
     }
 
     [Fact]
@@ -49,9 +49,9 @@ public sealed class MigrationTests : IDisposable
         using var database = new SqliteDatabase(_temp.Path);
         await using var connection = await database.OpenAsync(default);
 
-        await SchemaMigrator.ApplyAsync(connection, Migrations.All, default);
+        await SchemaMigrator.ApplyAsync(connection, Migrations.Everything, default);
 
-        Assert.Equal((long)Migrations.All.Count, await ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations;"));
+        Assert.Equal((long)Migrations.Everything.Count, await ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations;"));
     }
 
     [Fact]
