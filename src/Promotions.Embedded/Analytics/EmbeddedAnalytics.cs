@@ -14,7 +14,6 @@ public static class EmbeddedAnalytics
     /// </summary>
     public static IServiceCollection AddEmbeddedAnalytics(this IServiceCollection services)
     {
-        services.TryAddSingleton<AnalyticsStorage>();
         services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
         services.TryAddSingleton<AnalyticsConsumer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventConsumer, AnalyticsConsumer>(sp => sp.GetRequiredService<AnalyticsConsumer>()));

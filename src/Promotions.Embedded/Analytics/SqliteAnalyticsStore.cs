@@ -10,7 +10,7 @@ namespace Promotions.Embedded.Analytics;
 /// load what it joins, add its sums, remember it. A crash anywhere leaves either all of it or none of it,
 /// so a redelivered event is either counted now or recognised as counted.
 /// </summary>
-internal sealed class SqliteAnalyticsStore(AnalyticsStorage storage, TimeProvider clock) : IAnalyticsStore
+internal sealed class SqliteAnalyticsStore(SqliteDatabase storage, TimeProvider clock) : IAnalyticsStore
 {
     public Task<bool> ApplyAsync(DomainEvent domainEvent, CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Promotions.Domain.Events;
 using Promotions.Embedded.Outbox;
-using Promotions.Embedded.Redemptions;
 
 namespace Promotions.Embedded.Dispatch;
 
@@ -21,7 +20,6 @@ public static class EventDispatch
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Embedded:Dispatch:BatchSize must be from 1 to 1000.")
             .Validate(o => o.InitialDelay >= TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Embedded:Dispatch delays must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<RedemptionStorage>();
         services.TryAddSingleton<IOutbox, SqliteOutbox>();
         services.TryAddSingleton<DispatchPass>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventDispatcher>());

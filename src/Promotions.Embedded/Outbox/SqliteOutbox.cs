@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Promotions.Domain.Events;
-using Promotions.Embedded.Redemptions;
 using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Outbox;
 
 /// <summary>The outbox's read side for the in-process dispatcher: pending events in sequence order, then marked.</summary>
-internal sealed class SqliteOutbox(RedemptionStorage storage, TimeProvider clock) : IOutbox
+internal sealed class SqliteOutbox(SqliteDatabase storage, TimeProvider clock) : IOutbox
 {
     public async Task<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int limit, CancellationToken ct)
     {

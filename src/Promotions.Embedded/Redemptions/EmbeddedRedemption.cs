@@ -13,7 +13,6 @@ public static class EmbeddedRedemption
     public static IServiceCollection AddEmbeddedRedemption(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RedemptionStorage>();
         services.TryAddSingleton<IRedemptionLedger, SqliteRedemptionLedger>();
         services.TryAddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.TryAddSingleton<IOutbox, SqliteOutbox>();

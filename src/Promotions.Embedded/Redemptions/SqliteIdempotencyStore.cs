@@ -9,7 +9,7 @@ namespace Promotions.Embedded.Redemptions;
 /// Idempotency keys in SQLite, one row per (caller, key). Begin runs in a write transaction, so two requests
 /// with one key are decided one after the other: exactly one of them gets the lease.
 /// </summary>
-internal sealed class SqliteIdempotencyStore(RedemptionStorage storage, TimeProvider clock) : IIdempotencyStore
+internal sealed class SqliteIdempotencyStore(SqliteDatabase storage, TimeProvider clock) : IIdempotencyStore
 {
     public Task<IdempotencyBegin> BeginAsync(string scope, string key, string requestHash, CancellationToken ct) =>
         storage.WriteAsync(async (connection, transaction) =>

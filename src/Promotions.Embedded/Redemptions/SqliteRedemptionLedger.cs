@@ -14,7 +14,7 @@ namespace Promotions.Embedded.Redemptions;
 /// so a refused redemption leaves no trace; the record, its outbox events and the idempotency completion commit
 /// with the counters or not at all.
 /// </summary>
-internal sealed class SqliteRedemptionLedger(RedemptionStorage storage, TimeProvider clock) : IRedemptionLedger
+internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvider clock) : IRedemptionLedger
 {
     private const string Savepoint = "ledger";
 

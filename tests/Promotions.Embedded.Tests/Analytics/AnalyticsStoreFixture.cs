@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Analytics;
 using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Tests.Support;
+using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Tests.Analytics;
 
@@ -12,13 +13,13 @@ internal sealed class AnalyticsStoreFixture : IDisposable
 
     public AnalyticsStoreFixture()
     {
-        Storage = new AnalyticsStorage(_database.Database);
+        Storage = _database.Database;
         Store = new SqliteAnalyticsStore(Storage, new FakeTimeProvider(AnalyticsSamples.Day0));
     }
 
     public TempDatabase Database => _database;
 
-    public AnalyticsStorage Storage { get; }
+    public SqliteDatabase Storage { get; }
 
     public SqliteAnalyticsStore Store { get; }
 

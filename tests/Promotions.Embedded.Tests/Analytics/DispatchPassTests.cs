@@ -4,7 +4,7 @@ using Promotions.Domain.Analytics;
 using Promotions.Domain.Events;
 using Promotions.Embedded.Dispatch;
 using Promotions.Embedded.Outbox;
-using Promotions.Embedded.Redemptions;
+using Promotions.Embedded.Storage;
 using static Promotions.Embedded.Tests.Analytics.AnalyticsSamples;
 
 namespace Promotions.Embedded.Tests.Analytics;
@@ -12,12 +12,12 @@ namespace Promotions.Embedded.Tests.Analytics;
 public sealed class DispatchPassTests : IDisposable
 {
     private readonly AnalyticsStoreFixture _analytics = new();
-    private readonly RedemptionStorage _ledger;
+    private readonly SqliteDatabase _ledger;
     private readonly SqliteOutbox _outbox;
 
     public DispatchPassTests()
     {
-        _ledger = new RedemptionStorage(_analytics.Database.Database);
+        _ledger = _analytics.Database.Database;
         _outbox = new SqliteOutbox(_ledger, new FakeTimeProvider(Day0));
     }
 

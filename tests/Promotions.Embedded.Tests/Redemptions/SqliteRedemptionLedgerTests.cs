@@ -27,7 +27,7 @@ public sealed class SqliteRedemptionLedgerTests : RedemptionLedgerContract
     public override async Task InitializeAsync()
     {
         await _temp.Database.InitializeAsync();
-        var storage = new RedemptionStorage(_temp.Database);
+        var storage = _temp.Database;
         _ledger = new SqliteRedemptionLedger(storage, Clock);
         _idempotency = new SqliteIdempotencyStore(storage, Clock);
         _outbox = new SqliteOutbox(storage, Clock);
