@@ -1,5 +1,5 @@
-using Promotions.Embedded;
 using Promotions.ServiceDefaults;
+using Promotions.ServiceDefaults.Adapters;
 
 namespace Promotions.AdminApi;
 
@@ -14,7 +14,7 @@ public sealed class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
-        builder.Services.AddEmbeddedAdapters(builder.Configuration);
+        builder.Services.AddPromotionsAdapters(builder.Configuration);
         builder.Services.AddAdminApi();
 
         var app = builder.Build();

@@ -1,6 +1,5 @@
-using Promotions.Embedded;
-using Promotions.Embedded.Analytics;
 using Promotions.ServiceDefaults;
+using Promotions.ServiceDefaults.Adapters;
 
 namespace Promotions.Analytics;
 
@@ -15,10 +14,7 @@ public sealed class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
-        builder.Services.AddEmbeddedAdapters(builder.Configuration);
-
-        // Idempotent, so it stays harmless once AddEmbeddedAdapters registers the analytics adapters itself.
-        builder.Services.AddEmbeddedAnalytics();
+        builder.Services.AddPromotionsAdapters(builder.Configuration);
         builder.Services.AddAnalyticsApi();
 
         var app = builder.Build();

@@ -1,6 +1,5 @@
 using Promotions.AdminApi;
 using Promotions.Analytics;
-using Promotions.Embedded;
 using Promotions.LocalHost.Auth;
 using Promotions.LocalHost.Demo;
 using Promotions.LocalHost.Errors;
@@ -9,13 +8,14 @@ using Promotions.LocalHost.Reference;
 using Promotions.PromotionApi;
 using Promotions.Redemption;
 using Promotions.ServiceDefaults;
+using Promotions.ServiceDefaults.Adapters;
 using Promotions.Validation;
 
 namespace Promotions.LocalHost;
 
 /// <summary>
-/// The composition of the local host: every service on the embedded adapters, plus what only a developer
-/// machine needs (a local signing key, the API reference, demo data). A new service is one Add and one Map.
+/// The composition of the local host: every service on the adapters of <c>Adapters:Mode</c> (embedded by
+/// default), plus what only a developer machine needs (a local signing key, the API reference, demo data). A new service is one Add and one Map.
 /// </summary>
 public static class LocalHostApp
 {
@@ -24,7 +24,7 @@ public static class LocalHostApp
     {
         var builder = WebApplication.CreateBuilder(DemoOptions.RewriteFlag(args));
         builder.Services.AddPromotionsDefaults();
-        builder.Services.AddEmbeddedAdapters(builder.Configuration);
+        builder.Services.AddPromotionsAdapters(builder.Configuration);
         builder.Services.AddAdminApi();
         builder.Services.AddPromotionApi();
         builder.Services.AddValidationApi();

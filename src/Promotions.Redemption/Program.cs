@@ -1,6 +1,5 @@
-using Promotions.Embedded;
-using Promotions.Embedded.Redemptions;
 using Promotions.ServiceDefaults;
+using Promotions.ServiceDefaults.Adapters;
 
 namespace Promotions.Redemption;
 
@@ -15,10 +14,7 @@ public sealed class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
-        builder.Services.AddEmbeddedAdapters(builder.Configuration);
-
-        // Registered with TryAdd, so it stays harmless once AddEmbeddedAdapters registers the ledger itself.
-        builder.Services.AddEmbeddedRedemption();
+        builder.Services.AddPromotionsAdapters(builder.Configuration);
         builder.Services.AddRedemptionApi();
 
         var app = builder.Build();

@@ -3,6 +3,7 @@ using Promotions.Domain.Ports;
 using Promotions.Embedded.Codes;
 using Promotions.Embedded.Outbox;
 using Promotions.Embedded.Redemptions;
+using Promotions.Contracts.Redemptions;
 using Promotions.Embedded.Tests.Support;
 
 namespace Promotions.Embedded.Tests.Redemptions;
@@ -16,13 +17,13 @@ public sealed class SqliteRedemptionLedgerTests : RedemptionLedgerContract
     private IOutbox? _outbox;
     private ICodeStore? _codes;
 
-    private protected override IRedemptionLedger Ledger => _ledger!;
+    protected override IRedemptionLedger Ledger => _ledger!;
 
-    private protected override IIdempotencyStore Idempotency => _idempotency!;
+    protected override IIdempotencyStore Idempotency => _idempotency!;
 
-    private protected override IOutbox Outbox => _outbox!;
+    protected override IOutbox Outbox => _outbox!;
 
-    private protected override ICodeStore Codes => _codes!;
+    protected override ICodeStore Codes => _codes!;
 
     public override async Task InitializeAsync()
     {

@@ -1,6 +1,6 @@
 using Promotions.Domain.Ports;
 using Promotions.Embedded.Promotions;
-using Promotions.Embedded.Tests.Contracts;
+using Promotions.Contracts.Stores;
 using Promotions.Embedded.Tests.Support;
 
 namespace Promotions.Embedded.Tests.Sqlite;

@@ -1,9 +1,9 @@
 using Promotions.Domain.Common;
 using Promotions.Domain.Customers;
 using Promotions.Domain.Ports;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="ICustomerStore"/> contract; adapters supply the store.</summary>
 public abstract class CustomerStoreContract : VersionedStoreContract<Customer>

@@ -4,9 +4,9 @@ using Promotions.Domain.Customers;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>
 /// The <see cref="IPromotionSearch"/> contract; adapters supply the index. Every search filters on this

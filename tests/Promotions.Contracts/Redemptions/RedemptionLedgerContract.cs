@@ -4,7 +4,7 @@ using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 
-namespace Promotions.Embedded.Tests.Redemptions;
+namespace Promotions.Contracts.Redemptions;
 
 /// <summary>
 /// What every redemption ledger promises, run against each adapter: limits held together under concurrency,
@@ -12,18 +12,18 @@ namespace Promotions.Embedded.Tests.Redemptions;
 /// </summary>
 public abstract partial class RedemptionLedgerContract : IAsyncLifetime
 {
-    private protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     // Built once, before any test starts tasks: every racing task must count against the same promotion and campaign.
-    private protected LedgerSamples Samples { get; }
+    protected LedgerSamples Samples { get; }
 
-    private protected abstract IRedemptionLedger Ledger { get; }
+    protected abstract IRedemptionLedger Ledger { get; }
 
-    private protected abstract IIdempotencyStore Idempotency { get; }
+    protected abstract IIdempotencyStore Idempotency { get; }
 
-    private protected abstract IOutbox Outbox { get; }
+    protected abstract IOutbox Outbox { get; }
 
-    private protected abstract ICodeStore Codes { get; }
+    protected abstract ICodeStore Codes { get; }
 
     protected RedemptionLedgerContract()
     {
@@ -169,18 +169,18 @@ public abstract partial class RedemptionLedgerContract : IAsyncLifetime
         Assert.Equal([(50, 60m), (80, 90m), (100, 100m)], crossed.Select(e => (e.ThresholdPercent, e.Spent)).ToArray());
     }
 
-    private protected async Task<string> SeedCodeAsync(int maxUses = 1)
+    protected async Task<string> SeedCodeAsync(int maxUses = 1)
     {
         var text = Samples.NewCodeText();
         await Codes.InsertAsync([Samples.Code(text, maxUses)], default);
         return text;
     }
 
-    private protected Task<LedgerUsage> UsageAsync(string? customerId) =>
+    protected Task<LedgerUsage> UsageAsync(string? customerId) =>
         Ledger.GetUsageAsync(Samples.PromotionId, customerId, Samples.CampaignId, default);
 
     /// <summary>The pending events of type <typeparamref name="T"/> that belong to this test's promotion or campaign.</summary>
-    private protected async Task<List<T>> EventsAsync<T>()
+    protected async Task<List<T>> EventsAsync<T>()
         where T : DomainEvent
     {
         var messages = await Outbox.ReadPendingAsync(100_000, default);

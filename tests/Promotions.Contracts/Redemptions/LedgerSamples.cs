@@ -2,10 +2,10 @@ using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
 using Promotions.Domain.Redemptions;
 
-namespace Promotions.Embedded.Tests.Redemptions;
+namespace Promotions.Contracts.Redemptions;
 
 /// <summary>Redemptions and codes as a checkout would send them, with one scope per test so tests never share counters.</summary>
-internal sealed class LedgerSamples(TimeProvider clock)
+public sealed class LedgerSamples(TimeProvider clock)
 {
     public string Scope { get; } = Guid.NewGuid().ToString("N")[..12];
 

@@ -1,9 +1,9 @@
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Segments;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="ISegmentStore"/> contract; adapters supply the store.</summary>
 public abstract class SegmentStoreContract : VersionedStoreContract<Segment>

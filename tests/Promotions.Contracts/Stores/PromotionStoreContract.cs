@@ -3,9 +3,9 @@ using Promotions.Domain.Customers;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="IPromotionStore"/> contract; adapters supply the store.</summary>
 public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>

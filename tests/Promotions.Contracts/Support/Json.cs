@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Promotions.Embedded.Tests.Support;
+namespace Promotions.Contracts.Support;
 
 /// <summary>JSON helpers: literals as JsonElement, and whole-entity comparison by serialized form.</summary>
-internal static class Json
+public static class Json
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Assets;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="IAssetStore"/> contract; adapters supply the store.</summary>
 public abstract class AssetStoreContract : IAsyncLifetime

@@ -1,7 +1,7 @@
 using Promotions.Domain.Events;
 using Promotions.Domain.Redemptions;
 
-namespace Promotions.Embedded.Tests.Redemptions;
+namespace Promotions.Contracts.Redemptions;
 
 /// <summary>Reservations and reversals of the ledger contract.</summary>
 public abstract partial class RedemptionLedgerContract

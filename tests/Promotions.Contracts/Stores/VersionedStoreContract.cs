@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>
 /// What every port of versioned documents promises (campaigns, promotions, segments, customers, campaign

@@ -1,6 +1,6 @@
 using Promotions.Domain.Redemptions;
 
-namespace Promotions.Embedded.Tests.Redemptions;
+namespace Promotions.Contracts.Redemptions;
 
 /// <summary>Idempotency keys and the outbox of the ledger contract.</summary>
 public abstract partial class RedemptionLedgerContract

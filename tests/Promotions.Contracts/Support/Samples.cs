@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Promotions.Embedded.Tests.Support;
+namespace Promotions.Contracts.Support;
 
 /// <summary>Values that are easy to get subtly wrong in storage.</summary>
-internal static class Samples
+public static class Samples
 {
     /// <summary>Nested JSON whose numbers must keep their exact text and whose strings need escaping.</summary>
     public static JsonElement TrickyJson { get; } = Json.Parse("""

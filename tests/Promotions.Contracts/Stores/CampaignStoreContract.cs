@@ -2,9 +2,9 @@ using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="ICampaignStore"/> contract; adapters supply the store.</summary>
 public abstract class CampaignStoreContract : VersionedStoreContract<Campaign>

@@ -2,7 +2,7 @@ using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="ICampaignTypeStore"/> contract; adapters supply the store.</summary>
 public abstract class CampaignTypeStoreContract : VersionedStoreContract<CampaignType>

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
-using Promotions.Embedded.Tests.Support;
+using Promotions.Contracts.Support;
 
-namespace Promotions.Embedded.Tests.Contracts;
+namespace Promotions.Contracts.Stores;
 
 /// <summary>The <see cref="ICodeJobStore"/> contract; adapters supply the store.</summary>
 public abstract class CodeJobStoreContract : IAsyncLifetime

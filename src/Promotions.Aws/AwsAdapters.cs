@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Promotions.Aws.Configuration;
+using Promotions.Aws.Events;
+using Promotions.Domain.Events;
+
+namespace Promotions.Aws;
+
+/// <summary>The one registration call of the AWS adapter set (DynamoDB, SQS, S3, KMS).</summary>
+public static class AwsAdapters
+{
+    /// <summary>
+    /// Registers every port on AWS services configured by section <c>Aws</c> (<see cref="AwsOptions"/>);
+    /// the clients go to <c>AWS_ENDPOINT_URL</c> (or a per-service endpoint) when one is configured.
+    /// </summary>
+    public static IServiceCollection AddAwsAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AwsOptions>()
+            .Bind(configuration.GetSection(AwsOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Table), "Aws:Table must name the main DynamoDB table.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AwsClients>();
+        // One client per service for the process; each is registered as its SDK interface (IAmazonDynamoDB, …).
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().DynamoDb());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().Sqs());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().S3());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().Kms());
+
+        services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
+        return services;
+    }
+}

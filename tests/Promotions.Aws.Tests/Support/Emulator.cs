@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Promotions.Aws.Tests.Support;
+
+/// <summary>
+/// The AWS endpoint the tests run against, started once per test run. By default a <c>moto_server</c> on a free
+/// loopback port, killed when the test process exits. <c>PROMOTIONS_TEST_AWS_ENDPOINT</c> points the tests at a
+/// running emulator instead (LocalStack: <c>http://localhost:4566</c>); <c>PROMOTIONS_TEST_AWS=real</c> runs them
+/// against the account of the default credentials (tables and queues get unique names and are deleted after).
+/// </summary>
+public sealed class Emulator
+{
+    private static readonly Lazy<Task<Emulator>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private Emulator(string? endpoint, bool isMoto)
+    {
+        Endpoint = endpoint;
+        IsMoto = isMoto;
+    }
+
+    /// <summary>The endpoint URL, or null for real AWS.</summary>
+    public string? Endpoint { get; }
+
+    /// <summary>True when the endpoint is the moto server these tests started (moto-only APIs such as reset work).</summary>
+    public bool IsMoto { get; }
+
+    public static string Region => Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region ? region : "us-east-1";
+
+    public static Task<Emulator> GetAsync() => Shared.Value;
+
+    private static async Task<Emulator> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable("PROMOTIONS_TEST_AWS") == "real")
+        {
+            return new Emulator(null, isMoto: false);
+        }
+
+        if (Environment.GetEnvironmentVariable("PROMOTIONS_TEST_AWS_ENDPOINT") is { Length: > 0 } given)
+        {
+            return new Emulator(given, isMoto: false);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            var process = Process.Start(new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("moto_server did not start.");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
+
+            var endpoint = $"http://127.0.0.1:{port}";
+            if (await WaitUntilUpAsync(endpoint, process))
+            {
+                return new Emulator(endpoint, isMoto: true);
+            }
+
+            Stop(process);
+            if (attempt == 2)
+            {
+                throw new InvalidOperationException("moto_server did not answer on three ports; is it installed (pip install 'moto[server]')?");
+            }
+        }
+    }
+
+    private static async Task<bool> WaitUntilUpAsync(string endpoint, Process process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(endpoint + "/moto-api/"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Starting, too slow to answer.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}
