@@ -109,6 +109,22 @@ public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
         }
     }
 
+    [Fact]
+    public async Task PassThroughEndpoints_OffLambda_TakeNoProofFromTheAdaptersHeader()
+    {
+        var passThrough = _host.Protected.Where(e => e.Policies.SequenceEqual([Policies.EventsIngest])).ToList();
+        using var anonymous = _host.Factory.ClientWith(null);
+
+        Assert.NotEmpty(passThrough);
+        foreach (var endpoint in passThrough)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url()) { Content = new StringContent("""{"Records":[]}""", Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation(EventsIngestRequirement.RequestContextHeader, "null");
+            using var response = await anonymous.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{endpoint}: {(int)response.StatusCode}");
+        }
+    }
+
     private async Task AssertEveryEndpoint(string? token, Func<ApiEndpoint, HttpStatusCode> expected)
     {
         using var client = _host.Factory.ClientWith(token);

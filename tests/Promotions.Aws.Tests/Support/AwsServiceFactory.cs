@@ -27,11 +27,14 @@ public sealed class AwsServiceFactory<TProgram>(AwsTestResources aws, IReadOnlyD
 
     public AuthOptions Auth { get; } = new() { SigningKey = DevTokens.NewSigningKey() };
 
+    /// <summary>A local token carrying <paramref name="roles"/>.</summary>
+    public string Token(params string[] roles) => DevTokens.Create(Auth, "aws-tests", roles, [], TimeProvider.System);
+
     /// <summary>A client whose local token carries <paramref name="roles"/>.</summary>
     public HttpClient As(params string[] roles)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new("Bearer", DevTokens.Create(Auth, "aws-tests", roles, [], TimeProvider.System));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Token(roles));
         return client;
     }
 
