@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Promotions.Aws.Assets;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Domain.Events;
+using Promotions.Domain.Ports;
 
 namespace Promotions.Aws;
 
@@ -31,6 +33,7 @@ public static class AwsAdapters
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().Kms());
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
+        services.TryAddSingleton<IAssetStore, S3AssetStore>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.S3;
+using Amazon.S3.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Aws.Dynamo;
@@ -7,7 +9,7 @@ using Promotions.Aws.Dynamo;
 namespace Promotions.Aws.Tests.Support;
 
 /// <summary>
-/// A fresh pair of tables (main and analytics) with unique names, for one test class, deleted afterwards. It
+/// A fresh pair of tables (main and analytics) and an assets bucket with unique names, for one test class, deleted afterwards. It
 /// hands out configuration that points the adapters at the emulator and those tables, and a service provider
 /// built with the real registration call (<see cref="AwsAdapters.AddAwsAdapters"/>).
 /// </summary>
@@ -22,6 +24,9 @@ public class AwsTestResources : IAsyncLifetime
 
     public string AnalyticsTable => "analytics-test-" + Suffix;
 
+    /// <summary>The private assets bucket of this class (emptied and deleted afterwards).</summary>
+    public string AssetsBucket => "assets-test-" + Suffix;
+
     public Emulator Emulator { get; private set; } = null!;
 
     public IConfiguration Configuration { get; private set; } = null!;
@@ -30,6 +35,8 @@ public class AwsTestResources : IAsyncLifetime
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 
     public IAmazonDynamoDB DynamoDb => Services.GetRequiredService<IAmazonDynamoDB>();
+
+    public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
 
     public virtual async Task InitializeAsync()
     {
@@ -40,6 +47,7 @@ public class AwsTestResources : IAsyncLifetime
         _services = services.BuildServiceProvider();
         await CreateTableAsync(TableLayout.MainTable(Table));
         await CreateTableAsync(TableLayout.AnalyticsTable(AnalyticsTable));
+        await S3.PutBucketAsync(AssetsBucket);
     }
 
     public virtual async Task DisposeAsync()
@@ -56,6 +64,7 @@ public class AwsTestResources : IAsyncLifetime
             }
         }
 
+        await DeleteBucketAsync();
         if (_services is not null)
         {
             await _services.DisposeAsync();
@@ -71,6 +80,7 @@ public class AwsTestResources : IAsyncLifetime
             ["Aws:Region"] = Emulator.Region,
             ["Aws:Table"] = Table,
             ["Aws:AnalyticsTable"] = AnalyticsTable,
+            ["Aws:AssetsBucket"] = AssetsBucket,
         };
         if (Emulator.Endpoint is { } endpoint)
         {
@@ -86,6 +96,33 @@ public class AwsTestResources : IAsyncLifetime
     {
         services.AddSingleton(Configuration);
         services.AddAwsAdapters(Configuration);
+    }
+
+    private async Task DeleteBucketAsync()
+    {
+        try
+        {
+            ListObjectsV2Response page;
+            do
+            {
+                page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = AssetsBucket });
+                if (page.S3Objects is { Count: > 0 } objects)
+                {
+                    await S3.DeleteObjectsAsync(new DeleteObjectsRequest
+                    {
+                        BucketName = AssetsBucket,
+                        Objects = [.. objects.Select(o => new KeyVersion { Key = o.Key })],
+                    });
+                }
+            }
+            while (page.IsTruncated == true);
+
+            await S3.DeleteBucketAsync(AssetsBucket);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Gone already.
+        }
     }
 
     private async Task CreateTableAsync(CreateTableRequest request)
