@@ -62,6 +62,17 @@ public class AwsTestResources : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Another, empty analytics table (deleted with the others), for tests that need a store no other test has
+    /// written to: the aggregates of everything are one set of cells per table.
+    /// </summary>
+    public async Task<string> NewAnalyticsTableAsync()
+    {
+        var name = $"analytics-test-{Suffix}-{Guid.NewGuid().ToString("N")[..8]}";
+        await CreateTableAsync(TableLayout.AnalyticsTable(name));
+        return name;
+    }
+
     /// <summary>The configuration the adapters get: endpoint, static emulator credentials, resource names.</summary>
     protected virtual Dictionary<string, string?> Settings()
     {
@@ -91,7 +102,11 @@ public class AwsTestResources : IAsyncLifetime
     private async Task CreateTableAsync(CreateTableRequest request)
     {
         await DynamoDb.CreateTableAsync(request);
-        _tables.Add(request.TableName);
+        lock (_tables)
+        {
+            _tables.Add(request.TableName);
+        }
+
         for (var i = 0; i < 600; i++)
         {
             var described = await DynamoDb.DescribeTableAsync(request.TableName);

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Promotions.Aws.Tests.Support;
 
 /// <summary>
-/// The AWS endpoint the tests run against, started once per test run. By default a <c>moto_server</c> on a free
+/// The AWS endpoint the tests run against, started once per test run. By default moto's server on a free
 /// loopback port, killed when the test process exits. <c>PROMOTIONS_TEST_AWS_ENDPOINT</c> points the tests at a
 /// running emulator instead (LocalStack: <c>http://localhost:4566</c>); <c>PROMOTIONS_TEST_AWS=real</c> runs them
 /// against the account of the default credentials (tables and queues get unique names and are deleted after).
@@ -45,7 +45,7 @@ public sealed class Emulator
         for (var attempt = 0; ; attempt++)
         {
             var port = FreePort();
-            var process = Process.Start(new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            var process = Process.Start(new ProcessStartInfo("python3", ["-c", SerializedMoto, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -66,10 +66,52 @@ public sealed class Emulator
             Stop(process);
             if (attempt == 2)
             {
-                throw new InvalidOperationException("moto_server did not answer on three ports; is it installed (pip install 'moto[server]')?");
+                throw new InvalidOperationException("moto's server did not answer on three ports; is it installed for python3 (pip install 'moto[server]')?");
             }
         }
     }
+
+    /// <summary>
+    /// moto's server, with one request at a time. Plain <c>moto_server</c> runs requests on threads without a lock,
+    /// and its <c>TransactWriteItems</c> rolls a cancelled transaction back by restoring a copy of the whole table,
+    /// which undoes every write that ran on another thread meanwhile; racing tests would then see lost writes that
+    /// DynamoDB never loses. Serialized, each request is atomic, as on DynamoDB, and races interleave at request
+    /// granularity (moto holds the interpreter lock for almost all of a request anyway, so little is lost).
+    /// moto also copies the table once per item of a transaction for that rollback; the copies are identical (no
+    /// item is applied before all are taken), so the table is copied once per transaction instead.
+    /// </summary>
+    private const string SerializedMoto = """
+        import copy, sys, threading
+        from werkzeug.serving import run_simple
+        import moto.dynamodb.models as dynamodb
+        from moto.dynamodb.models.table import Table
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+        transact = dynamodb.DynamoDBBackend.transact_write_items
+        class CopyTablesOnce:
+            def __init__(self):
+                self.tables = {}
+            def deepcopy(self, value, memo=None):
+                if not isinstance(value, Table):
+                    return copy.deepcopy(value, memo)
+                if id(value) not in self.tables:
+                    self.tables[id(value)] = copy.deepcopy(value)
+                return self.tables[id(value)]
+        def transact_once(self, items):
+            dynamodb.copy = CopyTablesOnce()
+            try:
+                return transact(self, items)
+            finally:
+                dynamodb.copy = copy
+        dynamodb.DynamoDBBackend.transact_write_items = transact_once
+
+        app = DomainDispatcherApplication(create_backend_app)
+        lock = threading.Lock()
+        def serialized(environ, start_response):
+            with lock:
+                return list(app(environ, start_response))
+        run_simple(sys.argv[1], int(sys.argv[2]), serialized, threaded=True)
+        """;
 
     private static async Task<bool> WaitUntilUpAsync(string endpoint, Process process)
     {
