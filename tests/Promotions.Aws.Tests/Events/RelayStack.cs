@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,8 @@ internal sealed class RelayStack : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         int maxReceiveCount = 5,
         int visibilityTimeoutSeconds = 30,
-        int streamRetries = -1)
+        int streamRetries = -1,
+        Func<JsonObject, bool>? streamFilter = null)
     {
         var queue = await aws.NewEventQueueAsync(maxReceiveCount, visibilityTimeoutSeconds);
         var all = new Dictionary<string, string?>(aws.AdapterSettings) { ["Aws:EventQueues:analytics"] = queue.Url };
@@ -68,7 +70,7 @@ internal sealed class RelayStack : IAsyncDisposable
         });
         var relay = redemption.Function(RedemptionApiExtensions.PassThroughPath);
         var (streams, arn) = await aws.StreamAsync();
-        var stream = new StreamEventSource(streams, arn, relay) { MaximumRetryAttempts = streamRetries };
+        var stream = new StreamEventSource(streams, arn, relay) { MaximumRetryAttempts = streamRetries, Filter = streamFilter };
         await stream.StartAtLatestAsync();
         return new RelayStack(aws, queue, redemption, stream, relay);
     }

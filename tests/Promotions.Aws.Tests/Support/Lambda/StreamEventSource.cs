@@ -15,6 +15,14 @@ public sealed class StreamEventSource(DynamoDbStreamsClient streams, string stre
 {
     private readonly Dictionary<string, Shard> _shards = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The relay mapping's filter in template.yaml, <c>{"eventName":["INSERT"],"dynamodb":{"Keys":{"pk":{"S":[{"prefix":"OUTBOX#"}]}}}}</c>:
+    /// new outbox items only.
+    /// </summary>
+    public static Func<JsonObject, bool> OutboxInserts { get; } = record =>
+        (string?)record["eventName"] == "INSERT"
+        && ((string?)record["dynamodb"]?["Keys"]?["pk"]?["S"])?.StartsWith("OUTBOX#", StringComparison.Ordinal) == true;
+
     public int BatchSize { get; init; } = 100;
 
     /// <summary>Retries of a failing batch before it is dropped; -1 retries until the records expire (Lambda's default).</summary>
