@@ -77,10 +77,10 @@ internal sealed class DynamoDbOutbox(IAmazonDynamoDB dynamo, IOptions<AwsOptions
     }
 
     /// <summary>
-    /// One page of a shard's pending events written before <paramref name="before"/>, oldest first, and where the
-    /// next page starts (null after the last). An item that is not a readable event is left out of the page.
+    /// One page of a shard's pending events written before <paramref name="before"/>, oldest first: the readable
+    /// events, the keys of items that are not readable events, and where the next page starts (null after the last).
     /// </summary>
-    public async Task<(IReadOnlyList<OutboxMessage> Messages, Dictionary<string, AttributeValue>? Next)> ReadPendingPageAsync(
+    public async Task<PendingPage> ReadPendingPageAsync(
         int shard, DateTimeOffset before, int limit, Dictionary<string, AttributeValue>? start, CancellationToken ct)
     {
         var response = await dynamo.QueryAsync(new QueryRequest
@@ -96,8 +96,11 @@ internal sealed class DynamoDbOutbox(IAmazonDynamoDB dynamo, IOptions<AwsOptions
             Limit = limit,
             ExclusiveStartKey = start,
         }, ct);
-        var next = response.LastEvaluatedKey is { Count: > 0 } key ? key : null;
-        return ([.. (response.Items ?? []).Select(OutboxItems.Read).OfType<OutboxMessage>()], next);
+        var items = response.Items ?? [];
+        return new PendingPage(
+            [.. items.Select(OutboxItems.Read).OfType<OutboxMessage>()],
+            [.. items.Where(i => OutboxItems.Read(i) is null).Select(i => i.GetS(TableLayout.Pk) ?? "")],
+            response.LastEvaluatedKey is { Count: > 0 } key ? key : null);
     }
 
     private static OutboxMessage ToMessage(Dictionary<string, AttributeValue> item) =>

@@ -10,7 +10,8 @@ namespace Promotions.Aws.Events;
 /// <see cref="RelayOptions.SweepAge"/> (the stream normally relays an event within seconds, so these are the
 /// ones whose stream delivery failed, was retried out, or was marked in vain), shard by shard, oldest first,
 /// at most <see cref="RelayOptions.SweepLimit"/> a run. An event that fails again is skipped for this run, so
-/// one broken event never holds back the others.
+/// one broken event never holds back the others; an item that is not a readable event is logged each run and
+/// counted as failed, so the schedule reports it.
 /// </summary>
 internal sealed partial class OutboxSweep(
     DynamoDbOutbox outbox, SqsEventPublisher publisher, IOptions<RelayOptions> options, TimeProvider clock, ILogger<OutboxSweep> logger)
@@ -26,11 +27,17 @@ internal sealed partial class OutboxSweep(
             do
             {
                 var limit = Math.Min(SqsEventPublisher.MaxBatchMessages * 10, settings.SweepLimit - published - failed);
-                (var page, start) = await outbox.ReadPendingPageAsync(shard, before, limit, start, ct);
-                var sent = await publisher.PublishAsync(page, ct);
+                var page = await outbox.ReadPendingPageAsync(shard, before, limit, start, ct);
+                foreach (var key in page.Unreadable)
+                {
+                    LogUnreadable(logger, key);
+                }
+
+                var sent = await publisher.PublishAsync(page.Messages, ct);
                 await OutboxRelay.MarkAsync(outbox, sent, logger, ct);
                 published += sent.Count;
-                failed += page.Count - sent.Count;
+                failed += page.Messages.Count - sent.Count + page.Unreadable.Count;
+                start = page.Next;
             }
             while (start is not null && published + failed < settings.SweepLimit);
         }
@@ -42,6 +49,9 @@ internal sealed partial class OutboxSweep(
 
         return new SweepResult(published, failed);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox item {Key} is not a readable event; it stays pending until it is repaired or removed")]
+    private static partial void LogUnreadable(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox sweep published {Published} event(s) the stream had not; {Failed} failed again")]
     private static partial void LogSwept(ILogger logger, int published, int failed);

@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Promotions.Aws.Dynamo;
 using Promotions.Aws.Tests.Support;
 using Promotions.Aws.Tests.Support.Lambda;
 using Promotions.Domain.Analytics;
@@ -24,7 +26,8 @@ namespace Promotions.Aws.Tests.Events;
 public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTestResources>
 {
     // The schedule's tests write their events with clocks years back, each with its own year, so that no test's
-    // sweep is old enough to reach another test's events (the tests share the class's table).
+    // sweep reaches another test's events (the tests share the class's table): 2019, 2020, and 2021 for the item
+    // that stays pending for good.
     private static readonly DateTimeOffset Past = new(2020, 1, 6, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -146,6 +149,36 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
         Assert.Equal(1, invocation.Result.Value.GetProperty("report").GetProperty("published").GetInt32());
         Assert.False(invocation.Result.Value.GetProperty("report").GetProperty("expiryRan").GetBoolean());
         Assert.Empty(await stack.PendingAsync([old.EventId]));
+    }
+
+    [Fact]
+    public async Task Relay_WhenAnOutboxItemIsNoReadableEvent_PassesItOnTheStreamAndTheSweepReportsItAsFailed()
+    {
+        var clock = new FakeTimeProvider(Past.AddYears(1));
+        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IRedemptionLedger>(new DueHolds(0)));
+        var brokenEvent = Codes(clock, 1);
+        var broken = OutboxItems.Item(brokenEvent);
+        broken.Remove("payload");
+        var good = Codes(clock, 2);
+        await aws.DynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+        {
+            TransactItems = [new() { Put = new Put { TableName = aws.Table, Item = broken } }, OutboxItems.Put(aws.Table, good)],
+        });
+
+        await stack.Stream.PollAsync();
+        var messages = await stack.DrainQueueAsync(stack.Queue.Url);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var schedule = await stack.Relay.InvokeAsync(ScheduleEvents.Scheduled(clock.GetUtcNow(), Emulator.Region), default);
+
+        // The stream goes on past the broken item (blocking the shard would hold back every later event)...
+        Assert.Empty(stack.Relay.Invocations[0].Failures([]) ?? ["the whole batch failed"]);
+        Assert.Equal([good.EventId], messages.Select(m => m.MessageAttributes["eventId"].StringValue));
+
+        // ...and the schedule keeps reporting it, so the failed invocation raises the function's error alarm.
+        Assert.Equal(503, schedule.Status);
+        Assert.Equal((0, 1), (schedule.Result!.Value.GetProperty("report").GetProperty("published").GetInt32(),
+            schedule.Result.Value.GetProperty("report").GetProperty("publishFailed").GetInt32()));
+        Assert.Equal([brokenEvent.EventId], await stack.PendingAsync([brokenEvent.EventId, good.EventId]));
     }
 
     [Theory]
