@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Assets;
+using Promotions.Aws.Analytics;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Domain.Events;
@@ -34,6 +35,7 @@ public static class AwsAdapters
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
         services.TryAddSingleton<IAssetStore, S3AssetStore>();
+        services.AddAwsAnalytics();
         return services;
     }
 }
