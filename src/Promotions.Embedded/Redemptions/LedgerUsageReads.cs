@@ -7,8 +7,9 @@ using Promotions.Embedded.Storage;
 namespace Promotions.Embedded.Redemptions;
 
 /// <summary>
-/// The batched counter read: every key of a <see cref="UsageQuery"/> goes in one JSON array parameter, so any
-/// number of promotions, budgets and customer counters is one SELECT on the primary key, never one per key.
+/// The batched counter read: every key of a <see cref="UsageQuery"/> goes in one JSON array parameter, joined to
+/// the counters on their primary key, so any number of promotions, budgets and customer counters is one SELECT
+/// (one primary-key lookup per key), never one statement per key.
 /// </summary>
 internal static class LedgerUsageReads
 {
@@ -43,7 +44,7 @@ internal static class LedgerUsageReads
         if (wanted.Count > 0)
         {
             using var read = connection.Command(null,
-                "SELECT key, used, currency FROM redemption_counters WHERE key IN (SELECT value FROM json_each($keys));");
+                "SELECT c.key, c.used, c.currency FROM json_each($keys) AS k JOIN redemption_counters AS c ON c.key = k.value;");
             read.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(wanted.Keys, LedgerJson.Default.IEnumerableString));
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

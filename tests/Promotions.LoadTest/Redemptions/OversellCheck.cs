@@ -23,7 +23,12 @@ internal static class OversellCheck
         int? codeUses = phase.Code is { } code ? (await services.GetRequiredService<ICodeStore>().FindAsync(code, ct))?.Uses : null;
 
         var failures = new List<string>();
-        Expect(records == created, $"{records} records stored but {created} requests answered 201", failures);
+        // A request the client gave up on (no answer) may still have been recorded: that is not an oversell, but
+        // the run's numbers no longer agree, so it fails too, saying why.
+        var unanswered = tally.GetValueOrDefault(0);
+        Expect(records == created, $"{records} records stored but {created} requests answered 201" +
+            (unanswered > 0 ? $"; {unanswered} requests got no answer (client timeout), which may account for {Math.Min(unanswered, records - created)} of them" : ""),
+            failures);
         Expect(usage.PromotionRedemptions == records, $"the promotion counter says {usage.PromotionRedemptions}, the records {records}", failures);
         Expect(records <= phase.Cap, $"{records} records for a cap of {phase.Cap}: OVERSOLD", failures);
         Expect(discounts == records * RedemptionScenario.Discount, $"the records' discounts sum to {discounts}, not {records} × {RedemptionScenario.Discount}", failures);

@@ -43,7 +43,8 @@ internal sealed class RedemptionScenario
         var run = Guid.NewGuid().ToString("N")[..8];
         var most = options.MostRequestsPerTarget;
         var roomyCap = (int)Math.Min(int.MaxValue / 2, 2 * most);
-        var cappedCap = options.OpenLoop ? Math.Max(10, options.Rate * options.DurationSeconds / 2) : 1000;
+        // Used up half-way through the measured window: the warm-up and the check come first.
+        var cappedCap = options.OpenLoop ? Math.Max(10, options.Rate * (2 * options.WarmupSeconds + options.DurationSeconds) / 2 + 1) : 1000;
 
         var roomy = await SeedPhaseAsync(services, clock, new PhaseSpec("redeem", "POST /redemptions (code, customer)", $"load-{run}-roomy-",
             roomyCap, roomyCap * Discount, Code, DemoCatalog.Alice, MustExhaust: false), ct);
