@@ -3,6 +3,7 @@ using System.Text.Json;
 using Promotions.Api.Tests.Offers;
 using Promotions.Api.Tests.Redemption;
 using Promotions.Domain.Campaigns;
+using Promotions.Domain.Offers;
 using Promotions.Domain.Promotions;
 
 namespace Promotions.Api.Tests.Usage;
@@ -118,6 +119,26 @@ public sealed class LedgerUsageTests : IDisposable
         Assert.Contains(twice.Id, newcomerOffers.GetProperty("items").Strings("id"));
         Assert.Equal([twice.Id], newcomerQuote.GetProperty("applied").Strings("promotionId"));
         Assert.Equal((HttpStatusCode.Conflict, "customer_limit_reached"), await RedeemAsync(promotionId: twice.Id, customerId: regular.Id));
+    }
+
+    [Fact]
+    public async Task Offers_LagTheLedgerOnACapByAtMostTheUsageInterval()
+    {
+        var campaign = await _host.Seed.CampaignAsync();
+        var once = await _host.Seed.PromotionAsync(campaign, "Once", TenOff, maxRedemptions: 1);
+        _host.LetCachesExpire();
+        Assert.Contains(once.Id, (await OffersAsync(null)).GetProperty("items").Strings("id"));
+
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotionId: once.Id)).Status);
+        var within = await OffersAsync(null);
+        _host.Clock.Advance(UsageCache.DefaultRefreshInterval);
+        var after = await OffersAsync(null);
+
+        // Advisory within the interval (the ledger refuses the next redemption at once), exhausted after it.
+        Assert.Contains(once.Id, within.GetProperty("items").Strings("id"));
+        Assert.Equal((HttpStatusCode.Conflict, "promotion_exhausted"), await RedeemAsync(promotionId: once.Id));
+        Assert.DoesNotContain(once.Id, after.GetProperty("items").Strings("id"));
+        Assert.Equal("promotion_exhausted", ReasonOf(after.GetProperty("notEligible"), "id", once.Id));
     }
 
     private Task<JsonElement> OffersAsync(string? customerId, string? cart = null) =>
