@@ -15,6 +15,7 @@ internal sealed class LoadTarget
     private readonly Func<long, string>? _body;
     private readonly string? _idempotencyPrefix;
     private readonly ConcurrentDictionary<int, long> _tally = new();
+    private byte[]? _fixedBody;
     private long _sequence;
 
     public LoadTarget(
@@ -45,7 +46,7 @@ internal sealed class LoadTarget
 
     /// <summary>A target whose every request is the same.</summary>
     public static LoadTarget Static(string key, HttpMethod method, string path, string? json = null) =>
-        new($"{method} {path}", method, path, json is null ? null : _ => json) { Key = key };
+        new($"{method} {path}", method, path) { Key = key, _fixedBody = json is null ? null : Encoding.UTF8.GetBytes(json) };
 
     /// <summary>The next request: each has its own sequence number, so keys and order ids never repeat in a run.</summary>
     public HttpRequestMessage CreateRequest(string token)
@@ -58,9 +59,9 @@ internal sealed class LoadTarget
             request.Headers.TryAddWithoutValidation("Idempotency-Key", _idempotencyPrefix + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (_body is not null)
+        if ((_fixedBody ?? (_body is null ? null : Encoding.UTF8.GetBytes(_body(sequence)))) is { } bytes)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(_body(sequence)));
+            request.Content = new ByteArrayContent(bytes);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 

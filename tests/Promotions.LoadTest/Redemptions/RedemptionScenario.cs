@@ -17,7 +17,8 @@ namespace Promotions.LoadTest.Redemptions;
 /// The catalog the redemption targets run against, seeded through the ports before the load starts.
 /// <c>redeem</c>: a reusable code for a known customer, with a cap, a per-customer limit, code uses and a budget
 /// all sized so the run uses none of them up. <c>redeem-cap</c>: an automatic promotion for guests whose cap
-/// the run uses up half-way through its measured window, with a budget just above what the cap can spend.
+/// the run uses up (in open loop half-way through its measured window), with a budget just above what the cap
+/// can spend.
 /// Every order is the same 100.00 EUR cart, and every redemption takes <see cref="Discount"/> off it.
 /// </summary>
 internal sealed class RedemptionScenario
@@ -43,8 +44,9 @@ internal sealed class RedemptionScenario
         var run = Guid.NewGuid().ToString("N")[..8];
         var most = options.MostRequestsPerTarget;
         var roomyCap = (int)Math.Min(int.MaxValue / 2, 2 * most);
-        // Used up half-way through the measured window: the warm-up and the check come first.
-        var cappedCap = options.OpenLoop ? Math.Max(10, options.Rate * (2 * options.WarmupSeconds + options.DurationSeconds) / 2 + 1) : 1000;
+        // Open loop: used up half-way through the measured window (the check and the warm-up come first). Closed
+        // loop: how many requests a run sends is not known beforehand, so the cap is small enough for any run.
+        var cappedCap = options.OpenLoop ? Math.Max(10, options.Rate * (2 * options.WarmupSeconds + options.DurationSeconds) / 2 + 1) : 100;
 
         var roomy = await SeedPhaseAsync(services, clock, new PhaseSpec("redeem", "POST /redemptions (code, customer)", $"load-{run}-roomy-",
             roomyCap, roomyCap * Discount, Code, DemoCatalog.Alice, MustExhaust: false), ct);
