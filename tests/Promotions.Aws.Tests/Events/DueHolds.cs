@@ -43,5 +43,7 @@ internal sealed class DueHolds(int due, Exception? failure = null) : IRedemption
 
     public Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct) => throw Unused();
 
+    public Task<UsageCounts> GetUsageBatchAsync(UsageQuery query, CancellationToken ct) => throw Unused();
+
     private static NotSupportedException Unused() => new("The relay's schedule calls only ExpireDueAsync.");
 }
