@@ -30,7 +30,7 @@ public sealed class UsageHost : WebApplicationFactory<Promotions.LocalHost.Progr
     public HttpClient Checkout()
     {
         var client = CreateClient();
-        var token = DevTokens.Create(_auth, "checkout", [], [Scopes.OffersRead, Scopes.Validate, Scopes.Redeem], TimeProvider.System);
+        var token = DevTokens.Create(_auth, "checkout", [], [Scopes.OffersRead, Scopes.Validate, Scopes.Redeem], Clock, TimeSpan.FromDays(30));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -14,6 +14,7 @@ using Promotions.Domain.Analytics;
 using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 using Promotions.Redemption;
+using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Aws.Tests.Events;
 
@@ -191,7 +192,7 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
     {
         await using var stack = await RelayStack.StartAsync(aws);
 
-        using var response = await stack.Redemption.Admin().PostAsync(RedemptionApiExtensions.PassThroughPath, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await stack.Redemption.PassThrough().PostAsync(RedemptionApiExtensions.PassThroughPath, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -200,14 +201,23 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
     }
 
     [Fact]
-    public async Task Relay_WithoutAToken_IsRefusedAndNoInProcessLoopRunsInAwsMode()
+    public async Task Relay_WhenNotPostedByTheWebAdapter_IsRefusedAndNoInProcessLoopRunsInAwsMode()
     {
         await using var stack = await RelayStack.StartAsync(aws);
 
+        // What came through API Gateway carries its request context, not null: refused whatever the token.
+        using var viaApi = new HttpRequestMessage(HttpMethod.Post, RedemptionApiExtensions.PassThroughPath)
+        {
+            Content = JsonContent.Create(new JsonObject { ["Records"] = new JsonArray() }),
+        };
+        viaApi.Headers.TryAddWithoutValidation(EventsIngestRequirement.RequestContextHeader, """{"apiId":"api1234567","stage":"$default"}""");
+        using var fromApi = await stack.Redemption.CreateClient().SendAsync(viaApi);
         using var anonymous = await stack.Redemption.CreateClient().PostAsJsonAsync(RedemptionApiExtensions.PassThroughPath, new JsonObject { ["Records"] = new JsonArray() });
         var background = stack.Redemption.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, fromApi.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        Assert.Equal("not_pass_through", JsonDocument.Parse(await anonymous.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.DoesNotContain("ReservationSweeper", background);
         Assert.DoesNotContain("EventDispatcher", background);
         Assert.Empty((await stack.Relay.InvokeAsync(new JsonObject { ["Records"] = new JsonArray() }, default)).Failures([]) ?? ["the whole batch failed"]);
