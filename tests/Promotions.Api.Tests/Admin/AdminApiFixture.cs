@@ -7,9 +7,9 @@ namespace Promotions.Api.Tests.Admin;
 
 /// <summary>
 /// The Admin API on its own, over real HTTP, on a SQLite database in a fresh temp folder that is removed
-/// afterwards. Clients carry locally minted tokens of the roles a test asks for.
+/// afterwards. Clients carry locally minted tokens of the roles a test asks for; a derived fixture may add settings.
 /// </summary>
-public sealed class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.Program>
+public class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.Program>
 {
     private readonly string _signingKey = DevTokens.NewSigningKey();
 
@@ -28,10 +28,17 @@ public sealed class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.
         return client;
     }
 
+    /// <summary>Settings beyond the signing key and the data directory.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Auth:SigningKey", _signingKey);
         builder.UseSetting("Embedded:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
