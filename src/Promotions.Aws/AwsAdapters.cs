@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Promotions.Aws.Catalog;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Domain.Events;
@@ -31,6 +32,7 @@ public static class AwsAdapters
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().Kms());
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
+        services.AddDynamoDbCatalog();
         return services;
     }
 }

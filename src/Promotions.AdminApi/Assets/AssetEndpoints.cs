@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Promotions.AdminApi.Common;
 using Promotions.Domain.Assets;
@@ -11,7 +12,8 @@ namespace Promotions.AdminApi.Assets;
 
 /// <summary>
 /// Images, videos and PDFs for campaigns: uploaded as the raw body with their real content type, checked for
-/// type, size and magic bytes, hashed, and served back with sniffing disabled.
+/// type, size and magic bytes, hashed, and served back with sniffing disabled. The store is bound explicitly from
+/// services, so an adapter set without an asset store refuses only these calls and the rest of the API still starts.
 /// </summary>
 internal static class AssetEndpoints
 {
@@ -33,7 +35,7 @@ internal static class AssetEndpoints
 
     private static async Task<Results<Created<AssetResponse>, ProblemHttpResult>> Upload(
         HttpRequest request, string? fileName, string? campaignId, string? promotionId,
-        IAssetStore store, ICampaignStore campaigns, IPromotionStore promotions, TimeProvider clock, CancellationToken ct)
+        [FromServices] IAssetStore store, ICampaignStore campaigns, IPromotionStore promotions, TimeProvider clock, CancellationToken ct)
     {
         var contentType = MediaTypeHeaderValue.TryParse(request.ContentType, out var media) ? media.MediaType.Value : null;
         if (AssetPolicy.MaxSize(contentType) is not { } maxSize)
@@ -79,14 +81,14 @@ internal static class AssetEndpoints
     }
 
     private static Task<Results<Ok<ListResponse<AssetResponse>>, ProblemHttpResult>> List(
-        IAssetStore store, string? cursor, string? limit, CancellationToken ct) =>
+        [FromServices] IAssetStore store, string? cursor, string? limit, CancellationToken ct) =>
         Lists.PageAsync(cursor, limit, page => store.ListAsync(page, ct), AssetResponse.From);
 
-    private static async Task<Results<Ok<AssetResponse>, ProblemHttpResult>> Get(string id, IAssetStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<AssetResponse>, ProblemHttpResult>> Get(string id, [FromServices] IAssetStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } asset ? TypedResults.Ok(AssetResponse.From(asset)) : Problems.NotFound(What, id);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
-        string id, IAssetStore store, HttpResponse response, CancellationToken ct)
+        string id, [FromServices] IAssetStore store, HttpResponse response, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } asset || await store.OpenReadAsync(id, ct) is not { } content)
         {
@@ -99,7 +101,7 @@ internal static class AssetEndpoints
     }
 
     // Assets are immutable and have no version to match, so deletion takes no If-Match.
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, IAssetStore store, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, [FromServices] IAssetStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound(What, id);
 
     private static ProblemHttpResult TooLarge(string contentType, long maxSize) =>

@@ -31,14 +31,14 @@ internal sealed class FileAssetStore(SqliteDatabase database) : IAssetStore
         {
             using var command = connection.Command(transaction, $"INSERT INTO {Table} (id, doc) VALUES ($id, $doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;");
             command.Parameters.AddWithValue("$id", asset.Id);
-            command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(asset, StorageJson.Default.Asset));
+            command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(asset, DocumentJson.Default.Asset));
             return await command.ExecuteNonQueryAsync(ct);
         }, ct);
     }
 
     public async Task<Asset?> GetAsync(string id, CancellationToken ct)
     {
-        var found = await Documents.ReadAsync(database, Table, new SqlConditions().Equal("id", id), "LIMIT 1", StorageJson.Default.Asset, ct);
+        var found = await Documents.ReadAsync(database, Table, new SqlConditions().Equal("id", id), "LIMIT 1", DocumentJson.Default.Asset, ct);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -63,10 +63,10 @@ internal sealed class FileAssetStore(SqliteDatabase database) : IAssetStore
 
     public async Task<Page<Asset>> ListAsync(ListQuery page, CancellationToken ct)
     {
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var where = new SqlConditions().Add("id > {0}", page.After);
-        var rows = await Documents.ReadAsync(database, Table, where, $"LIMIT {fetch}", StorageJson.Default.Asset, ct);
-        return Paging.ToPage(rows, page.Limit, a => a.Id);
+        var rows = await Documents.ReadAsync(database, Table, where, $"LIMIT {fetch}", DocumentJson.Default.Asset, ct);
+        return Pages.ToPage(rows, page.Limit, a => a.Id);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Promotions.Domain.Codes;
+using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.Embedded.Storage;
 
@@ -41,7 +42,7 @@ internal sealed class SqliteCodeJobStore(SqliteDatabase database) : ICodeJobStor
                 return null;
             }
 
-            var queued = JsonSerializer.Deserialize(doc, StorageJson.Default.CodeJob)
+            var queued = JsonSerializer.Deserialize(doc, DocumentJson.Default.CodeJob)
                 ?? throw new InvalidDataException($"Code job {id} holds a null document.");
             var running = queued with { State = CodeJobState.Running, LeaseUntil = leaseUntil };
             using var write = connection.Command(transaction, "UPDATE code_jobs SET state = $state, doc = $doc WHERE id = $id;");
@@ -65,9 +66,9 @@ internal sealed class SqliteCodeJobStore(SqliteDatabase database) : ICodeJobStor
     {
         command.Parameters.AddWithValue("$id", job.Id);
         command.Parameters.AddWithValue("$state", job.State.ToString());
-        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(job, StorageJson.Default.CodeJob));
+        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(job, DocumentJson.Default.CodeJob));
     }
 
     private Task<List<CodeJob>> ReadAsync(SqlConditions where, CancellationToken ct) =>
-        Documents.ReadAsync(database, "code_jobs", where, "", StorageJson.Default.CodeJob, ct);
+        Documents.ReadAsync(database, "code_jobs", where, "", DocumentJson.Default.CodeJob, ct);
 }

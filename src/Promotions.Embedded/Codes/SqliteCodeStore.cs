@@ -46,9 +46,9 @@ internal sealed class SqliteCodeStore(SqliteDatabase database, TimeProvider cloc
 
     public async Task<Page<PromoCode>> ListAsync(string promotionId, ListQuery page, CancellationToken ct)
     {
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var rows = await QueryAsync(ByPromotion(promotionId, page.After), fetch, ct);
-        return Paging.ToPage(rows, page.Limit, c => c.Id);
+        return Pages.ToPage(rows, page.Limit, c => c.Id);
     }
 
     public async Task<long> CountAsync(string promotionId, CancellationToken ct)

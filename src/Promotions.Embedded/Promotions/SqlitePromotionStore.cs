@@ -12,7 +12,7 @@ internal sealed class SqlitePromotionStore(SqliteDatabase database) : IPromotion
 {
     private readonly DocumentTable<Promotion> _table = new(database, new DocumentSchema<Promotion>(
         "promotions",
-        StorageJson.Default.Promotion,
+        DocumentJson.Default.Promotion,
         p => p.Id,
         (p, version) => p with { Version = version },
         [

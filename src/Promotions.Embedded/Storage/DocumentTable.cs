@@ -49,7 +49,7 @@ internal sealed class DocumentTable<T>
     {
         ArgumentNullException.ThrowIfNull(ids);
         var list = ids as IReadOnlyList<string> ?? [.. ids];
-        var json = JsonSerializer.Serialize(list, StorageJson.Default.IReadOnlyListString);
+        var json = JsonSerializer.Serialize(list, DocumentJson.Default.IReadOnlyListString);
         return QueryAsync(new SqlConditions().Add("id IN (SELECT value FROM json_each({0}))", json), "", ct);
     }
 
@@ -57,9 +57,9 @@ internal sealed class DocumentTable<T>
 
     public async Task<Page<T>> ListAsync(SqlConditions where, ListQuery page, CancellationToken ct)
     {
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var rows = await QueryAsync(where.Add("id > {0}", page.After), $"LIMIT {fetch}", ct);
-        return Paging.ToPage(rows, page.Limit, _schema.Id);
+        return Pages.ToPage(rows, page.Limit, _schema.Id);
     }
 
     public Task<WriteResult<T>> CreateAsync(T item, CancellationToken ct) => CreateAsync(item, [], ct);
