@@ -2,7 +2,7 @@ namespace Promotions.Aws.Catalog;
 
 /// <summary>
 /// One value read from the catalog (the live promotions, the search index), kept per process until the catalog
-/// version changes: every read costs one consistent read of the version item, and a reload only follows a write.
+/// version changes (<see cref="CatalogVersion"/>, read at most once a second), so a reload only follows a write.
 /// </summary>
 /// <remarks>
 /// The value is read from a global secondary index, which is eventually consistent: a load right after a write may

@@ -59,14 +59,22 @@ internal sealed class DynamoDbPromotionStore : IPromotionStore, IDisposable
         return [.. active.Where(p => (p.StartsAt is not { } start || start <= now) && (p.EndsAt is not { } end || end > now))];
     }
 
-    public Task<WriteResult<Promotion>> CreateAsync(Promotion promotion, IReadOnlyList<DomainEvent> events, CancellationToken ct) =>
-        _items.CreateAsync(promotion, Companions(events), ct);
+    public async Task<WriteResult<Promotion>> CreateAsync(Promotion promotion, IReadOnlyList<DomainEvent> events, CancellationToken ct)
+    {
+        var result = await _items.CreateAsync(promotion, Companions(events), ct);
+        Seen(result.Status);
+        return result;
+    }
 
-    public Task<WriteResult<Promotion>> UpdateAsync(Promotion promotion, long expectedVersion, IReadOnlyList<DomainEvent> events, CancellationToken ct) =>
-        _items.UpdateAsync(promotion, expectedVersion, Companions(events), ct);
+    public async Task<WriteResult<Promotion>> UpdateAsync(Promotion promotion, long expectedVersion, IReadOnlyList<DomainEvent> events, CancellationToken ct)
+    {
+        var result = await _items.UpdateAsync(promotion, expectedVersion, Companions(events), ct);
+        Seen(result.Status);
+        return result;
+    }
 
-    public Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct) =>
-        _items.DeleteAsync(id, expectedVersion, Companions([]), ct);
+    public async Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct) =>
+        Seen(await _items.DeleteAsync(id, expectedVersion, Companions([]), ct));
 
     public void Dispose() => _live.Dispose();
 
@@ -83,6 +91,17 @@ internal sealed class DynamoDbPromotionStore : IPromotionStore, IDisposable
             yield return new(TableLayout.Gsi2Pk, Attr.S(LivePartition));
             yield return new(TableLayout.Gsi2Sk, Attr.S(p.Id));
         }
+    }
+
+    /// <summary>A committed write moved the version on: this process's next read of it must see that.</summary>
+    private WriteStatus Seen(WriteStatus status)
+    {
+        if (status == WriteStatus.Written)
+        {
+            _version.Changed();
+        }
+
+        return status;
     }
 
     private List<TransactWriteItem> Companions(IReadOnlyList<DomainEvent> events)

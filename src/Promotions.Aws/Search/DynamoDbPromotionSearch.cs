@@ -78,6 +78,8 @@ internal sealed class DynamoDbPromotionSearch : IPromotionSearch, IDisposable
         {
             throw new InvalidOperationException("A search index write has no condition, yet one refused it.");
         }
+
+        _version.Changed();
     }
 
     private async Task<SearchIndex> LoadAsync(CancellationToken ct)

@@ -17,9 +17,9 @@ using Promotions.Domain.Promotions;
 namespace Promotions.Aws.Tests.Catalog;
 
 /// <summary>
-/// The per-process caches of the live promotions and of the search index, each store instance standing for one
-/// process: a write through any instance is seen by every other on its next read, and nothing is read again while
-/// the catalog version stays where it was.
+/// The per-process caches of the live promotions and of the search index, each store instance (with a catalog
+/// version reader of its own) standing for one process: a process sees its own writes at once and another's within
+/// the version's read interval, and reads nothing again while the catalog version stays where it was.
 /// </summary>
 public sealed class CatalogVersionCacheTests(AwsTestResources aws) : IClassFixture<AwsTestResources>
 {
@@ -45,9 +45,12 @@ public sealed class CatalogVersionCacheTests(AwsTestResources aws) : IClassFixtu
         await aws.DynamoDb.PutItemAsync(new PutItemRequest { TableName = aws.Table, Item = item });
         Assert.DoesNotContain(await LiveAsync(reader), p => p.Id == sneaked.Id);
 
-        // ...until a write through any instance moves the version on.
+        // ...until a write through any instance moves the version on, which the reader sees within its read interval.
         var paused = first with { Status = LifecycleStatus.Paused, Version = 2 };
         await writer.UpdateAsync(paused, 1, CatalogEvents.PromotionWritten(first, paused, _clock), default);
+        Assert.Contains(await LiveAsync(writer), p => p.Id == sneaked.Id);
+        Assert.DoesNotContain(await LiveAsync(reader), p => p.Id == sneaked.Id);
+        _clock.Advance(CatalogVersion.ReadInterval);
         var live = await LiveAsync(reader);
         Assert.Contains(live, p => p.Id == sneaked.Id);
         Assert.DoesNotContain(live, p => p.Id == first.Id);
@@ -63,9 +66,12 @@ public sealed class CatalogVersionCacheTests(AwsTestResources aws) : IClassFixtu
 
         var promotion = Active("Lantern festival");
         await writer.IndexAsync(promotion, default);
+        _clock.Advance(CatalogVersion.ReadInterval);
         Assert.Equal([promotion.Id], (await reader.SearchAsync(query, new ListQuery(), default)).Items);
 
         await writer.RemoveAsync(promotion.Id, default);
+        Assert.Empty((await writer.SearchAsync(query, new ListQuery(), default)).Items);
+        _clock.Advance(CatalogVersion.ReadInterval);
         Assert.Empty((await reader.SearchAsync(query, new ListQuery(), default)).Items);
     }
 
@@ -73,19 +79,18 @@ public sealed class CatalogVersionCacheTests(AwsTestResources aws) : IClassFixtu
     public async Task Writes_MoveTheCatalogVersionOn_AndARefusedWriteDoesNot()
     {
         using var store = Store();
-        var version = aws.Services.GetRequiredService<CatalogVersion>();
         var promotion = Active("Versioned");
-        var before = (await version.ReadAsync(default)).Version;
+        var before = await VersionAsync();
 
         await store.CreateAsync(promotion, [], default);
-        var afterCreate = (await version.ReadAsync(default)).Version;
+        var afterCreate = await VersionAsync();
         await store.UpdateAsync(promotion, 7, [], default);
-        var afterRefused = (await version.ReadAsync(default)).Version;
+        var afterRefused = await VersionAsync();
         await store.DeleteAsync(promotion.Id, 1, default);
 
         Assert.Equal(before + 1, afterCreate);
         Assert.Equal(afterCreate, afterRefused);
-        Assert.Equal(afterCreate + 1, (await version.ReadAsync(default)).Version);
+        Assert.Equal(afterCreate + 1, await VersionAsync());
     }
 
     [Fact]
@@ -103,11 +108,14 @@ public sealed class CatalogVersionCacheTests(AwsTestResources aws) : IClassFixtu
         Assert.Equal(("PROMOTIONS", promotion.Id, _campaignId), (paused.GetS(TableLayout.Gsi1Pk), paused.GetS(TableLayout.Gsi1Sk), paused.GetS("campaignId")));
     }
 
-    private DynamoDbPromotionStore Store() =>
-        new(aws.DynamoDb, aws.Services.GetRequiredService<IOptions<AwsOptions>>(), aws.Services.GetRequiredService<CatalogVersion>(), _clock);
+    private IOptions<AwsOptions> Options => aws.Services.GetRequiredService<IOptions<AwsOptions>>();
 
-    private DynamoDbPromotionSearch Search() =>
-        new(aws.DynamoDb, aws.Services.GetRequiredService<IOptions<AwsOptions>>(), aws.Services.GetRequiredService<CatalogVersion>(), _clock);
+    // Each with a version reader of its own, as a process of its own has.
+    private DynamoDbPromotionStore Store() => new(aws.DynamoDb, Options, new CatalogVersion(aws.DynamoDb, Options, _clock), _clock);
+
+    private DynamoDbPromotionSearch Search() => new(aws.DynamoDb, Options, new CatalogVersion(aws.DynamoDb, Options, _clock), _clock);
+
+    private async Task<long> VersionAsync() => (await new CatalogVersion(aws.DynamoDb, Options, _clock).ReadAsync(default)).Version;
 
     private async Task<IReadOnlyList<Promotion>> LiveAsync(DynamoDbPromotionStore store) =>
         [.. (await store.ListLiveAsync(Now, default)).Where(p => p.CampaignId == _campaignId)];
