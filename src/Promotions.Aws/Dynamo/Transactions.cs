@@ -37,6 +37,27 @@ internal static class Transactions
         }
     }
 
+    /// <summary>
+    /// Runs a single-item write, again after a jittered wait while it meets a transaction in progress on its item
+    /// (<c>TransactionConflictException</c>, which the SDK does not retry either).
+    /// </summary>
+    public static async Task SingleAsync(Func<Task> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await write();
+                return;
+            }
+            catch (TransactionConflictException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(Backoff(attempt), ct);
+            }
+        }
+    }
+
     /// <summary>Whether the reason of item <paramref name="index"/> is a failed condition.</summary>
     public static bool Failed(IReadOnlyList<CancellationReason> reasons, int index) =>
         index < reasons.Count && reasons[index].Code == ConditionalCheckFailed;

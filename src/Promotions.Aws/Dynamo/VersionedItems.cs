@@ -171,29 +171,23 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
 
         try
         {
-            if (document.Put is { } put)
-            {
-                await dynamo.PutItemAsync(new PutItemRequest
+            await Transactions.SingleAsync(() => document.Put is { } put
+                ? dynamo.PutItemAsync(new PutItemRequest
                 {
                     TableName = table,
                     Item = put.Item,
                     ConditionExpression = put.ConditionExpression,
                     ExpressionAttributeValues = put.ExpressionAttributeValues,
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                }, ct);
-            }
-            else
-            {
-                await dynamo.DeleteItemAsync(new DeleteItemRequest
+                }, ct)
+                : dynamo.DeleteItemAsync(new DeleteItemRequest
                 {
                     TableName = table,
                     Key = document.Delete.Key,
                     ConditionExpression = document.Delete.ConditionExpression,
                     ExpressionAttributeValues = document.Delete.ExpressionAttributeValues,
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                }, ct);
-            }
-
+                }, ct), ct);
             return WriteStatus.Written;
         }
         catch (ConditionalCheckFailedException e)
