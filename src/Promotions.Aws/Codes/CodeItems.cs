@@ -16,11 +16,12 @@ internal static class CodeItems
     public const string Prefix = "CODE#";
     public const string Sk = "#META";
     public const string ListPrefix = "CODES#";
+    public const string CountPrefix = "PROMOTION#";
     public const string CountSk = "#CODES";
 
     public static Dictionary<string, AttributeValue> Key(string normalizedCode) => Attr.Key(Prefix + normalizedCode, Sk);
 
-    public static Dictionary<string, AttributeValue> CountKey(string promotionId) => Attr.Key("PROMOTION#" + promotionId, CountSk);
+    public static Dictionary<string, AttributeValue> CountKey(string promotionId) => Attr.Key(CountPrefix + promotionId, CountSk);
 
     public static string ListPartition(string promotionId) => ListPrefix + promotionId;
 

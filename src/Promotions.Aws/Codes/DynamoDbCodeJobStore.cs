@@ -27,7 +27,7 @@ internal sealed class DynamoDbCodeJobStore(IAmazonDynamoDB dynamo, IOptions<AwsO
 
     public async Task<CodeJob?> GetAsync(string id, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(id))
+        if (string.IsNullOrEmpty(id) || !KeyLimits.FitsPartitionKey(Prefix + id))
         {
             return null;
         }

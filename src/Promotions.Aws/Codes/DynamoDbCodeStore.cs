@@ -62,7 +62,7 @@ internal sealed class DynamoDbCodeStore(IAmazonDynamoDB dynamo, IOptions<AwsOpti
 
     public async Task<PromoCode?> FindAsync(string normalizedCode, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(normalizedCode))
+        if (string.IsNullOrEmpty(normalizedCode) || !KeyLimits.FitsPartitionKey(CodeItems.Prefix + normalizedCode))
         {
             return null;
         }
@@ -81,6 +81,11 @@ internal sealed class DynamoDbCodeStore(IAmazonDynamoDB dynamo, IOptions<AwsOpti
     /// <summary>From the count item the inserts keep, not by counting codes.</summary>
     public async Task<long> CountAsync(string promotionId, CancellationToken ct)
     {
+        if (!KeyLimits.FitsPartitionKey(CodeItems.CountPrefix + promotionId))
+        {
+            return 0;
+        }
+
         var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = _table, Key = CodeItems.CountKey(promotionId), ConsistentRead = true }, ct);
         return response.Item?.GetN("count") ?? 0;
     }

@@ -39,6 +39,12 @@ internal static class IndexQuery
     {
         ArgumentNullException.ThrowIfNull(dynamo);
         ArgumentNullException.ThrowIfNull(index);
+        if (!KeyLimits.FitsPartitionKey(partition))
+        {
+            yield break;
+        }
+
+        after = KeyLimits.SortKeyBound(after);
         var read = 0;
         Dictionary<string, AttributeValue>? start = null;
         do

@@ -25,7 +25,7 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
 
     public async Task<T?> GetAsync(string id, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(id))
+        if (!Keyable(id))
         {
             return null;
         }
@@ -39,7 +39,7 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
     {
         ArgumentNullException.ThrowIfNull(ids);
         var found = new List<T>();
-        foreach (var chunk in ids.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).Chunk(100))
+        foreach (var chunk in ids.Where(Keyable).Distinct(StringComparer.Ordinal).Chunk(100))
         {
             var keys = new KeysAndAttributes { Keys = [.. chunk.Select(Key)], ConsistentRead = true };
             for (var attempt = 0; keys is { Keys.Count: > 0 }; attempt++)
@@ -107,7 +107,7 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
 
     public Task<WriteStatus> DeleteAsync(string id, long expectedVersion, IReadOnlyList<TransactWriteItem> companions, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(id))
+        if (!Keyable(id))
         {
             return Task.FromResult(WriteStatus.NotFound);
         }
@@ -149,6 +149,9 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
         var doc = item.GetS("doc") ?? throw new InvalidDataException($"The item {item.GetS(TableLayout.Pk)} in {table} holds no document.");
         return JsonSerializer.Deserialize(doc, schema.Json) ?? throw new InvalidDataException($"A null document is stored in {item.GetS(TableLayout.Pk)}.");
     }
+
+    /// <summary>Whether an item of this type can have the id (a client's id may be empty or longer than a key may be).</summary>
+    private bool Keyable(string? id) => !string.IsNullOrEmpty(id) && KeyLimits.FitsPartitionKey(schema.Prefix + id);
 
     private static WriteResult<T> Result(WriteStatus status, T stored) =>
         status == WriteStatus.Written ? new WriteResult<T>(status, stored) : new WriteResult<T>(status);

@@ -50,7 +50,9 @@ internal sealed class DynamoDbPromotionSearch : IPromotionSearch, IDisposable
     }
 
     public Task RemoveAsync(string promotionId, CancellationToken ct) =>
-        WriteAsync(new TransactWriteItem { Delete = new Delete { TableName = _table, Key = Key(promotionId) } }, ct);
+        KeyLimits.FitsPartitionKey("PROMOTION#" + promotionId)
+            ? WriteAsync(new TransactWriteItem { Delete = new Delete { TableName = _table, Key = Key(promotionId) } }, ct)
+            : Task.CompletedTask;
 
     public async Task<Page<string>> SearchAsync(PromotionSearchQuery query, ListQuery page, CancellationToken ct)
     {
