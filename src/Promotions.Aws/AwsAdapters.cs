@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Assets;
 using Promotions.Aws.Analytics;
+using Promotions.Aws.Catalog;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Domain.Events;
@@ -36,6 +37,7 @@ public static class AwsAdapters
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
         services.TryAddSingleton<IAssetStore, S3AssetStore>();
         services.AddAwsAnalytics();
+        services.AddDynamoDbCatalog();
         return services;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerSt
 {
     private readonly DocumentTable<Customer> _table = new(database, new DocumentSchema<Customer>(
         "customers",
-        StorageJson.Default.Customer,
+        DocumentJson.Default.Customer,
         c => c.Id,
         (c, version) => c with { Version = version },
         [new("email_lower", c => EmailKey(c.Email))],

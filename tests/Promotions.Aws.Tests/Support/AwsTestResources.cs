@@ -46,14 +46,16 @@ public class AwsTestResources : IAsyncLifetime
 
     public IAmazonSQS Sqs => Services.GetRequiredService<IAmazonSQS>();
 
-    /// <summary>The settings of <see cref="Configuration"/>, for hosting a service's app on the same resources.</summary>
-    public IReadOnlyDictionary<string, string?> AdapterSettings { get; private set; } = new Dictionary<string, string?>();
+    /// <summary>
+    /// The settings the adapters get, for hosting a service's app on the same resources; read when asked, so they include
+    /// what a derived class created after <see cref="InitializeAsync"/> (a queue, say).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> AdapterSettings => Settings();
 
     public virtual async Task InitializeAsync()
     {
         Emulator = await Emulator.GetAsync();
-        AdapterSettings = Settings();
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(AdapterSettings).Build();
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         var services = new ServiceCollection();
         ConfigureServices(services);
         _services = services.BuildServiceProvider();

@@ -44,7 +44,7 @@ public class LedgerBenchmarks
         _promotionIds = [.. Enumerable.Range(0, Promotions).Select(i => $"prm_bench_{i:D3}")];
         _campaignIds = [.. Enumerable.Range(0, Campaigns).Select(i => $"cmp_bench_{i:D2}")];
         _services.GetRequiredService<ICodeStore>()
-            .InsertAsync([new PromoCode("code_bench", _promotionIds[0], Code, 0, int.MaxValue, true, null)], default).GetAwaiter().GetResult();
+            .InsertAsync("cjb_bench", [new PromoCode("code_bench", _promotionIds[0], Code, 0, int.MaxValue, true, null)], default).GetAwaiter().GetResult();
 
         // Every counter the usage reads ask for exists, as in a catalog whose promotions have been redeemed.
         for (var i = 0; i < Promotions; i++)

@@ -105,7 +105,7 @@ public class CodeStorageBenchmarks
 
             if (written > 0)
             {
-                pending = Task.Run(() => _store.InsertAsync(codes, default));
+                pending = Task.Run(() => _store.InsertAsync("cjb_bench", codes, default));
             }
             else if (!waited)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
+using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
@@ -68,10 +69,10 @@ internal sealed class RedemptionScenario
         var promotion = new Promotion(Ids.New("prm", clock), campaign.Id, spec.Name, null,
             spec.Code is null ? PromotionKind.Automatic : PromotionKind.Code, null, null, LifecycleStatus.Active, effect.RootElement.Clone(),
             [], [], 0, Stacking.Default, spec.Cap, 0, spec.CustomerId is null ? null : spec.Cap, now, now);
-        Require((await services.GetRequiredService<IPromotionStore>().CreateAsync(promotion, ct)).Status == WriteStatus.Written, "promotion");
+        Require((await services.GetRequiredService<IPromotionStore>().CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, clock), ct)).Status == WriteStatus.Written, "promotion");
         if (spec.Code is { } code)
         {
-            await services.GetRequiredService<ICodeStore>().InsertAsync([new PromoCode(Ids.New("code", clock), promotion.Id, code, 0, spec.Cap, true, null)], ct);
+            await services.GetRequiredService<ICodeStore>().InsertAsync(Ids.New("cjb", clock), [new PromoCode(Ids.New("code", clock), promotion.Id, code, 0, spec.Cap, true, null)], ct);
         }
 
         return new RedemptionPhase(promotion.Id, campaign.Id, spec.Code, spec.CustomerId, spec.Cap, spec.Budget, spec.MustExhaust,

@@ -1,4 +1,4 @@
-namespace Promotions.Analytics.Events;
+namespace Promotions.ServiceDefaults.Events;
 
 /// <summary>The partial batch response of <c>ReportBatchItemFailures</c>: only the listed messages come back.</summary>
 public sealed record BatchResponse(IReadOnlyList<BatchItemFailure> BatchItemFailures);

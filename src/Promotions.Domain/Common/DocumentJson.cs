@@ -6,11 +6,13 @@ using Promotions.Domain.Customers;
 using Promotions.Domain.Promotions;
 using Promotions.Domain.Segments;
 
-namespace Promotions.Embedded.Storage;
+namespace Promotions.Domain.Common;
 
 /// <summary>
-/// How documents are stored: camelCase, enums by name, computed properties left out (they are derived
-/// again on read). JsonElement members (attributes, conditions, effects) are written as the JSON they hold.
+/// How entities are stored as documents, by every adapter set (a SQLite <c>doc</c> column, a DynamoDB <c>doc</c>
+/// attribute), so both keep the same shape: camelCase, enums by name, computed properties left out (they are derived
+/// again on read). JsonElement members (attributes, conditions, effects) are written as the JSON they hold, number
+/// texts included.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -24,4 +26,4 @@ namespace Promotions.Embedded.Storage;
 [JsonSerializable(typeof(CodeJob))]
 [JsonSerializable(typeof(Asset))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
-internal sealed partial class StorageJson : JsonSerializerContext;
+public sealed partial class DocumentJson : JsonSerializerContext;
