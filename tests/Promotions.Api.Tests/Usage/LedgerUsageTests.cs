@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Promotions.Api.Tests.Admin;
 using Promotions.Api.Tests.Offers;
 using Promotions.Api.Tests.Redemption;
 using Promotions.Domain.Campaigns;
@@ -139,6 +140,37 @@ public sealed class LedgerUsageTests : IDisposable
         Assert.Equal((HttpStatusCode.Conflict, "promotion_exhausted"), await RedeemAsync(promotionId: once.Id));
         Assert.DoesNotContain(once.Id, after.GetProperty("items").Strings("id"));
         Assert.Equal("promotion_exhausted", ReasonOf(after.GetProperty("notEligible"), "id", once.Id));
+    }
+
+    [Fact]
+    public async Task BudgetCurrency_ChangesUntilTheLedgerRecordsSpendingAndIsLockedAfter()
+    {
+        using var admin = _host.Admin();
+        var unspent = await _host.Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var spent = await _host.Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var promotion = await _host.Seed.PromotionAsync(spent, "Ten off", TenOff);
+        _host.LetCachesExpire();
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotionId: promotion.Id)).Status);
+
+        var changed = await ChangeBudgetCurrencyAsync(admin, unspent.Id, "USD");
+        var locked = await ChangeBudgetCurrencyAsync(admin, spent.Id, "USD");
+        var sameCurrency = await ChangeBudgetCurrencyAsync(admin, spent.Id, "EUR");
+
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal("USD", changed.Body.GetProperty("budget").GetProperty("currency").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, locked.Status);
+        Assert.Equal([("currency_locked", "$.budget.currency")], locked.Body.Errors());
+        Assert.Equal(HttpStatusCode.OK, sameCurrency.Status);
+        Assert.Equal(250m, sameCurrency.Body.GetProperty("budget").GetProperty("amount").GetDecimal());
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> ChangeBudgetCurrencyAsync(HttpClient admin, string campaignId, string currency)
+    {
+        using var read = await admin.GetAsync(new Uri($"/admin/campaigns/{campaignId}", UriKind.Relative));
+        var current = await read.Expect(HttpStatusCode.OK);
+        var body = new { name = current.GetProperty("name").GetString(), budget = new { amount = 250m, currency } };
+        using var response = await admin.PutJson($"/admin/campaigns/{campaignId}", body, read.Headers.ETag!.ToString());
+        return (response.StatusCode, await response.ReadJson());
     }
 
     private Task<JsonElement> OffersAsync(string? customerId, string? cart = null) =>
