@@ -143,6 +143,22 @@ public sealed class LedgerUsageTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_WhenTheBudgetIsInAnotherCurrencyThanTheCart_SaysSoAndTheRedemptionIsRefusedTheSame()
+    {
+        var dollars = await _host.Seed.CampaignAsync(budget: new Budget(100m, "USD"));
+        var euros = await _host.Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var inDollars = await _host.Seed.PromotionAsync(dollars, "Ten off, dollar budget", TenOff);
+        var inEuros = await _host.Seed.PromotionAsync(euros, "Ten off, euro budget", TenOff);
+        _host.LetCachesExpire();
+
+        var quote = await ValidateAsync(null);
+
+        Assert.Equal([inEuros.Id], quote.GetProperty("applied").Strings("promotionId"));
+        Assert.Equal("budget_currency_mismatch", ReasonOf(quote.GetProperty("notApplied"), "promotionId", inDollars.Id));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "budget_currency_mismatch"), await RedeemAsync(promotionId: inDollars.Id));
+    }
+
+    [Fact]
     public async Task BudgetCurrency_ChangesUntilTheLedgerRecordsSpendingAndIsLockedAfter()
     {
         using var admin = _host.Admin();
