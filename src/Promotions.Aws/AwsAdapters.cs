@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
+using Promotions.Aws.Redemptions;
 using Promotions.Domain.Events;
 
 namespace Promotions.Aws;
@@ -31,6 +32,7 @@ public static class AwsAdapters
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().Kms());
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
+        services.AddAwsRedemption(configuration);
         return services;
     }
 }

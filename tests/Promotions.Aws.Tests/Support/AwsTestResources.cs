@@ -31,6 +31,9 @@ public class AwsTestResources : IAsyncLifetime
 
     public IAmazonDynamoDB DynamoDb => Services.GetRequiredService<IAmazonDynamoDB>();
 
+    /// <summary>Every DynamoDB request of these services, with its answer.</summary>
+    public RequestLog Requests { get; } = new();
+
     public virtual async Task InitializeAsync()
     {
         Emulator = await Emulator.GetAsync();
@@ -38,7 +41,7 @@ public class AwsTestResources : IAsyncLifetime
         var services = new ServiceCollection();
         ConfigureServices(services);
         _services = services.BuildServiceProvider();
-        await CreateTableAsync(TableLayout.MainTable(Table));
+        await CreateTableAsync(MainTable());
         await CreateTableAsync(TableLayout.AnalyticsTable(AnalyticsTable));
     }
 
@@ -61,6 +64,9 @@ public class AwsTestResources : IAsyncLifetime
             await _services.DisposeAsync();
         }
     }
+
+    /// <summary>The main table as the tests create it (the layout of <see cref="TableLayout.MainTable"/>).</summary>
+    protected virtual CreateTableRequest MainTable() => TableLayout.MainTable(Table);
 
     /// <summary>The configuration the adapters get: endpoint, static emulator credentials, resource names.</summary>
     protected virtual Dictionary<string, string?> Settings()
@@ -85,6 +91,9 @@ public class AwsTestResources : IAsyncLifetime
     protected virtual void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton(Configuration);
+
+        // Registered first, so the adapter set keeps it: the emulator's client, one request at a time (TestClients).
+        services.AddSingleton(_ => TestClients.DynamoDb(Emulator, Requests));
         services.AddAwsAdapters(Configuration);
     }
 
