@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Promotions.Aws.Assets;
+using Promotions.Aws.Analytics;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Aws.Redemptions;
 using Promotions.Domain.Events;
+using Promotions.Domain.Ports;
 
 namespace Promotions.Aws;
 
@@ -32,6 +35,8 @@ public static class AwsAdapters
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClients>().Kms());
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
+        services.TryAddSingleton<IAssetStore, S3AssetStore>();
+        services.AddAwsAnalytics();
         services.AddAwsRedemption(configuration);
         return services;
     }

@@ -43,7 +43,9 @@ public static class EmbeddedAdapters
         services.AddSingleton<ICustomerStore, SqliteCustomerStore>();
         services.AddSingleton<ICodeStore, SqliteCodeStore>();
         services.AddSingleton<ICodeJobStore, SqliteCodeJobStore>();
+        services.AddSingleton<LocalUrlSigner>();
         services.AddSingleton<IAssetStore, FileAssetStore>();
+        services.AddSingleton<ILocalAssetTransfers, LocalAssetTransfers>();
         services.AddSingleton<IPromotionSearch, SqlitePromotionSearch>();
         services.AddEmbeddedRedemption();
         services.AddEmbeddedAnalytics();

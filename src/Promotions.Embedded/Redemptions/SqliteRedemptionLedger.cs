@@ -148,6 +148,18 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         return new LedgerUsage(promotion, customer, spent);
     }
 
+    public async Task<UsageCounts> GetUsageBatchAsync(UsageQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.IsEmpty)
+        {
+            return UsageCounts.Empty;
+        }
+
+        await using var connection = await storage.OpenAsync(ct);
+        return await LedgerUsageReads.ReadAsync(connection, query, ct);
+    }
+
     // A refusal undoes whatever the attempt changed before it, so the commit that follows writes nothing of it.
     private static async Task<Result<T>> AtomicallyAsync<T>(SqliteTransaction transaction, Func<Task<Result<T>>> attempt, CancellationToken ct)
     {

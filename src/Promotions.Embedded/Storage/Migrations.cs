@@ -1,4 +1,5 @@
 using Promotions.Embedded.Analytics;
+using Promotions.Embedded.Assets;
 using Promotions.Embedded.Outbox;
 using Promotions.Embedded.Redemptions;
 
@@ -12,11 +13,11 @@ namespace Promotions.Embedded.Storage;
 internal static class Migrations
 {
     /// <summary>
-    /// The catalog's scripts and every feature's (outbox, ledger, analytics), applied together at start so
+    /// The catalog's scripts and every feature's (outbox, ledger, analytics, asset sessions), applied together at start so
     /// no request ever changes the schema under a reader.
     /// </summary>
     public static IReadOnlyList<Migration> Everything =>
-        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All];
+        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All, .. AssetMigrations.All];
 
     public static IReadOnlyList<Migration> All { get; } =
     [

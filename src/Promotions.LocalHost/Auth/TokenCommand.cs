@@ -28,7 +28,7 @@ internal static class TokenCommand
         var auth = LocalSigningKey.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         if (string.IsNullOrWhiteSpace(auth.SigningKey))
         {
-            errors.WriteLine("Auth:Authority is set: tokens come from that identity provider, not from this command.");
+            errors.WriteLine("Auth:Cognito:UserPoolId is set: tokens come from that Cognito user pool, not from this command.");
             return 2;
         }
 

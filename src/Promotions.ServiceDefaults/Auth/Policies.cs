@@ -24,6 +24,6 @@ public static class Policies
     /// <summary>Read reports and exports: admin, marketer, analyst.</summary>
     public const string AnalyticsRead = "analytics.read";
 
-    /// <summary>Push raw event batches to a pass-through endpoint (what SQS does on AWS): admin only.</summary>
+    /// <summary>Post raw event batches to a pass-through endpoint: the Lambda Web Adapter on AWS, an admin locally (<see cref="EventsIngestRequirement"/>).</summary>
     public const string EventsIngest = "events.ingest";
 }

@@ -23,6 +23,13 @@ public static class Problems
         ["in_use"] = StatusCodes.Status409Conflict,
         ["payload_too_large"] = StatusCodes.Status413PayloadTooLarge,
         ["unsupported_media_type"] = StatusCodes.Status415UnsupportedMediaType,
+        ["not_ready"] = StatusCodes.Status409Conflict,
+        ["upload_missing"] = StatusCodes.Status409Conflict,
+        ["upload_changed"] = StatusCodes.Status409Conflict,
+        ["upload_expired"] = StatusCodes.Status410Gone,
+        ["signature_invalid"] = StatusCodes.Status403Forbidden,
+        ["url_expired"] = StatusCodes.Status403Forbidden,
+        ["already_received"] = StatusCodes.Status409Conflict,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The HTTP status of an error code (400 unless the code names another).</summary>

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Api.Tests.Admin;
@@ -9,7 +11,7 @@ namespace Promotions.Api.Tests.Admin;
 /// The Admin API on its own, over real HTTP, on a SQLite database in a fresh temp folder that is removed
 /// afterwards. Clients carry locally minted tokens of the roles a test asks for.
 /// </summary>
-public sealed class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.Program>
+public class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.Program>
 {
     private readonly string _signingKey = DevTokens.NewSigningKey();
 
@@ -28,10 +30,19 @@ public sealed class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.
         return client;
     }
 
+    /// <summary>A client without a token (what follows a presigned URL).</summary>
+    public HttpClient Anonymous() => CreateClient();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Auth:SigningKey", _signingKey);
         builder.UseSetting("Embedded:DataDirectory", DataDirectory);
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Replaces services of the host (a clock, say) for a derived fixture.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     protected override void Dispose(bool disposing)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Api.Tests.Host;
 
@@ -19,7 +20,8 @@ public sealed partial record ApiEndpoint(
     bool AllowsAnonymous,
     Type? BodyType,
     IReadOnlyList<string> ContentTypes,
-    IReadOnlyList<string> QueryParameters)
+    IReadOnlyList<string> QueryParameters,
+    bool IsSignedUrl = false)
 {
     private static readonly string[] Infrastructure = ["/health", "/openapi", "/scalar", "/ping"];
 
@@ -52,12 +54,13 @@ public sealed partial record ApiEndpoint(
         var routeParameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToArray();
         var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToArray();
         var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+        var signedUrl = endpoint.Metadata.GetMetadata<SignedUrlAuthorization>() is not null;
         var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
         var contentTypes = accepts?.ContentTypes.ToArray() ?? [];
         var query = QueryParametersOf(endpoint, routeParameters);
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
         return methods.Where(m => m != "HEAD" && m != "OPTIONS").Select(m =>
-            new ApiEndpoint(m, pattern, routeParameters, policies, anonymous, accepts?.RequestType, contentTypes, query));
+            new ApiEndpoint(m, pattern, routeParameters, policies, anonymous, accepts?.RequestType, contentTypes, query, signedUrl));
     }
 
     // Minimal APIs bind simple parameters that are not route values from the query string.

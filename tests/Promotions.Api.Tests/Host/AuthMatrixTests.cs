@@ -30,7 +30,7 @@ public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
     [Fact]
     public void EveryEndpoint_ExceptInfrastructure_NamesExactlyOneDocumentedPolicy()
     {
-        var failures = _host.Endpoints.Where(e => !e.IsInfrastructure)
+        var failures = _host.Endpoints.Where(e => !e.IsInfrastructure && !e.IsSignedUrl)
             .Where(e => e.AllowsAnonymous || e.Policies.Count != 1 || !Grants.ByPolicy.ContainsKey(e.Policies[0]))
             .Select(e => $"{e}: anonymous={e.AllowsAnonymous}, policies=[{string.Join(", ", e.Policies)}]")
             .ToArray();
@@ -91,6 +91,40 @@ public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    [Fact]
+    public async Task SignedUrlEndpoints_AreOnlyTheLocalAssetTransfers_AndRefuseAnyCallerWithoutASignature()
+    {
+        Assert.Equal(["GET /admin/assets/{id}/download", "PUT /admin/assets/{id}/upload"], _host.SignedUrl.Select(e => e.ToString()).Order(StringComparer.Ordinal));
+        Assert.All(_host.SignedUrl, e => Assert.Empty(e.Policies));
+
+        foreach (var token in new[] { null, _host.Factory.Token([Roles.Admin], Scopes.All) })
+        {
+            using var client = _host.Factory.ClientWith(token);
+            foreach (var endpoint in _host.SignedUrl)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url("ast_01JD3W5Q7X9G8K2M4N6P8R0T2V"));
+                using var response = await client.SendAsync(request);
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{endpoint}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PassThroughEndpoints_OffLambda_TakeNoProofFromTheAdaptersHeader()
+    {
+        var passThrough = _host.Protected.Where(e => e.Policies.SequenceEqual([Policies.EventsIngest])).ToList();
+        using var anonymous = _host.Factory.ClientWith(null);
+
+        Assert.NotEmpty(passThrough);
+        foreach (var endpoint in passThrough)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url()) { Content = new StringContent("""{"Records":[]}""", Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation(EventsIngestRequirement.RequestContextHeader, "null");
+            using var response = await anonymous.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{endpoint}: {(int)response.StatusCode}");
+        }
+    }
+
     private async Task AssertEveryEndpoint(string? token, Func<ApiEndpoint, HttpStatusCode> expected)
     {
         using var client = _host.Factory.ClientWith(token);
@@ -130,7 +164,8 @@ public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
             Factory = new LocalHostFactory(demo: false);
             _ = Factory.Server;
             Endpoints = ApiEndpoint.All(Factory.Services);
-            Protected = [.. Endpoints.Where(e => !e.IsInfrastructure)];
+            Protected = [.. Endpoints.Where(e => !e.IsInfrastructure && !e.IsSignedUrl)];
+            SignedUrl = [.. Endpoints.Where(e => e.IsSignedUrl)];
         }
 
         public LocalHostFactory Factory { get; }
@@ -138,6 +173,9 @@ public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
         public IReadOnlyList<ApiEndpoint> Endpoints { get; }
 
         public IReadOnlyList<ApiEndpoint> Protected { get; }
+
+        /// <summary>The endpoints a presigned URL authorizes instead of a token.</summary>
+        public IReadOnlyList<ApiEndpoint> SignedUrl { get; }
 
         public void Dispose() => Factory.Dispose();
     }

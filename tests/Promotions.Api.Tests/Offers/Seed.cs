@@ -32,12 +32,15 @@ internal sealed class Seed(IServiceProvider services, DateTimeOffset now)
         int priority = 0,
         string? description = null,
         LifecycleStatus status = LifecycleStatus.Active,
-        DateTimeOffset? startsAt = null)
+        DateTimeOffset? startsAt = null,
+        int? maxRedemptions = null,
+        int? perCustomerLimit = null,
+        string? stackingGroup = null)
     {
         var id = NextId("prm");
         var promotion = new Promotion(id, campaign.Id, name, description, kind, startsAt, null, status, Json(effect),
             (rules ?? []).Select((r, i) => new Rule($"{id}_r{i}", id, "eligibility", Json(r), i)).ToArray(),
-            channels ?? [Channels.Web], priority, Stacking.Default, null, 0, null, now, now);
+            channels ?? [Channels.Web], priority, new Stacking(Group: stackingGroup), maxRedemptions, 0, perCustomerLimit, now, now);
         var stored = (await Port<IPromotionStore>().CreateAsync(promotion, CancellationToken.None)).Value!;
         await Port<IPromotionSearch>().IndexAsync(stored, CancellationToken.None);
         return stored;

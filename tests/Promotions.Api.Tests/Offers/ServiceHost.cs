@@ -37,7 +37,7 @@ public sealed class ServiceHost<TProgram> : WebApplicationFactory<TProgram>
     public HttpClient Client(string subject, string[] roles, string[] scopes)
     {
         var client = CreateClient();
-        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, roles, scopes, TimeProvider.System);
+        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, roles, scopes, Clock);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

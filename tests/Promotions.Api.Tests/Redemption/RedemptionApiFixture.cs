@@ -32,7 +32,7 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
     public HttpClient Channel(string subject = "checkout")
     {
         var client = CreateClient();
-        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, [], [Scopes.Redeem], TimeProvider.System);
+        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, [], [Scopes.Redeem], Clock);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -1,7 +1,7 @@
 using Promotions.Domain.Analytics;
 using Promotions.Domain.Events;
 
-namespace Promotions.Domain.Tests.Analytics;
+namespace Promotions.Contracts.Analytics;
 
 /// <summary>
 /// The definition of the aggregates as one pass over a set of distinct events that sees all of them at once:
@@ -9,7 +9,7 @@ namespace Promotions.Domain.Tests.Analytics;
 /// and, through its redemption, in the redemption's channel and segments; a full reversal takes the order's
 /// revenue and code use back; codes count in their promotion and in every campaign it was linked to.
 /// </summary>
-internal static class ReferenceAnalytics
+public static class ReferenceAnalytics
 {
     public static (Dictionary<BucketKey, Measures> Cells, HashSet<CustomerMark> Customers) Compute(IEnumerable<DomainEvent> distinct)
     {

@@ -2,10 +2,10 @@ using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Promotions;
 
-namespace Promotions.Domain.Tests.Analytics;
+namespace Promotions.Contracts.Analytics;
 
 /// <summary>Events as the ledger and the catalog write them, with only the members analytics reads varying.</summary>
-internal static class AnalyticsEvents
+public static class AnalyticsEvents
 {
     public static readonly DateTimeOffset Day0 = new(2025, 3, 10, 12, 0, 0, TimeSpan.Zero);
 

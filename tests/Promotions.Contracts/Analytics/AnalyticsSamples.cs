@@ -1,9 +1,9 @@
 using Promotions.Domain.Events;
 
-namespace Promotions.Embedded.Tests.Analytics;
+namespace Promotions.Contracts.Analytics;
 
 /// <summary>Event sets for the store tests: redemptions, reversals (some of redemptions never seen), codes and links.</summary>
-internal static class AnalyticsSamples
+public static class AnalyticsSamples
 {
     public static readonly DateTimeOffset Day0 = new(2025, 3, 10, 9, 30, 0, TimeSpan.Zero);
 
@@ -47,6 +47,41 @@ internal static class AnalyticsSamples
         events.Add(new CodesGenerated("evt_c1", Day0.AddDays(1), "prm_1", "job_1", 250));
         events.Add(new PromotionChanged("evt_p0", Day0, "prm_0", "cmp_1", 2, Domain.Lifecycle.LifecycleStatus.Active));
         events.Add(new PromotionChanged("evt_p1", Day0, "prm_0", "cmp_1", 3, Domain.Lifecycle.LifecycleStatus.Paused));
+        return events;
+    }
+
+    /// <summary>
+    /// A set where nearly every event has a partner to join: redemptions in several segments, each reversed
+    /// once or twice (the last time in full for some), and code batches of promotions that catalog events link
+    /// to campaigns (some batches before the link, some after, in delivery order the race decides).
+    /// </summary>
+    public static List<DomainEvent> JoinSet(int seed, int redemptions)
+    {
+        var random = new Random(seed);
+        var events = new List<DomainEvent>();
+        for (var i = 0; i < redemptions; i++)
+        {
+            var promotion = $"prm_j{i % 3}";
+            events.Add(Redeemed($"evt_jr{i}", $"red_j{i}", i % 3, 10m + i, 100m + i, promotion, "cmp_j", i % 2 == 0 ? "web" : "app",
+                $"cus_{i % 5}", i % 2 == 0 ? "JOIN" + i : null, [.. new[] { "seg_a", "seg_b", "seg_c" }.Where(_ => random.Next(2) == 0)]));
+            events.Add(Reversed($"evt_jv{i}", $"red_j{i}", 1m, full: false, day: (i % 3) + 1, promotion, "cmp_j"));
+            if (i % 2 == 1)
+            {
+                events.Add(Reversed($"evt_jf{i}", $"red_j{i}", 9m + i, full: true, day: (i % 3) + 2, promotion, "cmp_j"));
+            }
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            events.Add(new CodesGenerated($"evt_jc{i}", Day0.AddDays(i % 2), $"prm_j{i % 3}", $"job_j{i}", 100 * (i + 1)));
+        }
+
+        for (var p = 0; p < 3; p++)
+        {
+            events.Add(new PromotionPublished($"evt_jp{p}", Day0, $"prm_j{p}", "cmp_j", "Join", Domain.Promotions.PromotionKind.Code, ["web"], null, null));
+            events.Add(new PromotionChanged($"evt_jg{p}", Day0, $"prm_j{p}", "cmp_j", 2, Domain.Lifecycle.LifecycleStatus.Paused));
+        }
+
         return events;
     }
 }

@@ -1,10 +1,10 @@
 using CsCheck;
 using Promotions.Domain.Events;
 
-namespace Promotions.Domain.Tests.Analytics;
+namespace Promotions.Contracts.Analytics;
 
 /// <summary>A generated set of distinct events and the seed that duplicates and shuffles their delivery.</summary>
-internal sealed record AnalyticsScenario(IReadOnlyList<DomainEvent> Events, int DeliverySeed)
+public sealed record AnalyticsScenario(IReadOnlyList<DomainEvent> Events, int DeliverySeed)
 {
     // Promotions p0 and p1 belong to c0, p2 to c1, p3 to no campaign (its events carry none).
     private static readonly string?[] CampaignOf = ["cmp_0", "cmp_0", "cmp_1", null];

@@ -1,0 +1,89 @@
+using System.Text.Json;
+
+namespace Promotions.Aws.Tests.Stack;
+
+/// <summary>
+/// The function roles of template.yaml as CloudFormation received them: each function may do only what its
+/// service does, on the resources it owns, and nothing is granted on every resource of the account.
+/// </summary>
+public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<DeployedStack>
+{
+    private static readonly string[] Functions = ["AdminFunction", "PromotionApiFunction", "ValidationFunction", "RedemptionFunction", "AnalyticsFunction"];
+
+    private static readonly string[] WriteActions = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"];
+
+    [Fact]
+    public void Roles_GrantNoWildcardActionAndNoActionOnEveryResource()
+    {
+        foreach (var function in Functions)
+        {
+            foreach (var (actions, resources) in Statements(function))
+            {
+                Assert.All(actions, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
+                Assert.All(resources, r => Assert.NotEqual("\"*\"", r));
+            }
+        }
+    }
+
+    [Fact]
+    public void Roles_AttachOnlyLoggingAndTracingManagedPolicies()
+    {
+        foreach (var function in Functions)
+        {
+            var managed = Role(function).GetProperty("ManagedPolicyArns").EnumerateArray().Select(a => a.GetString()).Order();
+            Assert.Equal(
+                ["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+                managed);
+        }
+    }
+
+    [Fact]
+    public void Roles_LetOnlyTheAdminAndRedemptionFunctionsWriteTheMainTable()
+    {
+        Assert.True(Writes(CanOn("AdminFunction", "MainTable")));
+        Assert.True(Writes(CanOn("RedemptionFunction", "MainTable")));
+        Assert.False(Writes(CanOn("PromotionApiFunction", "MainTable")));
+        Assert.False(Writes(CanOn("ValidationFunction", "MainTable")));
+        Assert.False(Writes(CanOn("AnalyticsFunction", "MainTable")));
+        Assert.DoesNotContain("dynamodb:DeleteItem", CanOn("RedemptionFunction", "MainTable"));
+    }
+
+    [Fact]
+    public void Roles_GiveEachQueueBucketAndTableToItsOwnersOnly()
+    {
+        Assert.Equal(["AnalyticsFunction"], Functions.Where(f => Writes(CanOn(f, "AnalyticsTable"))));
+        Assert.Equal(["RedemptionFunction"], Functions.Where(f => CanOn(f, "AnalyticsQueue").Contains("sqs:SendMessage")));
+        Assert.Equal(["AnalyticsFunction"], Functions.Where(f => CanOn(f, "AnalyticsQueue").Contains("sqs:ReceiveMessage")));
+        Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "CodeJobsQueue").Count > 0));
+        Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "AssetsBucket").Count > 0));
+        Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "PersonalDataKey").Contains("kms:GenerateDataKey")));
+        Assert.Equal(["RedemptionFunction"], Functions.Where(f => CanOn(f, "MainTable").Contains("dynamodb:GetRecords")));
+    }
+
+    private static bool Writes(HashSet<string> actions) => WriteActions.Any(actions.Contains);
+
+    private JsonElement Role(string function) =>
+        stack.Template.GetProperty("Resources").GetProperty(function + "Role").GetProperty("Properties");
+
+    private IEnumerable<(List<string> Actions, List<string> Resources)> Statements(string function)
+    {
+        foreach (var policy in Role(function).GetProperty("Policies").EnumerateArray())
+        {
+            foreach (var statement in policy.GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray())
+            {
+                Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+                var action = statement.GetProperty("Action");
+                var actions = action.ValueKind == JsonValueKind.Array ? action.EnumerateArray().Select(a => a.GetString()!).ToList() : [action.GetString()!];
+                var resource = statement.GetProperty("Resource");
+                var resources = resource.ValueKind == JsonValueKind.Array ? resource.EnumerateArray().Select(r => r.GetRawText()).ToList() : [resource.GetRawText()];
+                yield return (actions, resources);
+            }
+        }
+    }
+
+    /// <summary>The actions a function's role allows on a resource of the template (named by its logical id).</summary>
+    private HashSet<string> CanOn(string function, string logicalId) =>
+        [.. Statements(function)
+            .Where(s => s.Resources.Any(r => r.Contains($"\"{logicalId}\"", StringComparison.Ordinal) || r.Contains("${" + logicalId + ".", StringComparison.Ordinal)))
+            .SelectMany(s => s.Actions)];
+}
