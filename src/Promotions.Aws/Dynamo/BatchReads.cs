@@ -3,20 +3,28 @@ using Amazon.DynamoDBv2.Model;
 
 namespace Promotions.Aws.Dynamo;
 
-/// <summary>Strongly consistent reads of many items by key, in batches of 100, until DynamoDB has answered every key.</summary>
+/// <summary>Reads of many items by key, in batches of 100, until DynamoDB has answered every key.</summary>
 internal static class BatchReads
 {
     private const int BatchSize = 100;
 
-    /// <summary>The items of <paramref name="keys"/>, in the same order; null where an item does not exist.</summary>
+    /// <summary>The items of <paramref name="keys"/> (no key twice), read strongly consistently, in the same order; null where an item does not exist.</summary>
+    public static Task<Dictionary<string, AttributeValue>?[]> ReadAsync(
+        IAmazonDynamoDB dynamo, string table, IReadOnlyList<Dictionary<string, AttributeValue>> keys, CancellationToken ct) =>
+        ReadAsync(dynamo, table, keys, consistent: true, ct);
+
+    /// <summary>
+    /// The items of <paramref name="keys"/> (no key twice), in the same order; null where an item does not exist.
+    /// An eventually consistent read (<paramref name="consistent"/> false) costs half and may miss the latest writes.
+    /// </summary>
     public static async Task<Dictionary<string, AttributeValue>?[]> ReadAsync(
-        IAmazonDynamoDB dynamo, string table, IReadOnlyList<Dictionary<string, AttributeValue>> keys, CancellationToken ct)
+        IAmazonDynamoDB dynamo, string table, IReadOnlyList<Dictionary<string, AttributeValue>> keys, bool consistent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var found = new Dictionary<string, Dictionary<string, AttributeValue>>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(BatchSize))
         {
-            var pending = new KeysAndAttributes { Keys = [.. chunk], ConsistentRead = true };
+            var pending = new KeysAndAttributes { Keys = [.. chunk], ConsistentRead = consistent };
             for (var round = 0; pending.Keys is { Count: > 0 }; round++)
             {
                 if (round > 0)
@@ -35,7 +43,7 @@ internal static class BatchReads
                 }
 
                 pending = response.UnprocessedKeys?.GetValueOrDefault(table) ?? new KeysAndAttributes();
-                pending.ConsistentRead = true;
+                pending.ConsistentRead = consistent;
             }
         }
 

@@ -3,7 +3,6 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Dynamo;
-using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 
@@ -12,7 +11,8 @@ namespace Promotions.Aws.Redemptions;
 /// <summary>
 /// The redemption ledger on DynamoDB (docs/redemption.md). Every change is one <c>TransactWriteItems</c> whose
 /// conditions decide every limit; its cancellation reasons say which limit refused, so nothing is checked first and
-/// acted on later, and a refused redemption leaves nothing. Reads are strongly consistent.
+/// acted on later, and a refused redemption leaves nothing. Reads are strongly consistent, but for the batched
+/// usage read of the offers logic, which is advisory.
 /// </summary>
 internal sealed partial class DynamoDbRedemptionLedger(
     IAmazonDynamoDB dynamo, IOptions<AwsOptions> options, ShardLayout layout, TimeProvider clock) : IRedemptionLedger
@@ -28,28 +28,6 @@ internal sealed partial class DynamoDbRedemptionLedger(
     private readonly string _table = options.Value.Table;
 
     public async Task<Redemption?> GetAsync(string id, CancellationToken ct) => (await ReadAsync(id, ct))?.Redemption;
-
-    public async Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct)
-    {
-        // The sum of the shards, each read consistently: a sharded counter has no single item holding the total.
-        var promotionShards = await layout.PromotionIfCountedAsync(promotionId, ct) ?? 0;
-        var budgetShards = campaignId is null ? 0 : await layout.BudgetIfChargedAsync(campaignId, ct) ?? 0;
-        var keys = Enumerable.Range(0, promotionShards).Select(s => LedgerItems.PromotionCounter(promotionId, s)).ToList();
-        if (customerId is not null)
-        {
-            keys.Add(LedgerItems.CustomerCounter(promotionId, customerId));
-        }
-
-        keys.AddRange(Enumerable.Range(0, budgetShards).Select(s => LedgerItems.BudgetCounter(campaignId!, s)));
-        var items = await BatchReads.ReadAsync(dynamo, _table, keys, ct);
-
-        var promotion = items.Take(promotionShards).Sum(Counters.UsedOf);
-        var customer = customerId is null ? 0 : Counters.UsedOf(items[promotionShards]);
-        var budget = items.Skip(items.Length - budgetShards).ToList();
-        var currency = budget.Select(i => i?.GetS("currency")).FirstOrDefault(c => c is not null);
-        var spent = currency is null ? 0m : Money.FromMinor(budget.Sum(BudgetCharge.SpentOf), currency);
-        return new LedgerUsage(promotion, customer, spent);
-    }
 
     public async Task<int> ExpireDueAsync(int limit, CancellationToken ct)
     {

@@ -32,10 +32,31 @@ internal sealed class ShardLayout(IAmazonDynamoDB dynamo, IOptions<AwsOptions> a
     public Task<int> BudgetAsync(string campaignId, CancellationToken ct) =>
         PinAsync(LedgerItems.BudgetShards(campaignId), Configured(campaignId, options.Value.BudgetShards), ct);
 
-    /// <summary>The shards of a promotion counter, or null when it was never counted (nothing is fixed by asking).</summary>
-    public Task<int?> PromotionIfCountedAsync(string promotionId, CancellationToken ct) => PeekAsync(LedgerItems.PromotionShards(promotionId), ct);
-
+    /// <summary>The shards of a campaign budget, or null when it was never charged (nothing is fixed by asking).</summary>
     public Task<int?> BudgetIfChargedAsync(string campaignId, CancellationToken ct) => PeekAsync(LedgerItems.BudgetShards(campaignId), ct);
+
+    /// <summary>The shards a usage read of a promotion counter assumes (<see cref="ShardGuess"/>); reads nothing.</summary>
+    public ShardGuess GuessPromotion(string promotionId) => Guess(LedgerItems.PromotionShards(promotionId), Configured(promotionId, options.Value.PromotionShards));
+
+    /// <summary>The shards a usage read of a campaign budget assumes (<see cref="ShardGuess"/>); reads nothing.</summary>
+    public ShardGuess GuessBudget(string campaignId) => Guess(LedgerItems.BudgetShards(campaignId), Configured(campaignId, options.Value.BudgetShards));
+
+    /// <summary>The count of a count item read elsewhere (null when it does not exist yet), cached once it does.</summary>
+    public int? Learn(Dictionary<string, AttributeValue> countKey, Dictionary<string, AttributeValue>? item)
+    {
+        if (CountOf(item) is not { } count)
+        {
+            return null;
+        }
+
+        _pinned.TryAdd(CacheKey(countKey), Task.FromResult(count));
+        return count;
+    }
+
+    private ShardGuess Guess(Dictionary<string, AttributeValue> key, int configured) =>
+        _pinned.TryGetValue(CacheKey(key), out var pinned) && pinned.IsCompletedSuccessfully
+            ? new ShardGuess(key, pinned.Result, Known: true)
+            : new ShardGuess(key, configured, Known: false);
 
     private int Configured(string id, int fallback) => options.Value.Shards.TryGetValue(id, out var count) ? count : fallback;
 
@@ -63,13 +84,8 @@ internal sealed class ShardLayout(IAmazonDynamoDB dynamo, IOptions<AwsOptions> a
             return pinned.Result;
         }
 
-        var count = await ReadAsync(key, ct);
-        if (count is { } known)
-        {
-            _pinned.TryAdd(CacheKey(key), Task.FromResult(known));
-        }
-
-        return count;
+        var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = _table, Key = key, ConsistentRead = true }, ct);
+        return Learn(key, response.Item);
     }
 
     private async Task<int> LoadOrCreateAsync(Dictionary<string, AttributeValue> key, int configured)
@@ -95,8 +111,11 @@ internal sealed class ShardLayout(IAmazonDynamoDB dynamo, IOptions<AwsOptions> a
     private async Task<int?> ReadAsync(Dictionary<string, AttributeValue> key, CancellationToken ct)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = _table, Key = key, ConsistentRead = true }, ct);
-        return response.Item is { Count: > 0 } item && item.GetN(CountAttribute) is { } count ? (int)count : null;
+        return CountOf(response.Item);
     }
+
+    private static int? CountOf(Dictionary<string, AttributeValue>? item) =>
+        item is { Count: > 0 } && item.GetN(CountAttribute) is { } count ? (int)count : null;
 
     private static string CacheKey(Dictionary<string, AttributeValue> key) => key[TableLayout.Pk].S + "|" + key[TableLayout.Sk].S;
 }

@@ -136,6 +136,34 @@ public sealed class ShardedRedemptionLedgerTests : RedemptionLedgerRaces
         Assert.Equal(99.99m, (await UsageAsync(null)).BudgetSpent);
     }
 
+    [Fact]
+    public async Task UsageBatch_SumsEveryShard_WhateverShardCountTheReadingProcessIsConfiguredFor()
+    {
+        var limits = new RedemptionLimits(MaxRedemptions: 20, PerCustomerLimit: 5, BudgetAmount: 100m, BudgetCurrency: "EUR");
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True((await Ledger.RedeemAsync(new RedeemCommand(Samples.Redemption($"cus_{i % 2}", discount: 1.25m), limits), null, default)).IsSuccess);
+        }
+
+        var query = new UsageQuery([Samples.PromotionId, Samples.PromotionId + "_unused"], [Samples.CampaignId], "cus_0", [Samples.PromotionId]);
+        var before = _aws.Requests.Count;
+        var known = await Ledger.GetUsageBatchAsync(query, default);
+        var knownRequests = _aws.Requests.Since(before);
+
+        // Other processes that never saw these counters: one guesses too few shards, one too many.
+        before = _aws.Requests.Count;
+        var fewer = await LedgerWith(new LedgerOptions { PromotionShards = 1, BudgetShards = 1 }).GetUsageBatchAsync(query, default);
+        var fewerRequests = _aws.Requests.Since(before);
+        var more = await LedgerWith(new LedgerOptions { PromotionShards = 9, BudgetShards = 7 }).GetUsageBatchAsync(query, default);
+
+        Assert.All(new[] { known, fewer, more }, usage =>
+        {
+            Assert.Equal((7L, 0L, 4L, 8.75m), (usage.Promotion(Samples.PromotionId), usage.Promotion(Samples.PromotionId + "_unused"), usage.Customer(Samples.PromotionId), usage.Budget(Samples.CampaignId)));
+        });
+        Assert.Equal(["BatchGetItem"], knownRequests.Select(r => r.Operation));
+        Assert.Equal(["BatchGetItem", "BatchGetItem"], fewerRequests.Select(r => r.Operation));
+    }
+
     private DynamoDbRedemptionLedger LedgerWith(LedgerOptions ledger)
     {
         var aws = Options.Create(new AwsOptions { Table = _aws.Table });
