@@ -31,6 +31,7 @@ public sealed class AwsRedemptionApiFixture : WebApplicationFactory<Promotions.R
     private readonly string _signingKey = DevTokens.NewSigningKey();
     private readonly AwsTestResources _aws = new();
     private readonly string _catalogDirectory = Path.Combine(Path.GetTempPath(), "promotions-aws-redemption-" + Guid.NewGuid().ToString("N"));
+    private string? _eventQueue;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -42,7 +43,11 @@ public sealed class AwsRedemptionApiFixture : WebApplicationFactory<Promotions.R
     /// <summary>A client of the test's own, to look at the items the service wrote.</summary>
     public IAmazonDynamoDB DynamoDb => _aws.DynamoDb;
 
-    public Task InitializeAsync() => _aws.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await _aws.InitializeAsync();
+        _eventQueue = (await _aws.NewEventQueueAsync()).Url;
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -54,10 +59,11 @@ public sealed class AwsRedemptionApiFixture : WebApplicationFactory<Promotions.R
         }
     }
 
+    /// <summary>A client with a channel's token, minted on the service's clock (the service checks its lifetime on it).</summary>
     public HttpClient Channel(string subject = "checkout")
     {
         var client = CreateClient();
-        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, [], [Scopes.Redeem], TimeProvider.System);
+        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, [], [Scopes.Redeem], Clock);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -101,6 +107,9 @@ public sealed class AwsRedemptionApiFixture : WebApplicationFactory<Promotions.R
         settings["Auth:SigningKey"] = _signingKey;
         settings["Redemption:Sweeper:Interval"] = "01:00:00";
         settings["Embedded:DataDirectory"] = _catalogDirectory;
+
+        // The Redemption function relays the outbox in AWS mode, which needs a queue to publish to.
+        settings["Aws:EventQueues:analytics"] = _eventQueue;
 
         // The stand-in brings the embedded event relay along; on AWS the stream feeds the relay, so this one never starts.
         settings["Embedded:Dispatch:InitialDelay"] = "1.00:00:00";
