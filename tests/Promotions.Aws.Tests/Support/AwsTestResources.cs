@@ -60,7 +60,7 @@ public class AwsTestResources : IAsyncLifetime
         var services = new ServiceCollection();
         ConfigureServices(services);
         _services = services.BuildServiceProvider();
-        await CreateTableAsync(MainTable());
+        await CreateTableAsync(TableLayout.MainTable(Table));
         await CreateTableAsync(TableLayout.AnalyticsTable(AnalyticsTable));
         await S3.PutBucketAsync(AssetsBucket);
     }
@@ -97,9 +97,6 @@ public class AwsTestResources : IAsyncLifetime
             await _services.DisposeAsync();
         }
     }
-
-    /// <summary>The main table as the tests create it (the layout of <see cref="TableLayout.MainTable"/>).</summary>
-    protected virtual CreateTableRequest MainTable() => TableLayout.MainTable(Table);
 
     /// <summary>
     /// Another, empty analytics table (deleted with the others), for tests that need a store no other test has
@@ -193,7 +190,7 @@ public class AwsTestResources : IAsyncLifetime
     {
         services.AddSingleton(Configuration);
 
-        // Registered first, so the adapter set keeps it: the emulator's client, one request at a time (TestClients).
+        // Registered first, so the adapter set keeps it: the emulator's client with the request log (TestClients).
         services.AddSingleton(_ => TestClients.DynamoDb(Emulator, Requests));
         services.AddAwsAdapters(Configuration);
     }

@@ -5,28 +5,24 @@ using Amazon.Runtime;
 namespace Promotions.Aws.Tests.Support;
 
 /// <summary>
-/// The HTTP stack of the test clients. moto answers each request on its own thread but does not isolate requests from
-/// one another: a conditional put checks and then writes with other requests running in between, and a cancelled
-/// transaction restores a copy of the whole table taken when it started, erasing what others committed meanwhile.
-/// DynamoDB applies each request atomically; to give moto that property the tests send it one request at a time
-/// (one gate for the whole process, since all test classes share one moto; <see cref="OneAtATime"/>). The code under test still races: its
-/// tasks interleave their reads, writes and retries exactly as they would against DynamoDB. Every request and its
-/// answer are also written to a <see cref="RequestLog"/>.
+/// The HTTP stack of the test clients: every request and its answer are written to a <see cref="RequestLog"/>, and a
+/// test's step can run just before a chosen request. Requests go to moto concurrently; the emulator itself runs them
+/// one at a time (<see cref="Emulator"/>), which makes each as atomic as on DynamoDB for every client at once, so the
+/// code under test still races at request granularity.
 /// </summary>
-public sealed class MotoHttpClientFactory(RequestLog log, bool oneAtATime) : HttpClientFactory
+public sealed class MotoHttpClientFactory(RequestLog log) : HttpClientFactory
 {
-    private static readonly OneAtATime Gate = new();
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
-    // No client timeout: a request may wait long at the gate behind a race's hundreds of others, which is not the
+    // No client timeout: a request may wait long in moto's queue behind a race's hundreds of others, which is not the
     // server being slow; a request that really hangs is stopped by the test run's own timeout.
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
-        new(new Logged(log, oneAtATime) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+        new(new Logged(log) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
 
     // Each factory has its own log, so the SDK must not share one factory's client with another's.
     public override string GetConfigUniqueString(IClientConfig clientConfig) => base.GetConfigUniqueString(clientConfig) + _instance;
 
-    private sealed class Logged(RequestLog log, bool oneAtATime) : DelegatingHandler
+    private sealed class Logged(RequestLog log) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -36,24 +32,9 @@ public sealed class MotoHttpClientFactory(RequestLog log, bool oneAtATime) : Htt
                 await step();
             }
 
-            if (oneAtATime)
-            {
-                await Gate.EnterAsync();
-            }
-
-            try
-            {
-                var response = await base.SendAsync(request, cancellationToken);
-                log.Add(new LoggedRequest(operation, (int)response.StatusCode, await ErrorTypeAsync(response, cancellationToken)));
-                return response;
-            }
-            finally
-            {
-                if (oneAtATime)
-                {
-                    Gate.Exit();
-                }
-            }
+            var response = await base.SendAsync(request, cancellationToken);
+            log.Add(new LoggedRequest(operation, (int)response.StatusCode, await ErrorTypeAsync(response, cancellationToken)));
+            return response;
         }
 
         private static async Task<string?> ErrorTypeAsync(HttpResponseMessage response, CancellationToken ct)

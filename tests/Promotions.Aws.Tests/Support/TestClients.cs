@@ -4,13 +4,13 @@ using Amazon.Runtime;
 
 namespace Promotions.Aws.Tests.Support;
 
-/// <summary>The DynamoDB client of a test: on the emulator, with the one-request-at-a-time gate and a request log.</summary>
+/// <summary>The DynamoDB client of a test: on the emulator (or AWS), with a request log.</summary>
 public static class TestClients
 {
     public static IAmazonDynamoDB DynamoDb(Emulator emulator, RequestLog log)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        var config = new AmazonDynamoDBConfig { HttpClientFactory = new MotoHttpClientFactory(log, oneAtATime: emulator.Endpoint is not null) };
+        var config = new AmazonDynamoDBConfig { HttpClientFactory = new MotoHttpClientFactory(log) };
         if (emulator.Endpoint is not { } endpoint)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(Emulator.Region);
