@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Assets;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
+using Promotions.Aws.PersonalData;
+using Promotions.Domain.Customers;
 using Promotions.Domain.Events;
+using Promotions.Domain.PersonalData;
 using Promotions.Domain.Ports;
 
 namespace Promotions.Aws;
@@ -34,6 +37,9 @@ public static class AwsAdapters
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
         services.TryAddSingleton<IAssetStore, S3AssetStore>();
+        services.TryAddSingleton<IPersonalDataKeyRing, KmsKeyRing>();
+        services.TryAddSingleton<PersonalDataProtector>();
+        services.TryAddSingleton<CustomerPrivacy>();
         return services;
     }
 }
