@@ -40,6 +40,13 @@ internal sealed class SqliteCustomerStore : ICustomerStore
         return await _table.GetAsync(id, ct) is { } stored ? await _privacy.OpenAsync(stored.Document, ct) : null;
     }
 
+    /// <summary>The profile straight from the stored document: it holds no personal field, so nothing is opened.</summary>
+    public async Task<CustomerProfile?> GetProfileAsync(string id, CancellationToken ct)
+    {
+        await PrepareAsync().WaitAsync(ct);
+        return await _table.GetAsync(id, ct) is { } stored ? CustomerProfile.From(stored.Document) : null;
+    }
+
     public async Task<Customer?> FindByEmailAsync(string email, CancellationToken ct)
     {
         await PrepareAsync().WaitAsync(ct);

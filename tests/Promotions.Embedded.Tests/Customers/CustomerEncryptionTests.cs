@@ -115,6 +115,20 @@ public sealed class CustomerEncryptionTests : IDisposable
     }
 
     [Fact]
+    public async Task GetProfile_OpensNoPersonalField()
+    {
+        using var database = new SqliteDatabase(_temp.Path);
+        var store = SealedCustomerStores.Create(database);
+        await store.CreateAsync(NewCustomer("cus_ada", Email, Name), default);
+
+        // A profile never needs the address, so even one that no longer opens does not stand in the way.
+        await StoredBytes.ScalarAsync(database, "UPDATE customers SET doc = json_set(doc, '$.email', 'pd1.AAAA') WHERE id = 'cus_ada';");
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => store.GetAsync("cus_ada", default));
+        Assert.Equal(["seg_vip"], (await store.GetProfileAsync("cus_ada", default))?.SegmentIds);
+    }
+
+    [Fact]
     public async Task Read_AfterTheKeyRingRotated_OpensWhatEveryKeyWrapped()
     {
         using var database = new SqliteDatabase(_temp.Path);
