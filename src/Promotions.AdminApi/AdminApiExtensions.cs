@@ -5,19 +5,30 @@ using Promotions.AdminApi.Codes;
 using Promotions.AdminApi.Customers;
 using Promotions.AdminApi.Promotions;
 using Promotions.AdminApi.Segments;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Domain.Codes;
+using Promotions.Domain.Ports;
 
 namespace Promotions.AdminApi;
 
 /// <summary>The composition surface of the Admin API: its services and its routes under <c>/admin</c>.</summary>
 public static class AdminApiExtensions
 {
-    /// <summary>Registers what the Admin API needs beyond the shared defaults and the adapters.</summary>
+    /// <summary>
+    /// Registers what the Admin API needs beyond the shared defaults and the adapters (register those first): the
+    /// code-job runner and, unless the adapters brought a queue for code jobs, the in-process one and its worker.
+    /// </summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
-        services.AddSingleton<CodeJobQueue>();
+        services.AddOptions<CodeJobOptions>()
+            .BindConfiguration(CodeJobOptions.SectionName)
+            .Validate(o => o.BatchSize is >= 1 and <= 100_000, "CodeJobs:BatchSize must be from 1 to 100,000.")
+            .Validate(o => o.RunTimeLimit >= TimeSpan.Zero && o.LeaseGrace > TimeSpan.Zero, "CodeJobs:RunTimeLimit and LeaseGrace must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ICodeJobQueue, InProcessCodeJobQueue>();
         services.AddSingleton(new CodeGenerator());
-        services.AddHostedService<CodeJobRunner>();
+        services.AddSingleton<CodeJobRunner>();
+        services.AddHostedService<CodeJobWorker>();
         return services;
     }
 
@@ -33,6 +44,7 @@ public static class AdminApiExtensions
         admin.MapCodeJobs();
         admin.MapCodes();
         admin.MapAssets();
+        app.MapCodeJobDeliveries();
         return app;
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Assets;
+using Promotions.Aws.Analytics;
+using Promotions.Aws.Catalog;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Aws.PersonalData;
@@ -40,6 +42,8 @@ public static class AwsAdapters
         services.TryAddSingleton<IPersonalDataKeyRing, KmsKeyRing>();
         services.TryAddSingleton<PersonalDataProtector>();
         services.TryAddSingleton<CustomerPrivacy>();
+        services.AddAwsAnalytics();
+        services.AddDynamoDbCatalog();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public static class LocalHostApp
         builder.Services.AddAdminApi();
         builder.Services.AddPromotionApi();
         builder.Services.AddValidationApi();
-        builder.Services.AddRedemptionApi();
+        builder.Services.AddRedemptionApi(builder.Configuration);
         builder.Services.AddAnalyticsApi();
         builder.Services.AddStatusProblemCodes();
         builder.Services.AddLocalSigningKey();

@@ -18,6 +18,7 @@ public static class PromotionApiExtensions
     {
         services.TryAddSingleton<ICatalogObserver, CatalogLog>();
         services.TryAddSingleton<LiveCatalog>();
+        services.TryAddSingleton<UsageCache>();
         services.TryAddSingleton<CustomerResolver>();
         services.TryAddSingleton<CodeResolver>();
         services.TryAddSingleton<CodeLookupLimiter>();

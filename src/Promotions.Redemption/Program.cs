@@ -15,7 +15,7 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
         builder.Services.AddPromotionsAdapters(builder.Configuration);
-        builder.Services.AddRedemptionApi();
+        builder.Services.AddRedemptionApi(builder.Configuration);
 
         var app = builder.Build();
         app.UsePromotionsDefaults();

@@ -15,6 +15,7 @@ public static class ValidationApiExtensions
     {
         services.TryAddSingleton<ICatalogObserver, CatalogLog>();
         services.TryAddSingleton<LiveCatalog>();
+        services.TryAddSingleton<UsageCache>();
         services.TryAddSingleton<CustomerResolver>();
         services.TryAddSingleton<CodeResolver>();
         services.TryAddSingleton<CartQuoter>();

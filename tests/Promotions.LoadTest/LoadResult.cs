@@ -1,7 +1,7 @@
 namespace Promotions.LoadTest;
 
-/// <summary>What one target did in its measured window.</summary>
-internal sealed record LoadResult(string Target, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms)
+/// <summary>What one target did in its measured window, with the process CPU time per request.</summary>
+internal sealed record LoadResult(string Target, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double CpuMsPerRequest)
 {
     public double Throughput => Requests / Seconds;
 

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Promotions.LoadTest.OpenLoop;
+using Promotions.LoadTest.Redemptions;
 using Promotions.LocalHost;
 using Promotions.ServiceDefaults.Auth;
 
@@ -8,7 +11,9 @@ namespace Promotions.LoadTest;
 
 /// <summary>
 /// Starts the local host in this process on a free loopback port, with a temp data directory and the demo
-/// data, then loads each target in turn and prints one Markdown table. Nothing leaves 127.0.0.1.
+/// data plus the redemption targets' promotions, loads each target in turn, prints Markdown tables, and checks
+/// that the redemption targets oversold nothing. Nothing leaves 127.0.0.1. Exits non-zero on any unexpected
+/// answer or any disagreement between answers, records and ledger counters.
 /// </summary>
 internal static class Program
 {
@@ -32,25 +37,40 @@ internal static class Program
         try
         {
             await app.StartAsync();
-            var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-            var token = DevTokens.Create(auth, "load-test", [Roles.Admin], [], TimeProvider.System);
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
-            var runner = new LoadRunner(client, token, options);
-
-            var results = new List<LoadResult>();
-            foreach (var target in Targets.All)
+            var redemptions = await RedemptionScenario.SeedAsync(app.Services, options, CancellationToken.None);
+            if (Targets.Select(Targets.All(redemptions), options.Targets, Console.Error) is not { } targets)
             {
-                await runner.CheckAsync(target);
-                Console.Error.WriteLine($"loading {target.Name} ({options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured, {options.Concurrency} in flight)…");
-                results.Add(await runner.RunAsync(target));
+                return 2;
             }
 
-            Console.WriteLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
-                $"{options.Concurrency} concurrent, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s per target");
+            var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+            var token = DevTokens.Create(auth, "load-test", [Roles.Admin], [], TimeProvider.System);
+            using var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.OpenLoop ? 1024 : options.Concurrency,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+            var loadBefore = LoadAverage();
+            var unexpected = options.OpenLoop
+                ? await RunOpenAsync(client, token, options, targets)
+                : await RunClosedAsync(client, token, options, targets);
+
+            var reports = new List<OversellReport>();
+            foreach (var phase in redemptions.Phases.Where(p => targets.Contains(p.Target)))
+            {
+                reports.Add(await OversellCheck.VerifyAsync(app.Services, Path.Combine(dataDirectory, "promotions.db"), phase, CancellationToken.None));
+            }
+
             Console.WriteLine();
-            Console.Write(ResultTable.Format(results));
-            return results.Any(r => r.Errors > 0) ? 1 : 0;
+            Console.WriteLine($"Load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}");
+            if (reports.Count > 0)
+            {
+                Console.WriteLine();
+                Console.Write(OversellCheck.Format(reports));
+            }
+
+            return unexpected || reports.Any(r => !r.Passed) ? 1 : 0;
         }
         finally
         {
@@ -63,4 +83,44 @@ internal static class Program
             }
         }
     }
+
+    private static Task<bool> RunOpenAsync(HttpClient client, string token, LoadOptions options, IReadOnlyList<LoadTarget> targets)
+    {
+        var runner = new OpenLoopRunner(client, token, options);
+        return RunAsync(client, token, targets,
+            $"open loop at {options.Rate} req/s, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s per target, latency from each request's scheduled start",
+            runner.RunAsync, OpenLoopTable.Format, static r => r.Unexpected > 0);
+    }
+
+    private static Task<bool> RunClosedAsync(HttpClient client, string token, LoadOptions options, IReadOnlyList<LoadTarget> targets)
+    {
+        var runner = new LoadRunner(client, token, options);
+        return RunAsync(client, token, targets,
+            $"closed loop, {options.Concurrency} in flight, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s per target",
+            runner.RunAsync, ResultTable.Format, static r => r.Errors > 0);
+    }
+
+    /// <summary>Checks and loads each target in turn, prints the table; true when any target got an unexpected answer.</summary>
+    private static async Task<bool> RunAsync<T>(
+        HttpClient client, string token, IReadOnlyList<LoadTarget> targets, string how,
+        Func<LoadTarget, Task<T>> run, Func<IReadOnlyList<T>, string> format, Func<T, bool> failed)
+    {
+        var results = new List<T>();
+        foreach (var target in targets)
+        {
+            await target.CheckAsync(client, token);
+            Console.Error.WriteLine($"loading {target.Name}: {how}…");
+            results.Add(await run(target));
+        }
+
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; {how}");
+        Console.WriteLine();
+        Console.Write(format(results));
+        return results.Any(failed);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg")
+            ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => v.ToString(CultureInfo.InvariantCulture)))
+            : "unknown";
 }

@@ -21,9 +21,12 @@ internal sealed record CampaignResponse(
 {
     public static CampaignResponse From(Campaign c) => new(
         c.Id, c.Name, c.Description, c.StartsAt, c.EndsAt, c.Status, c.Owner,
-        c.Budget is { } b ? new BudgetResponse(b.Amount, b.Currency, b.Spent, b.Remaining) : null,
+        c.Budget is { } b ? new BudgetResponse(b.Amount, b.Currency) : null,
         c.TargetSegmentId, c.CampaignTypeId, c.CreatedAt, c.UpdatedAt, c.Version);
 }
 
-/// <summary>A budget with what has been spent of it.</summary>
-internal sealed record BudgetResponse(decimal Amount, string Currency, decimal Spent, decimal Remaining);
+/// <summary>
+/// A budget as configured. What was spent of it is not part of the versioned campaign: the ledger's budget counter
+/// holds it, and Analytics reports its burn.
+/// </summary>
+internal sealed record BudgetResponse(decimal Amount, string Currency);

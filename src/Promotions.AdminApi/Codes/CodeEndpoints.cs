@@ -39,7 +39,7 @@ internal static class CodeEndpoints
     }
 
     private static async Task<Results<Ok<CodeImportReport>, ProblemHttpResult>> Import(
-        string id, HttpRequest request, IPromotionStore promotions, ICodeStore codes, TimeProvider clock, CancellationToken ct)
+        string id, HttpRequest request, IPromotionStore promotions, ICodeStore codes, ICodeJobStore jobs, TimeProvider clock, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
         {
@@ -61,18 +61,22 @@ internal static class CodeEndpoints
             }
         }
 
+        // The import is a job of its own: its codes_generated events name it, and its record tells what it stored.
+        var job = new CodeJob(Ids.New("cjb", clock), promotion!.Id, CodeJobKind.Import, parser.Rows.Count, 0, CodeJobState.Running, null,
+            "text/csv", clock.GetUtcNow(), null);
         var imported = 0;
         foreach (var chunk in parser.Rows.Chunk(InsertBatch))
         {
-            var result = await codes.InsertAsync(
-                [.. chunk.Select(r => new PromoCode(Ids.New("cod", clock), promotion!.Id, r.Code, 0, r.MaxUses, true, r.ExpiresAt, r.AssignedCustomerId))], ct);
+            var result = await codes.InsertAsync(job.Id,
+                [.. chunk.Select(r => new PromoCode(Ids.New("cod", clock), promotion.Id, r.Code, 0, r.MaxUses, true, r.ExpiresAt, r.AssignedCustomerId))], ct);
             imported += result.Inserted;
             var duplicates = result.Duplicates.ToHashSet(StringComparer.Ordinal);
             parser.Rejected.AddRange(chunk.Where(r => duplicates.Contains(r.Code)).Select(r =>
                 new CodeImportRejection(r.Line, r.Code, "duplicate", "The code already exists (codes are unique across all promotions).")));
         }
 
-        return TypedResults.Ok(new CodeImportReport(imported, [.. parser.Rejected.OrderBy(r => r.Line)]));
+        await jobs.CreateAsync(job with { Done = imported, State = CodeJobState.Completed, CompletedAt = clock.GetUtcNow() }, ct);
+        return TypedResults.Ok(new CodeImportReport(job.Id, imported, [.. parser.Rejected.OrderBy(r => r.Line)]));
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(

@@ -6,5 +6,5 @@ internal sealed record CodeImportRow(int Line, string Code, int MaxUses, DateTim
 /// <summary>One refused line of an import file and why.</summary>
 internal sealed record CodeImportRejection(int Line, string Code, string ErrorCode, string Message);
 
-/// <summary>The per-line report of an import.</summary>
-internal sealed record CodeImportReport(int Imported, IReadOnlyList<CodeImportRejection> Rejected);
+/// <summary>The per-line report of an import, and the job that records it (<c>GET /admin/code-jobs/{jobId}</c>).</summary>
+internal sealed record CodeImportReport(string JobId, int Imported, IReadOnlyList<CodeImportRejection> Rejected);

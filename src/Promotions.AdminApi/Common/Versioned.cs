@@ -8,16 +8,28 @@ namespace Promotions.AdminApi.Common;
 /// <summary>
 /// The read-check-write flow every versioned resource shares: load the item, require the client's
 /// <c>If-Match</c>, apply the endpoint's change (validation or a lifecycle move), write under the client's
-/// version, and answer with the new ETag. Endpoints only supply what differs: the change itself.
+/// version, and answer with the new ETag. Endpoints only supply what differs: the change itself. The write gets
+/// the item as read too (current, next, expected version), for writes that report what changed.
 /// </summary>
 internal sealed record Versioned<T>(
     string What,
     Func<string, CancellationToken, Task<T?>> Get,
     Func<T, long> VersionOf,
-    Func<T, long, CancellationToken, Task<WriteResult<T>>> Update,
+    Func<T, T, long, CancellationToken, Task<WriteResult<T>>> Update,
     Func<string, long, CancellationToken, Task<WriteStatus>> Delete)
     where T : class
 {
+    /// <summary>The flow for a store whose update needs only the new item and the expected version.</summary>
+    public Versioned(
+        string what,
+        Func<string, CancellationToken, Task<T?>> get,
+        Func<T, long> versionOf,
+        Func<T, long, CancellationToken, Task<WriteResult<T>>> update,
+        Func<string, long, CancellationToken, Task<WriteStatus>> delete)
+        : this(what, get, versionOf, (_, next, expected, ct) => update(next, expected, ct), delete)
+    {
+    }
+
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync<TResponse>(
         string id, HttpResponse response, Func<T, TResponse> map, CancellationToken ct) =>
         await Get(id, ct) is { } item ? AdminResults.Ok(response, map(item), VersionOf(item)) : Problems.NotFound(What, id);
@@ -44,7 +56,7 @@ internal sealed record Versioned<T>(
             return AdminResults.Problem(next.Errors);
         }
 
-        var result = await Update(next.Value, expected, ct);
+        var result = await Update(current, next.Value, expected, ct);
         if (result is not { Status: WriteStatus.Written, Value: { } stored })
         {
             return AdminResults.Failed(result.Status, What, id);

@@ -3,6 +3,7 @@ using Promotions.AdminApi.Common;
 using Promotions.AdminApi.Lifecycle;
 using Promotions.Domain.Common;
 using Promotions.Domain.Customers;
+using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
@@ -11,7 +12,10 @@ using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.AdminApi.Promotions;
 
-/// <summary>CRUD and lists of promotions under <c>/admin/promotions</c>; every write also updates the search index.</summary>
+/// <summary>
+/// CRUD and lists of promotions under <c>/admin/promotions</c>. Every create, update and lifecycle move writes its
+/// events (<see cref="CatalogEvents.PromotionWritten"/>) with the change, and then updates the search index.
+/// </summary>
 internal static class PromotionEndpoints
 {
     public const string What = "promotion";
@@ -55,10 +59,11 @@ internal static class PromotionEndpoints
             return Problems.From(validated.Errors);
         }
 
-        var written = await store.CreateAsync(validated.Value, ct);
+        var created = validated.Value with { Version = 1 };
+        var written = await store.CreateAsync(created, CatalogEvents.PromotionWritten(null, created, clock), ct);
         if (written is not { Status: WriteStatus.Written, Value: { } p })
         {
-            return AdminResults.Failed(written.Status, What, validated.Value.Id);
+            return AdminResults.Failed(written.Status, What, created.Id);
         }
 
         await search.IndexAsync(p, ct);
@@ -66,19 +71,19 @@ internal static class PromotionEndpoints
     }
 
     private static Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Get(
-        string id, IPromotionStore store, HttpResponse response, CancellationToken ct) =>
-        Of(store).GetAsync(id, response, PromotionResponse.From, ct);
+        string id, IPromotionStore store, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+        Of(store, clock).GetAsync(id, response, PromotionResponse.From, ct);
 
     private static Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Update(
         string id, PromotionRequest body, IPromotionStore store, ICampaignStore campaigns, IPromotionSearch search,
         TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Of(store).ChangeAsync(id, http, async current => LifecycleMachine.IsEditable(current.Status)
+        Of(store, clock).ChangeAsync(id, http, async current => LifecycleMachine.IsEditable(current.Status)
             ? await new PromotionValidation(campaigns, clock).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, current, ct)
             : LifecycleRules.NotEditableError(current.Status, What), PromotionResponse.From, ct, search.IndexAsync);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string id, IPromotionStore store, ICodeStore codes, IPromotionSearch search, HttpRequest request, CancellationToken ct) =>
-        Of(store).DeleteAsync(id, request, async current =>
+        string id, IPromotionStore store, ICodeStore codes, IPromotionSearch search, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        Of(store, clock).DeleteAsync(id, request, async current =>
         {
             if (LifecycleRules.DeleteGuard(current.Status, What) is { } refused)
             {
@@ -91,7 +96,13 @@ internal static class PromotionEndpoints
                 : null;
         }, ct, search.RemoveAsync);
 
-    /// <summary>The versioned read-check-write flow over promotions.</summary>
-    internal static Versioned<Promotion> Of(IPromotionStore store) =>
-        new(What, store.GetAsync, p => p.Version, store.UpdateAsync, store.DeleteAsync);
+    /// <summary>
+    /// The versioned read-check-write flow over promotions: each update carries the events of the change, built from
+    /// the promotion as it will be stored (the next version) and as it was.
+    /// </summary>
+    internal static Versioned<Promotion> Of(IPromotionStore store, TimeProvider clock) =>
+        new(What, store.GetAsync, p => p.Version,
+            (current, next, expected, ct) =>
+                store.UpdateAsync(next, expected, CatalogEvents.PromotionWritten(current, next with { Version = expected + 1 }, clock), ct),
+            store.DeleteAsync);
 }

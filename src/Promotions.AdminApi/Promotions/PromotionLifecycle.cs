@@ -17,7 +17,7 @@ internal static class PromotionLifecycle
     public static Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Change(
         string id, LifecycleRequest body, IPromotionStore store, ICampaignStore campaigns, IPromotionSearch search,
         TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        PromotionEndpoints.Of(store).ChangeAsync(id, http, async current =>
+        PromotionEndpoints.Of(store, clock).ChangeAsync(id, http, async current =>
         {
             var now = clock.GetUtcNow();
             var next = LifecycleRules.Next(body, current.Status, current.EndsAt, now, PromotionEndpoints.What);

@@ -4,7 +4,10 @@ using Promotions.Domain.Promotions;
 
 namespace Promotions.AdminApi.Promotions;
 
-/// <summary>A promotion as the Admin API shows it.</summary>
+/// <summary>
+/// A promotion as the Admin API shows it: its configuration, under its version. Usage is not part of it (it
+/// changes with every redemption, without a new version): the ledger's counters hold it.
+/// </summary>
 internal sealed record PromotionResponse(
     string Id,
     string CampaignId,
@@ -20,7 +23,6 @@ internal sealed record PromotionResponse(
     int Priority,
     StackingBody Stacking,
     int? MaxRedemptions,
-    int CurrentRedemptions,
     int? PerCustomerLimit,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -30,7 +32,7 @@ internal sealed record PromotionResponse(
         p.Id, p.CampaignId, p.Name, p.Description, p.Kind, p.StartsAt, p.EndsAt, p.Status, p.Effect,
         [.. p.Rules.Select(r => new RuleResponse(r.Id, r.RuleType, r.Condition, r.Priority))],
         p.Channels, p.Priority, new StackingBody(p.Stacking.Exclusive, p.Stacking.Group),
-        p.MaxRedemptions, p.CurrentRedemptions, p.PerCustomerLimit, p.CreatedAt, p.UpdatedAt, p.Version);
+        p.MaxRedemptions, p.PerCustomerLimit, p.CreatedAt, p.UpdatedAt, p.Version);
 }
 
 /// <summary>A stored rule.</summary>

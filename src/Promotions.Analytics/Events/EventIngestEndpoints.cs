@@ -1,6 +1,7 @@
 using Promotions.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.Domain.Analytics;
+using Promotions.ServiceDefaults.Events;
 using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Analytics.Events;
@@ -28,31 +29,18 @@ internal static partial class EventIngestEndpoints
         SqsBatch batch, AnalyticsConsumer consumer, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(EventIngestEndpoints));
-        var failures = new List<BatchItemFailure>();
-        foreach (var record in batch.Records)
+        return TypedResults.Ok(await SqsBatches.HandleAsync(batch, async (record, token) =>
         {
-            try
+            if (await consumer.ConsumeAsync(record.Body, token) != ConsumeOutcome.Malformed)
             {
-                if (await consumer.ConsumeAsync(record.Body, ct) == ConsumeOutcome.Malformed)
-                {
-                    LogMalformed(logger, record.MessageId);
-                    failures.Add(new BatchItemFailure(record.MessageId));
-                }
+                return true;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One message failing must not fail its batch-mates: SQS redelivers just this one.
-                LogFailed(logger, e, record.MessageId);
-                failures.Add(new BatchItemFailure(record.MessageId));
-            }
-        }
 
-        return TypedResults.Ok(new BatchResponse(failures));
+            LogMalformed(logger, record.MessageId);
+            return false;
+        }, logger, ct));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} is not an event envelope")]
     private static partial void LogMalformed(ILogger logger, string messageId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string messageId);
 }

@@ -76,13 +76,33 @@ internal sealed class DynamoDbOutbox(IAmazonDynamoDB dynamo, IOptions<AwsOptions
         return [.. (response.Items ?? []).Select(ToMessage)];
     }
 
-    private static OutboxMessage ToMessage(Dictionary<string, AttributeValue> item)
+    /// <summary>
+    /// One page of a shard's pending events written before <paramref name="before"/>, oldest first: the readable
+    /// events, the keys of items that are not readable events, and where the next page starts (null after the last).
+    /// </summary>
+    public async Task<PendingPage> ReadPendingPageAsync(
+        int shard, DateTimeOffset before, int limit, Dictionary<string, AttributeValue>? start, CancellationToken ct)
     {
-        var occurredAt = DateTimeOffset.Parse(item.GetS("occurredAt")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-        // DynamoDB has no sequence; the commit time orders the outbox (ids break ties, and sort by time too).
-        return new OutboxMessage(
-            occurredAt.ToUnixTimeMilliseconds(), item.GetS("eventId")!, item.GetS("type")!,
-            (int)(item.GetN("version") ?? 1), occurredAt, item.GetS("payload")!);
+        var response = await dynamo.QueryAsync(new QueryRequest
+        {
+            TableName = _table,
+            IndexName = TableLayout.Gsi1,
+            KeyConditionExpression = "gsi1pk = :shard AND gsi1sk < :before",
+            ExpressionAttributeValues = new()
+            {
+                [":shard"] = Attr.S(OutboxItems.PendingPartition(shard)),
+                [":before"] = Attr.S(OutboxItems.PendingBefore(before)),
+            },
+            Limit = limit,
+            ExclusiveStartKey = start,
+        }, ct);
+        var items = response.Items ?? [];
+        return new PendingPage(
+            [.. items.Select(OutboxItems.Read).OfType<OutboxMessage>()],
+            [.. items.Where(i => OutboxItems.Read(i) is null).Select(i => i.GetS(TableLayout.Pk) ?? "")],
+            response.LastEvaluatedKey is { Count: > 0 } key ? key : null);
     }
+
+    private static OutboxMessage ToMessage(Dictionary<string, AttributeValue> item) =>
+        OutboxItems.Read(item) ?? throw new InvalidDataException($"The outbox item {item.GetS(TableLayout.Pk)} is not a readable event.");
 }

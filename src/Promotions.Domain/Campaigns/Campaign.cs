@@ -21,8 +21,10 @@ public sealed record Campaign(
     DateTimeOffset UpdatedAt,
     long Version = 1);
 
-/// <summary>A discount budget in money: the most the campaign may give away, and how much it has.</summary>
-public sealed record Budget(decimal Amount, string Currency, decimal Spent = 0m)
-{
-    public decimal Remaining => Amount - Spent;
-}
+/// <summary>A discount budget in money: the most the campaign may give away.</summary>
+/// <param name="Spent">
+/// Deprecated: never updated by redemptions. What was spent lives in the redemption ledger's budget counter
+/// (<see cref="Ports.IRedemptionLedger.GetUsageBatchAsync"/>); the member stays only until every store and
+/// constructor has dropped it.
+/// </param>
+public sealed record Budget(decimal Amount, string Currency, decimal Spent = 0m);

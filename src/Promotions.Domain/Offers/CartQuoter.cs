@@ -1,20 +1,23 @@
 using Promotions.Domain.Discounts;
 using Promotions.Domain.Promotions;
+using Promotions.Domain.Redemptions;
 
 namespace Promotions.Domain.Offers;
 
 /// <summary>
-/// The Validation logic: resolves the codes, decides the eligibility of code and automatic promotions, hands
-/// the eligible ones to <see cref="DiscountEngine"/> and merges its reasons with these. Reads only: nothing
-/// is reserved, counted or written.
+/// The Validation logic: resolves the codes, decides the eligibility of code and automatic promotions against
+/// the ledger's usage counters, hands the eligible ones to <see cref="DiscountEngine"/>, leaves out any whose
+/// discount its campaign's remaining budget cannot cover, and merges the engine's reasons with these. Reads
+/// only: nothing is reserved, counted or written.
 /// </summary>
-public sealed class CartQuoter(CodeResolver codes)
+public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
 {
     public async Task<CartQuote> QuoteAsync(QuoteRequest request, CatalogSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var eligibility = new EligibilityRequest(request.Customer, request.Cart, request.Channel, now);
+        var counts = await usage.GetAsync(snapshot, request.Customer.Id, ct);
+        var eligibility = new EligibilityRequest(request.Customer, request.Cart, request.Channel, now) { Usage = counts };
         var rejections = new List<Rejection>();
         var candidates = new List<QuoteCandidate>();
         var seenCodes = new HashSet<string>(StringComparer.Ordinal);
@@ -71,17 +74,60 @@ public sealed class CartQuoter(CodeResolver codes)
             {
                 candidates.Add(Candidate(promotion, null));
             }
-            else if (decision.Reason == OfferReasons.NotEligible)
+            else if (decision.Reason is OfferReasons.NotEligible or OfferReasons.PromotionExhausted or OfferReasons.BudgetExhausted
+                or OfferReasons.CustomerLimitReached)
             {
-                // Automatic promotions of other channels or outside their window are not news to this cart;
-                // the ones it misses by its conditions are, with how to qualify.
+                // Automatic promotions of other channels or outside their window are not news to this cart; the
+                // ones it misses by its conditions (with how to qualify) or by their usage are.
                 rejections.Add(decision.ToRejection(promotion.Id));
             }
         }
 
         var quote = DiscountEngine.Quote(request.Cart, candidates, request.Policy);
+        while (OverBudget(quote, snapshot, counts) is { } over)
+        {
+            // The ledger charges a redemption whole or refuses it, so a discount the remaining budget cannot
+            // cover is left out and the cart quoted again: the next best deal may then take its place.
+            candidates.Remove(candidates.First(c => c.PromotionId == over.PromotionId));
+            rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
+            quote = DiscountEngine.Quote(request.Cart, candidates, request.Policy);
+        }
+
         rejections.AddRange(quote.NotApplied.Select(static n => new Rejection(n.PromotionId, n.Code, n.Reason, n.Message, n.Hint)));
         return new CartQuote(quote, rejections);
+    }
+
+    /// <summary>
+    /// The first applied promotion (in the order applied) whose campaign's remaining budget cannot cover its
+    /// discount on top of the promotions of the same campaign applied before it; null when every one fits.
+    /// </summary>
+    private static AppliedPromotion? OverBudget(Quote quote, CatalogSnapshot snapshot, UsageCounts counts)
+    {
+        if (snapshot.BudgetedCampaignIds.Count == 0)
+        {
+            return null;
+        }
+
+        Dictionary<string, decimal>? charged = null;
+        foreach (var applied in quote.Applied)
+        {
+            var live = snapshot.ById[applied.PromotionId];
+            if (live.Campaign.Budget is null)
+            {
+                continue;
+            }
+
+            charged ??= new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var total = charged.GetValueOrDefault(live.Campaign.Id) + applied.Amount + applied.ShippingDiscount;
+            if (!UsageLimits.Covers(live, counts, total))
+            {
+                return applied;
+            }
+
+            charged[live.Campaign.Id] = total;
+        }
+
+        return null;
     }
 
     private static QuoteCandidate Candidate(LivePromotion promotion, string? code) =>

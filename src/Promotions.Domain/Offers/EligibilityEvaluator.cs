@@ -4,7 +4,7 @@ namespace Promotions.Domain.Offers;
 
 /// <summary>
 /// Decides whether a live promotion applies to a request: its channels, its and its campaign's windows at the
-/// request's instant, then every rule. Rules are only explained (every node evaluated, values recorded) when
+/// request's instant, its usage when the request carries the ledger's counters, then every rule. Rules are only explained (every node evaluated, values recorded) when
 /// asked to, or when they fail and the failure needs reasons and hints.
 /// </summary>
 public static class EligibilityEvaluator
@@ -23,6 +23,11 @@ public static class EligibilityEvaluator
         if (PromotionAvailability.Check(promotion.Promotion, promotion.Campaign, request.Now) is not null)
         {
             return EligibilityDecision.Rejected(OfferReasons.PromotionNotActive);
+        }
+
+        if (request.Usage is { } usage && UsageLimits.Check(promotion, usage, request.Customer.Id) is { } used)
+        {
+            return EligibilityDecision.Rejected(used);
         }
 
         var rules = promotion.Compiled.Rules;

@@ -10,7 +10,8 @@ public static class OfferFinder
     /// <summary>
     /// Decides every live promotion for <paramref name="request"/>: the result holds them all (eligible,
     /// needing a cart, not eligible), ranked by <see cref="Rank"/>. Promotions of other channels are
-    /// included only when <paramref name="explain"/> is set.
+    /// included only when <paramref name="explain"/> is set. With the request's usage counters, a promotion at
+    /// its cap, at the customer's limit or whose budget cannot cover its estimated discount is not eligible.
     /// </summary>
     public static IReadOnlyList<OfferDecision> Decide(CatalogSnapshot snapshot, EligibilityRequest request, bool explain)
     {
@@ -29,6 +30,13 @@ public static class OfferFinder
                 ? DiscountEngine.Quote(cart, [new QuoteCandidate(promotion.Id, promotion.Compiled.Effect, 0, promotion.Promotion.Stacking)],
                     QuotePolicy.Default).TotalDiscount
                 : (decimal?)null;
+            if (estimate is { } discount && request.Usage is { } usage && !UsageLimits.Covers(promotion, usage, discount))
+            {
+                // The ledger would refuse this discount whole: what remains of the budget is less.
+                decision = EligibilityDecision.Rejected(OfferReasons.BudgetExhausted) with { Explanations = decision.Explanations };
+                estimate = null;
+            }
+
             decisions.Add(new OfferDecision(promotion, decision, estimate));
         }
 

@@ -31,8 +31,11 @@ public static class OfferReasons
     /// <summary>The promotion reached its maximum number of redemptions.</summary>
     public const string PromotionExhausted = "promotion_exhausted";
 
-    /// <summary>The campaign's discount budget is spent.</summary>
+    /// <summary>The campaign's discount budget is spent, or what remains of it cannot cover the discount.</summary>
     public const string BudgetExhausted = "budget_exhausted";
+
+    /// <summary>The customer redeemed the promotion as often as its per-customer limit allows.</summary>
+    public const string CustomerLimitReached = "customer_limit_reached";
 
     /// <summary>The promotion is not offered on the channel of the request; the hint lists where it is.</summary>
     public const string WrongChannel = "wrong_channel";
@@ -53,7 +56,7 @@ public static class OfferReasons
     public static IReadOnlyList<string> All { get; } =
     [
         UnknownCode, CodeInactive, CodeExpired, CodeExhausted, CodeNotYetActive, CodeAssignedToAnotherCustomer,
-        PromotionNotActive, PromotionExhausted, BudgetExhausted, WrongChannel, DuplicateCode, InvalidCodeFormat,
+        PromotionNotActive, PromotionExhausted, BudgetExhausted, CustomerLimitReached, WrongChannel, DuplicateCode, InvalidCodeFormat,
         NotEligible, NeedsCart,
     ];
 
@@ -68,7 +71,8 @@ public static class OfferReasons
         CodeAssignedToAnotherCustomer => "This code belongs to another customer.",
         PromotionNotActive => "This promotion is not running.",
         PromotionExhausted => "This promotion has been redeemed as many times as it allows.",
-        BudgetExhausted => "This promotion's budget is spent.",
+        BudgetExhausted => "This promotion's budget is spent or cannot cover this discount.",
+        CustomerLimitReached => "You have used this promotion as many times as it allows.",
         WrongChannel => "This promotion is not available on this channel.",
         DuplicateCode => "This code, or another code of the same promotion, is already in the request.",
         InvalidCodeFormat => "This is not a valid code: codes use only the letters A–Z and the digits 0–9.",

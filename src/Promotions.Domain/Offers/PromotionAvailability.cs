@@ -8,10 +8,10 @@ namespace Promotions.Domain.Offers;
 public static class PromotionAvailability
 {
     /// <summary>
-    /// Null when both are active, inside their windows (start inclusive, end exclusive), the promotion below
-    /// its redemption cap and the campaign's budget not spent; otherwise an <see cref="OfferReasons"/> code:
-    /// <c>code_not_yet_active</c> for one that will start later, <c>promotion_exhausted</c>,
-    /// <c>budget_exhausted</c>, or <c>promotion_not_active</c>.
+    /// Null when both are active and inside their windows (start inclusive, end exclusive); otherwise an
+    /// <see cref="OfferReasons"/> code: <c>code_not_yet_active</c> for one that will start later, or
+    /// <c>promotion_not_active</c>. Usage (caps, per-customer limits, budgets) is the ledger's: see
+    /// <see cref="UsageLimits"/>.
     /// </summary>
     public static string? Check(Promotion promotion, Campaign? campaign, DateTimeOffset now)
     {
@@ -34,17 +34,7 @@ public static class PromotionAvailability
             return OfferReasons.CodeNotYetActive;
         }
 
-        if (promotion.EndsAt <= now || campaign.EndsAt <= now)
-        {
-            return OfferReasons.PromotionNotActive;
-        }
-
-        if (promotion.MaxRedemptions is { } max && promotion.CurrentRedemptions >= max)
-        {
-            return OfferReasons.PromotionExhausted;
-        }
-
-        return campaign.Budget is { Remaining: <= 0m } ? OfferReasons.BudgetExhausted : null;
+        return promotion.EndsAt <= now || campaign.EndsAt <= now ? OfferReasons.PromotionNotActive : null;
     }
 
     private static bool WillRun(LifecycleStatus status) => status is LifecycleStatus.Scheduled or LifecycleStatus.Active;

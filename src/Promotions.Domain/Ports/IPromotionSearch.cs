@@ -4,7 +4,7 @@ using Promotions.Domain.Promotions;
 
 namespace Promotions.Domain.Ports;
 
-/// <summary>Full-text search over promotions (SQLite FTS5 locally, OpenSearch on AWS).</summary>
+/// <summary>Full-text search over promotions (SQLite FTS5 locally, ranked in process over DynamoDB on AWS: docs/aws.md).</summary>
 public interface IPromotionSearch
 {
     /// <summary>Adds or replaces the promotion in the index.</summary>

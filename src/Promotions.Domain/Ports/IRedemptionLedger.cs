@@ -37,4 +37,14 @@ public interface IRedemptionLedger
 
     /// <summary>The counters of a promotion, of one of its customers and of a campaign budget (zero when never used).</summary>
     Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct);
+
+    /// <summary>
+    /// The counters of many promotions, campaign budgets and one customer in one read, for the offers logic
+    /// (offers, quotes, code lookups), which must not make a round trip per promotion. Every id asked for is in
+    /// the answer (zero when never used); budget spend is in the budget's currency. Reads need not be strongly
+    /// consistent and the answer is advisory only: the atomic step of <see cref="RedeemAsync"/> stays the
+    /// authority. Any number of ids may be asked for; an adapter splits the read as its store needs (DynamoDB:
+    /// <c>BatchGetItem</c> of at most 100 keys, retrying unprocessed keys) but never reads key by key.
+    /// </summary>
+    Task<UsageCounts> GetUsageBatchAsync(UsageQuery query, CancellationToken ct);
 }

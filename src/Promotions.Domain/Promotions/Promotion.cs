@@ -7,6 +7,11 @@ namespace Promotions.Domain.Promotions;
 /// A promotion of a campaign. <paramref name="Effect"/> is the discount configuration (validated
 /// JSON, see the discount engine); <paramref name="Rules"/> hold the eligibility conditions.
 /// </summary>
+/// <param name="CurrentRedemptions">
+/// Deprecated: never updated and read by nothing. Usage lives in the redemption ledger's counters
+/// (<see cref="Ports.IRedemptionLedger.GetUsageBatchAsync"/>); the member stays only until every store and
+/// constructor has dropped it.
+/// </param>
 public sealed record Promotion(
     string Id,
     string CampaignId,

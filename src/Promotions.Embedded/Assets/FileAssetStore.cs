@@ -38,7 +38,7 @@ internal sealed class FileAssetStore(SqliteDatabase database, LocalUrlSigner sig
 
     public async Task<Asset?> GetAsync(string id, CancellationToken ct)
     {
-        var found = await Documents.ReadAsync(database, Table, new SqlConditions().Equal("id", id), "LIMIT 1", StorageJson.Default.Asset, ct);
+        var found = await Documents.ReadAsync(database, Table, new SqlConditions().Equal("id", id), "LIMIT 1", DocumentJson.Default.Asset, ct);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -55,10 +55,10 @@ internal sealed class FileAssetStore(SqliteDatabase database, LocalUrlSigner sig
 
     public async Task<Page<Asset>> ListAsync(ListQuery page, CancellationToken ct)
     {
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var where = new SqlConditions().Equal("status", "ready").Add("id > {0}", page.After);
-        var rows = await Documents.ReadAsync(database, Table, where, $"LIMIT {fetch}", StorageJson.Default.Asset, ct);
-        return Paging.ToPage(rows, page.Limit, a => a.Id);
+        var rows = await Documents.ReadAsync(database, Table, where, $"LIMIT {fetch}", DocumentJson.Default.Asset, ct);
+        return Pages.ToPage(rows, page.Limit, a => a.Id);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)
@@ -145,7 +145,7 @@ internal sealed class FileAssetStore(SqliteDatabase database, LocalUrlSigner sig
                 return UploadCompletion.NotFound;
             }
 
-            var asset = JsonSerializer.Deserialize(doc, StorageJson.Default.Asset)!;
+            var asset = JsonSerializer.Deserialize(doc, DocumentJson.Default.Asset)!;
             if (asset.Status == AssetStatus.Ready)
             {
                 return UploadCompletion.Completed(asset);
@@ -189,7 +189,7 @@ internal sealed class FileAssetStore(SqliteDatabase database, LocalUrlSigner sig
     private static void Bind(SqliteCommand command, Asset asset)
     {
         command.Parameters.AddWithValue("$id", asset.Id);
-        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(asset, StorageJson.Default.Asset));
+        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(asset, DocumentJson.Default.Asset));
         command.Parameters.AddWithValue("$until", SqlTime.ToDb(asset.PendingUntil));
     }
 

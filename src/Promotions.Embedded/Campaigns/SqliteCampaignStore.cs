@@ -10,7 +10,7 @@ internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignSt
 {
     private readonly DocumentTable<Campaign> _table = new(database, new DocumentSchema<Campaign>(
         "campaigns",
-        StorageJson.Default.Campaign,
+        DocumentJson.Default.Campaign,
         c => c.Id,
         (c, version) => c with { Version = version },
         [

@@ -9,7 +9,7 @@ namespace Promotions.Embedded.Campaigns;
 internal sealed class SqliteCampaignTypeStore(SqliteDatabase database) : ICampaignTypeStore
 {
     private readonly DocumentTable<CampaignType> _table = new(database, new DocumentSchema<CampaignType>(
-        "campaign_types", StorageJson.Default.CampaignType, t => t.Id, (t, version) => t with { Version = version }, []));
+        "campaign_types", DocumentJson.Default.CampaignType, t => t.Id, (t, version) => t with { Version = version }, []));
 
     public Task<CampaignType?> GetAsync(string id, CancellationToken ct) => _table.GetAsync(id, ct);
 

@@ -1,29 +1,41 @@
 using System.Runtime.CompilerServices;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
+using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
+using Promotions.Embedded.Outbox;
 using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Codes;
 
 /// <summary>
 /// Promo codes in SQLite, keyed by the normalized code (the key makes codes unique across promotions),
-/// with an index by promotion and id for lists and exports.
+/// with an index by promotion and id for lists and exports. A batch and its <c>codes_generated</c> event are one
+/// transaction.
 /// </summary>
-internal sealed class SqliteCodeStore(SqliteDatabase database) : ICodeStore
+internal sealed class SqliteCodeStore(SqliteDatabase database, TimeProvider clock) : ICodeStore
 {
     private const string Columns = "code, id, promotion_id, uses, max_uses, active, expires_at, assigned_customer_id";
     private const int ExportChunk = 1000;
 
-    public Task<CodeInsertResult> InsertAsync(IReadOnlyList<PromoCode> codes, CancellationToken ct)
+    public Task<CodeInsertResult> InsertAsync(string jobId, IReadOnlyList<PromoCode> codes, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(codes);
-        if (codes.Count == 0)
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        if (CodeBatch.PromotionOf(codes) is not { } promotionId)
         {
             return Task.FromResult(new CodeInsertResult(0, []));
         }
 
-        return database.WriteAsync((connection, _) => Task.FromResult(CodeBatchInsert.Run(connection, codes, ct)), ct);
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var result = CodeBatchInsert.Run(connection, codes, ct);
+            if (result.Inserted > 0)
+            {
+                await OutboxRows.AppendAsync(connection, transaction, CatalogEvents.CodesGenerated(promotionId, jobId, result.Inserted, clock), ct);
+            }
+
+            return result;
+        }, ct);
     }
 
     public async Task<PromoCode?> FindAsync(string normalizedCode, CancellationToken ct)
@@ -34,9 +46,9 @@ internal sealed class SqliteCodeStore(SqliteDatabase database) : ICodeStore
 
     public async Task<Page<PromoCode>> ListAsync(string promotionId, ListQuery page, CancellationToken ct)
     {
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var rows = await QueryAsync(ByPromotion(promotionId, page.After), fetch, ct);
-        return Paging.ToPage(rows, page.Limit, c => c.Id);
+        return Pages.ToPage(rows, page.Limit, c => c.Id);
     }
 
     public async Task<long> CountAsync(string promotionId, CancellationToken ct)

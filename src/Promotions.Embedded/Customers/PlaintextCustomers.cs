@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Promotions.Domain.Common;
 using Promotions.Domain.Customers;
 using Promotions.Embedded.PersonalData;
 using Promotions.Embedded.Storage;
@@ -61,7 +62,7 @@ internal static class PlaintextCustomers
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                rows.Add(JsonSerializer.Deserialize(reader.GetString(0), StorageJson.Default.Customer)
+                rows.Add(JsonSerializer.Deserialize(reader.GetString(0), DocumentJson.Default.Customer)
                     ?? throw new InvalidDataException("A null document is stored in customers."));
             }
         }
@@ -75,7 +76,7 @@ internal static class PlaintextCustomers
         {
             var sealedCustomer = await privacy.SealAsync(plain, ct);
             id.Value = plain.Id;
-            doc.Value = JsonSerializer.Serialize(sealedCustomer.Document, StorageJson.Default.Customer);
+            doc.Value = JsonSerializer.Serialize(sealedCustomer.Document, DocumentJson.Default.Customer);
             hash.Value = (object?)sealedCustomer.EmailKey ?? DBNull.Value;
             await update.ExecuteNonQueryAsync(ct);
         }

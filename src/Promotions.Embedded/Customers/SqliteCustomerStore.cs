@@ -22,7 +22,7 @@ internal sealed class SqliteCustomerStore : ICustomerStore
         _privacy = privacy;
         _table = new(database, new DocumentSchema<SealedCustomer>(
             "customers",
-            SealedCustomerJson.For(StorageJson.Default.Customer),
+            SealedCustomerJson.For(DocumentJson.Default.Customer),
             c => c.Document.Id,
             (c, version) => c with { Document = c.Document with { Version = version } },
             [new("email_hash", c => c.EmailKey), new("sealed", _ => 1)],

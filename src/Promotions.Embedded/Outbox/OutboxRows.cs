@@ -14,7 +14,7 @@ internal static class OutboxRows
     public static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, DomainEvent domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        using var insert = connection.Command(transaction,
+        var insert = connection.Reusable(transaction,
             "INSERT INTO outbox (event_id, type, version, occurred_at, payload) VALUES ($id, $type, $version, $at, $payload);");
         insert.Parameters.AddWithValue("$id", domainEvent.EventId);
         insert.Parameters.AddWithValue("$type", domainEvent.Type);

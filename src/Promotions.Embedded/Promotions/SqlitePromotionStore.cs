@@ -1,4 +1,5 @@
 using Promotions.Domain.Common;
+using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
@@ -6,12 +7,12 @@ using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Promotions;
 
-/// <summary>Promotions in SQLite, filterable by campaign, status, kind and channel.</summary>
+/// <summary>Promotions in SQLite, filterable by campaign, status, kind and channel; writes append their events to the outbox.</summary>
 internal sealed class SqlitePromotionStore(SqliteDatabase database) : IPromotionStore
 {
     private readonly DocumentTable<Promotion> _table = new(database, new DocumentSchema<Promotion>(
         "promotions",
-        StorageJson.Default.Promotion,
+        DocumentJson.Default.Promotion,
         p => p.Id,
         (p, version) => p with { Version = version },
         [
@@ -47,10 +48,11 @@ internal sealed class SqlitePromotionStore(SqliteDatabase database) : IPromotion
         return await _table.ListAllAsync(where, ct);
     }
 
-    public Task<WriteResult<Promotion>> CreateAsync(Promotion promotion, CancellationToken ct) => _table.CreateAsync(promotion, ct);
+    public Task<WriteResult<Promotion>> CreateAsync(Promotion promotion, IReadOnlyList<DomainEvent> events, CancellationToken ct) =>
+        _table.CreateAsync(promotion, events, ct);
 
-    public Task<WriteResult<Promotion>> UpdateAsync(Promotion promotion, long expectedVersion, CancellationToken ct) =>
-        _table.UpdateAsync(promotion, expectedVersion, ct);
+    public Task<WriteResult<Promotion>> UpdateAsync(Promotion promotion, long expectedVersion, IReadOnlyList<DomainEvent> events, CancellationToken ct) =>
+        _table.UpdateAsync(promotion, expectedVersion, events, ct);
 
     public Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct) =>
         _table.DeleteAsync(id, expectedVersion, ct);

@@ -11,7 +11,7 @@ internal static class IdempotencyRows
     public static async Task<bool> CompleteAsync(
         SqliteConnection connection, SqliteTransaction transaction, IdempotencyLease lease, StoredResponse response, CancellationToken ct)
     {
-        using var update = connection.Command(transaction, """
+        var update = connection.Reusable(transaction, """
             UPDATE idempotency_keys SET status = $status, body = $body, location = $location, lease_token = NULL, lease_until = NULL
             WHERE scope = $scope AND key = $key AND request_hash = $hash AND lease_token = $token AND status IS NULL;
             """);

@@ -5,8 +5,9 @@ using Promotions.Embedded.Storage;
 namespace Promotions.Embedded.Redemptions;
 
 /// <summary>
-/// The conditional counter updates of the ledger. Each limit is one UPDATE whose WHERE carries the limit, and
-/// whether it applied is read from the rows it changed, never from an earlier SELECT.
+/// The conditional counter updates of the ledger. Each limit is one statement whose condition carries the limit,
+/// and whether it applied is read from the rows it changed, never from an earlier SELECT. They run in the write
+/// transaction on statements kept prepared between redemptions.
 /// </summary>
 internal static class LedgerCounters
 {
@@ -14,25 +15,31 @@ internal static class LedgerCounters
     public static async Task<long?> TryAddAsync(
         SqliteConnection connection, SqliteTransaction transaction, string key, long amount, long? cap, string? currency, CancellationToken ct)
     {
-        using (var ensure = connection.Command(transaction,
-            "INSERT INTO redemption_counters (key, used, cap, currency) VALUES ($key, 0, $cap, $currency) ON CONFLICT (key) DO NOTHING;"))
+        // A first use creates the row with the amount itself, which the cap must allow too.
+        if (amount > cap)
         {
-            Bind(ensure, key, amount, cap, currency);
-            await ensure.ExecuteNonQueryAsync(ct);
+            return null;
         }
 
-        using var add = connection.Command(transaction, """
-            UPDATE redemption_counters SET used = used + $amount, cap = $cap
-            WHERE key = $key AND ($cap IS NULL OR used + $amount <= $cap) RETURNING used;
+        // One statement: the row is created on first use, and otherwise updated only where the cap allows;
+        // a refused update returns no row.
+        var add = connection.Reusable(transaction, """
+            INSERT INTO redemption_counters (key, used, cap, currency) VALUES ($key, $amount, $cap, $currency)
+            ON CONFLICT (key) DO UPDATE SET used = used + excluded.used, cap = excluded.cap
+            WHERE excluded.cap IS NULL OR used + excluded.used <= excluded.cap
+            RETURNING used;
             """);
-        Bind(add, key, amount, cap, currency);
+        add.Parameters.AddWithValue("$key", key);
+        add.Parameters.AddWithValue("$amount", amount);
+        add.Parameters.AddWithValue("$cap", (object?)cap ?? DBNull.Value);
+        add.Parameters.AddWithValue("$currency", (object?)currency ?? DBNull.Value);
         return await add.ExecuteScalarAsync(ct) as long?;
     }
 
     /// <summary>Gives <paramref name="amount"/> back; the CHECK (used ≥ 0) turns a double give-back into an error, not a silent drift.</summary>
     public static async Task SubtractAsync(SqliteConnection connection, SqliteTransaction transaction, string key, long amount, CancellationToken ct)
     {
-        using var subtract = connection.Command(transaction, "UPDATE redemption_counters SET used = used - $amount WHERE key = $key;");
+        var subtract = connection.Reusable(transaction, "UPDATE redemption_counters SET used = used - $amount WHERE key = $key;");
         subtract.Parameters.AddWithValue("$key", key);
         subtract.Parameters.AddWithValue("$amount", amount);
         await subtract.ExecuteNonQueryAsync(ct);
@@ -52,21 +59,19 @@ internal static class LedgerCounters
     public static async Task<string?> UseCodeAsync(
         SqliteConnection connection, SqliteTransaction transaction, string code, string promotionId, string? customerId, long now, CancellationToken ct)
     {
-        using (var use = connection.Command(transaction, """
+        var use = connection.Reusable(transaction, """
             UPDATE codes SET uses = uses + 1
             WHERE code = $code AND promotion_id = $promotion AND active = 1 AND uses < max_uses
               AND (expires_at IS NULL OR expires_at > $now)
               AND (assigned_customer_id IS NULL OR assigned_customer_id = $customer);
-            """))
+            """);
+        use.Parameters.AddWithValue("$code", code);
+        use.Parameters.AddWithValue("$promotion", promotionId);
+        use.Parameters.AddWithValue("$now", now);
+        use.Parameters.AddWithValue("$customer", (object?)customerId ?? DBNull.Value);
+        if (await use.ExecuteNonQueryAsync(ct) == 1)
         {
-            use.Parameters.AddWithValue("$code", code);
-            use.Parameters.AddWithValue("$promotion", promotionId);
-            use.Parameters.AddWithValue("$now", now);
-            use.Parameters.AddWithValue("$customer", (object?)customerId ?? DBNull.Value);
-            if (await use.ExecuteNonQueryAsync(ct) == 1)
-            {
-                return null;
-            }
+            return null;
         }
 
         using var why = connection.Command(transaction,
@@ -93,16 +98,8 @@ internal static class LedgerCounters
 
     public static async Task ReturnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, string code, CancellationToken ct)
     {
-        using var giveBack = connection.Command(transaction, "UPDATE codes SET uses = uses - 1 WHERE code = $code AND uses > 0;");
+        var giveBack = connection.Reusable(transaction, "UPDATE codes SET uses = uses - 1 WHERE code = $code AND uses > 0;");
         giveBack.Parameters.AddWithValue("$code", code);
         await giveBack.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void Bind(SqliteCommand command, string key, long amount, long? cap, string? currency)
-    {
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$amount", amount);
-        command.Parameters.AddWithValue("$cap", (object?)cap ?? DBNull.Value);
-        command.Parameters.AddWithValue("$currency", (object?)currency ?? DBNull.Value);
     }
 }

@@ -10,7 +10,7 @@ internal static class RedemptionRows
 {
     public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Redemption redemption, CancellationToken ct)
     {
-        using var insert = connection.Command(transaction, """
+        var insert = connection.Reusable(transaction, """
             INSERT INTO redemptions (id, version, status, promotion_id, customer_id, expires_at, doc)
             VALUES ($id, 1, $status, $promotion, $customer, $expires, $doc);
             """);
@@ -26,7 +26,7 @@ internal static class RedemptionRows
         SqliteConnection connection, SqliteTransaction transaction, Redemption redemption,
         RedemptionStatus expectedStatus, long expectedVersion, CancellationToken ct)
     {
-        using var update = connection.Command(transaction, """
+        var update = connection.Reusable(transaction, """
             UPDATE redemptions SET version = version + 1, status = $status, expires_at = $expires, doc = $doc
             WHERE id = $id AND status = $expectedStatus AND version = $expectedVersion;
             """);

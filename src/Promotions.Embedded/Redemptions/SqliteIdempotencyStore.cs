@@ -15,8 +15,8 @@ internal sealed class SqliteIdempotencyStore(SqliteDatabase storage, TimeProvide
         storage.WriteAsync(async (connection, transaction) =>
         {
             var now = clock.GetUtcNow().UtcTicks;
-            using (var read = connection.Command(transaction,
-                "SELECT request_hash, lease_until, status, body, location, expires_at FROM idempotency_keys WHERE scope = $scope AND key = $key;"))
+            var read = connection.Reusable(transaction,
+                "SELECT request_hash, lease_until, status, body, location, expires_at FROM idempotency_keys WHERE scope = $scope AND key = $key;");
             {
                 read.Parameters.AddWithValue("$scope", scope);
                 read.Parameters.AddWithValue("$key", key);
@@ -44,7 +44,7 @@ internal sealed class SqliteIdempotencyStore(SqliteDatabase storage, TimeProvide
 
             // New, past retention, or a lease its holder let run out (a process that died mid-request): take it.
             var lease = new IdempotencyLease(scope, key, requestHash, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-            using var upsert = connection.Command(transaction, """
+            var upsert = connection.Reusable(transaction, """
                 INSERT INTO idempotency_keys (scope, key, request_hash, lease_token, lease_until, status, body, location, expires_at)
                 VALUES ($scope, $key, $hash, $token, $leaseUntil, NULL, NULL, NULL, $expires)
                 ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, lease_token = excluded.lease_token,

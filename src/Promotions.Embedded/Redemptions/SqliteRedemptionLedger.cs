@@ -148,6 +148,18 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         return new LedgerUsage(promotion, customer, spent);
     }
 
+    public async Task<UsageCounts> GetUsageBatchAsync(UsageQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.IsEmpty)
+        {
+            return UsageCounts.Empty;
+        }
+
+        await using var connection = await storage.OpenAsync(ct);
+        return await LedgerUsageReads.ReadAsync(connection, query, ct);
+    }
+
     private static DomainError NotAHold(string id) =>
         new(RedemptionRejections.ReservationNotFound, $"No live reservation with id '{id}'.", "$.id");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
@@ -14,8 +13,6 @@ namespace Promotions.Embedded.Search;
 /// </summary>
 internal sealed class SqlitePromotionSearch(SqliteDatabase database) : IPromotionSearch
 {
-    private const string OffsetPrefix = "o:";
-
     public Task IndexAsync(Promotion promotion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(promotion);
@@ -34,7 +31,7 @@ internal sealed class SqlitePromotionSearch(SqliteDatabase database) : IPromotio
             upsert.Parameters.AddWithValue("$campaign", promotion.CampaignId);
             upsert.Parameters.AddWithValue("$starts", SqlTime.ToDb(promotion.StartsAt));
             upsert.Parameters.AddWithValue("$ends", SqlTime.ToDb(promotion.EndsAt));
-            upsert.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(promotion.Channels, StorageJson.Default.IReadOnlyListString));
+            upsert.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(promotion.Channels, DocumentJson.Default.IReadOnlyListString));
             var seq = (long)(await upsert.ExecuteScalarAsync(ct))!;
 
             using var text = connection.Command(transaction, """
@@ -62,30 +59,24 @@ internal sealed class SqlitePromotionSearch(SqliteDatabase database) : IPromotio
     public async Task<Page<string>> SearchAsync(PromotionSearchQuery query, ListQuery page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var where = Filters(query);
         var match = FtsQuery.From(query.Text);
         if (match is null)
         {
             where.Add("s.id > {0}", page.After);
             var ids = await ReadIdsAsync($"SELECT s.id FROM promotion_search s WHERE {where.Sql} ORDER BY s.id LIMIT {fetch};", where, ct);
-            return Paging.ToPage(ids, page.Limit, id => id);
+            return Pages.ToPage(ids, page.Limit, id => id);
         }
 
-        var offset = RankedOffset(page.After);
+        var offset = Pages.OffsetOf(page.After);
         where.Add("promotion_text MATCH {0}", match);
         var ranked = await ReadIdsAsync(
             "SELECT s.id FROM promotion_text JOIN promotion_search s ON s.seq = promotion_text.rowid " +
             $"WHERE {where.Sql} ORDER BY bm25(promotion_text, 4.0, 1.0), s.id LIMIT {fetch} OFFSET {offset};",
             where,
             ct);
-        if (ranked.Count <= page.Limit)
-        {
-            return new Page<string>(ranked, null);
-        }
-
-        ranked.RemoveAt(ranked.Count - 1);
-        return new Page<string>(ranked, Cursor.Encode(OffsetPrefix + (offset + page.Limit).ToString(CultureInfo.InvariantCulture)));
+        return Pages.ToRankedPage(ranked, page.Limit, offset);
     }
 
     /// <summary>
@@ -99,14 +90,6 @@ internal sealed class SqlitePromotionSearch(SqliteDatabase database) : IPromotio
         .Add("EXISTS (SELECT 1 FROM json_each(s.channels) WHERE value = {0})", query.Channel)
         .Add("(s.ends_at IS NULL OR s.ends_at > {0})", query.ActiveFrom?.UtcTicks)
         .Add("(s.starts_at IS NULL OR s.starts_at <= {0})", query.ActiveTo?.UtcTicks);
-
-    /// <summary>The offset a ranked page starts at; a cursor of another shape (an id from a search without text) starts over.</summary>
-    private static long RankedOffset(string? after) =>
-        after is not null
-        && after.StartsWith(OffsetPrefix, StringComparison.Ordinal)
-        && long.TryParse(after.AsSpan(OffsetPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            ? offset
-            : 0;
 
     private async Task<List<string>> ReadIdsAsync(string sql, SqlConditions where, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Promotions.Embedded.Segments;
 internal sealed class SqliteSegmentStore(SqliteDatabase database) : ISegmentStore
 {
     private readonly DocumentTable<Segment> _table = new(database, new DocumentSchema<Segment>(
-        "segments", StorageJson.Default.Segment, s => s.Id, (s, version) => s with { Version = version }, []));
+        "segments", DocumentJson.Default.Segment, s => s.Id, (s, version) => s with { Version = version }, []));
 
     public Task<Segment?> GetAsync(string id, CancellationToken ct) => _table.GetAsync(id, ct);
 

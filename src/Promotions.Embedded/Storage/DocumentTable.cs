@@ -1,14 +1,17 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Promotions.Domain.Common;
+using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
+using Promotions.Embedded.Outbox;
 
 namespace Promotions.Embedded.Storage;
 
 /// <summary>
 /// The versioned-document operations the entity stores share: conditional create, update and delete
 /// (outcomes as <see cref="WriteStatus"/>, never exceptions) and keyset lists by id. The stores keep the
-/// port-specific surface; this keeps the SQL of it in one place.
+/// port-specific surface; this keeps the SQL of it in one place. Writes that report themselves pass their events,
+/// which are appended to the outbox in the write's transaction only when the write took effect.
 /// </summary>
 internal sealed class DocumentTable<T>
     where T : class
@@ -46,7 +49,7 @@ internal sealed class DocumentTable<T>
     {
         ArgumentNullException.ThrowIfNull(ids);
         var list = ids as IReadOnlyList<string> ?? [.. ids];
-        var json = JsonSerializer.Serialize(list, StorageJson.Default.IReadOnlyListString);
+        var json = JsonSerializer.Serialize(list, DocumentJson.Default.IReadOnlyListString);
         return QueryAsync(new SqlConditions().Add("id IN (SELECT value FROM json_each({0}))", json), "", ct);
     }
 
@@ -54,13 +57,16 @@ internal sealed class DocumentTable<T>
 
     public async Task<Page<T>> ListAsync(SqlConditions where, ListQuery page, CancellationToken ct)
     {
-        var fetch = Paging.FetchSize(page);
+        var fetch = Pages.FetchSize(page);
         var rows = await QueryAsync(where.Add("id > {0}", page.After), $"LIMIT {fetch}", ct);
-        return Paging.ToPage(rows, page.Limit, _schema.Id);
+        return Pages.ToPage(rows, page.Limit, _schema.Id);
     }
 
-    public Task<WriteResult<T>> CreateAsync(T item, CancellationToken ct)
+    public Task<WriteResult<T>> CreateAsync(T item, CancellationToken ct) => CreateAsync(item, [], ct);
+
+    public Task<WriteResult<T>> CreateAsync(T item, IReadOnlyList<DomainEvent> events, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(item);
         var stored = _schema.WithVersion(item, 1);
         return _database.WriteAsync(async (connection, transaction) =>
@@ -71,12 +77,16 @@ internal sealed class DocumentTable<T>
             }
 
             await ReplaceMembersAsync(connection, transaction, stored, ct);
+            await AppendAsync(connection, transaction, events, ct);
             return new WriteResult<T>(WriteStatus.Written, stored);
         }, ct);
     }
 
-    public Task<WriteResult<T>> UpdateAsync(T item, long expectedVersion, CancellationToken ct)
+    public Task<WriteResult<T>> UpdateAsync(T item, long expectedVersion, CancellationToken ct) => UpdateAsync(item, expectedVersion, [], ct);
+
+    public Task<WriteResult<T>> UpdateAsync(T item, long expectedVersion, IReadOnlyList<DomainEvent> events, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(item);
         var stored = _schema.WithVersion(item, expectedVersion + 1);
         return _database.WriteAsync(async (connection, transaction) =>
@@ -84,6 +94,7 @@ internal sealed class DocumentTable<T>
             if (await ExecuteAsync(connection, transaction, _updateSql, stored, expectedVersion, ct) == 1)
             {
                 await ReplaceMembersAsync(connection, transaction, stored, ct);
+                await AppendAsync(connection, transaction, events, ct);
                 return new WriteResult<T>(WriteStatus.Written, stored);
             }
 
@@ -110,6 +121,15 @@ internal sealed class DocumentTable<T>
 
             return await VersionAsync(connection, transaction, id, ct) is null ? WriteStatus.NotFound : WriteStatus.VersionConflict;
         }, ct);
+
+    private static async Task AppendAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DomainEvent> events, CancellationToken ct)
+    {
+        foreach (var domainEvent in events)
+        {
+            await OutboxRows.AppendAsync(connection, transaction, domainEvent, ct);
+        }
+    }
 
     private Task<List<T>> QueryAsync(SqlConditions where, string tail, CancellationToken ct) =>
         Documents.ReadAsync(_database, _schema.Table, where, tail, _schema.Json, ct);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Promotions.Embedded.Storage;
@@ -5,7 +6,7 @@ namespace Promotions.Embedded.Storage;
 /// <summary>
 /// The one SQLite database of the embedded adapters: opens pooled connections with the pragmas every
 /// connection needs, applies the migrations once before the first connection is handed out, and runs
-/// conditional writes one at a time.
+/// conditional writes one at a time, on one connection kept open for them.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
@@ -26,6 +27,14 @@ internal sealed class SqliteDatabase : IDisposable
     // them from blocking threads in SQLite's busy handler. Other processes are still kept out by
     // BEGIN IMMEDIATE and busy_timeout.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Physical connections whose per-connection pragmas are set. A pooled connection keeps its SQLite handle
+    // (and the pragmas on it) between opens, so they are run once per handle, not on every open.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
+    // Writes run one at a time under the gate, so they share one connection, kept open: its prepared statements
+    // (SqliteCommands.Reusable) survive from one write to the next instead of being compiled again in each.
+    private SqliteConnection? _writer;
 
     public SqliteDatabase(string dataDirectory)
     {
@@ -66,22 +75,36 @@ internal sealed class SqliteDatabase : IDisposable
     {
         await InitializeAsync().WaitAsync(ct);
         await _writeGate.WaitAsync(ct);
+        var committed = false;
         try
         {
-            await using var connection = await OpenRawAsync(ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(ct);
+            var connection = _writer ??= await OpenRawAsync(ct);
+            T result;
+            await using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                result = await work(connection, transaction);
+                await transaction.CommitAsync(ct);
+            }
+
+            committed = true;
             return result;
         }
         finally
         {
+            // A write that threw (a bug, a cancellation, an I/O error) may leave the connection in any state:
+            // the next write starts on a fresh one.
+            if (!committed)
+            {
+                DropWriter();
+            }
+
             _writeGate.Release();
         }
     }
 
     public void Dispose()
     {
+        DropWriter();
         // Idle pooled connections keep the file open; closing them lets the folder be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))
         {
@@ -98,9 +121,15 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(ct);
-            using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = ConnectionPragmas;
-            await pragmas.ExecuteNonQueryAsync(ct);
+            var handle = connection.Handle!;
+            if (!_configured.TryGetValue(handle, out _))
+            {
+                using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = ConnectionPragmas;
+                await pragmas.ExecuteNonQueryAsync(ct);
+                _configured.TryAdd(handle, handle);
+            }
+
             opened = true;
             return connection;
         }
@@ -110,6 +139,16 @@ internal sealed class SqliteDatabase : IDisposable
             {
                 await connection.DisposeAsync();
             }
+        }
+    }
+
+    private void DropWriter()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            SqliteCommands.ForgetReusable(writer);
+            writer.Dispose();
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 
 namespace Promotions.LocalHost.Demo;
@@ -46,7 +47,8 @@ internal sealed partial class DemoSeeder(
 
         foreach (var item in data.Promotions)
         {
-            var written = await promotions.CreateAsync(item, ct);
+            var created = item with { Version = 1 };
+            var written = await promotions.CreateAsync(created, CatalogEvents.PromotionWritten(null, created, clock), ct);
             added += Count(written.Status);
             if (written is { Status: WriteStatus.Written, Value: { } stored })
             {
@@ -54,7 +56,13 @@ internal sealed partial class DemoSeeder(
             }
         }
 
-        added += (await codes.InsertAsync(data.Codes, ct)).Inserted;
+        // One demo job per promotion, with a fixed id like every demo item, so its codes_generated events name it.
+        var job = 0;
+        foreach (var batch in data.Codes.GroupBy(c => c.PromotionId, StringComparer.Ordinal))
+        {
+            added += (await codes.InsertAsync(DemoIds.Of("cjb", ++job), [.. batch], ct)).Inserted;
+        }
+
         LogSeeded(logger, added);
         return added;
     }

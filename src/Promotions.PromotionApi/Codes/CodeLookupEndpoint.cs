@@ -24,10 +24,17 @@ internal static class CodeLookupEndpoint
     }
 
     internal static async Task<Ok<CodeLookupResponse>> Lookup(
-        string code, LiveCatalog catalog, CodeResolver codes, TimeProvider clock, CancellationToken ct)
+        string code, LiveCatalog catalog, CodeResolver codes, UsageCache usage, TimeProvider clock, CancellationToken ct)
     {
         var snapshot = await catalog.GetAsync(ct);
         var resolution = await codes.ResolveAsync(code, customer: null, snapshot, clock.GetUtcNow(), ct);
+        // A lookup names no customer: only the promotion's cap and its campaign's budget can exhaust the code here.
+        if (resolution is { IsUsable: true, Promotion: { } live }
+            && UsageLimits.Check(live, await usage.GetAsync(snapshot, null, ct), customerId: null) is { } used)
+        {
+            resolution = resolution with { Promotion = null, Reason = used };
+        }
+
         return TypedResults.Ok(CodeLookupResponse.From(resolution));
     }
 

@@ -27,7 +27,7 @@ internal static class OfferEndpoints
     }
 
     internal static Task<Results<Ok<OffersResponse>, ProblemHttpResult>> Post(
-        OffersRequest body, LiveCatalog catalog, CustomerResolver customers, TimeProvider clock, CancellationToken ct)
+        OffersRequest body, LiveCatalog catalog, CustomerResolver customers, UsageCache usage, TimeProvider clock, CancellationToken ct)
     {
         var errors = new List<DomainError>();
         InputValidator.Channel(body.Channel, "$.channel", errors);
@@ -36,22 +36,23 @@ internal static class OfferEndpoints
         var cart = body.Cart is null ? null : InputValidator.ToCart(body.Cart, "$.cart", errors);
         CheckLimit(body.Limit, "$.limit", errors);
         var query = new OfferQuery(body.Channel, body.CustomerId, inline, cart, body.Explain, body.Limit ?? DefaultLimit);
-        return FindAsync(query, errors, catalog, customers, clock, ct);
+        return FindAsync(query, errors, catalog, customers, usage, clock, ct);
     }
 
     internal static Task<Results<Ok<OffersResponse>, ProblemHttpResult>> Get(
         string? channel, string? customerId, bool? explain, int? limit,
-        LiveCatalog catalog, CustomerResolver customers, TimeProvider clock, CancellationToken ct)
+        LiveCatalog catalog, CustomerResolver customers, UsageCache usage, TimeProvider clock, CancellationToken ct)
     {
         var errors = new List<DomainError>();
         InputValidator.Channel(channel, "channel", errors);
         CheckLimit(limit, "limit", errors);
         var query = new OfferQuery(channel!, customerId, null, null, explain ?? false, limit ?? DefaultLimit);
-        return FindAsync(query, errors, catalog, customers, clock, ct);
+        return FindAsync(query, errors, catalog, customers, usage, clock, ct);
     }
 
     private static async Task<Results<Ok<OffersResponse>, ProblemHttpResult>> FindAsync(
-        OfferQuery query, List<DomainError> errors, LiveCatalog catalog, CustomerResolver customers, TimeProvider clock, CancellationToken ct)
+        OfferQuery query, List<DomainError> errors, LiveCatalog catalog, CustomerResolver customers, UsageCache usage, TimeProvider clock,
+        CancellationToken ct)
     {
         if (errors.Count > 0)
         {
@@ -67,7 +68,11 @@ internal static class OfferEndpoints
             return TypedResults.Problem(Problems.Create(StatusCodes.Status404NotFound, error.Code, error.Message, profile.Errors));
         }
 
-        var decisions = OfferFinder.Decide(snapshot, new EligibilityRequest(profile.Value, query.Cart, query.Channel, now), query.Explain);
+        var request = new EligibilityRequest(profile.Value, query.Cart, query.Channel, now)
+        {
+            Usage = await usage.GetAsync(snapshot, profile.Value.Id, ct),
+        };
+        var decisions = OfferFinder.Decide(snapshot, request, query.Explain);
         return TypedResults.Ok(new OffersResponse(
             Select(decisions, EligibilityOutcome.Eligible, query.Limit),
             Select(decisions, EligibilityOutcome.NeedsCart, query.Limit),

@@ -9,7 +9,7 @@ namespace Promotions.Api.Tests.Admin;
 
 /// <summary>
 /// The Admin API on its own, over real HTTP, on a SQLite database in a fresh temp folder that is removed
-/// afterwards. Clients carry locally minted tokens of the roles a test asks for.
+/// afterwards. Clients carry locally minted tokens of the roles a test asks for; a derived fixture may add settings.
 /// </summary>
 public class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.Program>
 {
@@ -33,10 +33,18 @@ public class AdminApiFixture : WebApplicationFactory<Promotions.AdminApi.Program
     /// <summary>A client without a token (what follows a presigned URL).</summary>
     public HttpClient Anonymous() => CreateClient();
 
+    /// <summary>Settings beyond the signing key and the data directory.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Auth:SigningKey", _signingKey);
         builder.UseSetting("Embedded:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 

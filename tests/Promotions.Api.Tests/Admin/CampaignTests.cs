@@ -16,7 +16,8 @@ public sealed class CampaignTests(AdminApiFixture fixture) : IClassFixture<Admin
         Assert.Equal($"/admin/campaigns/{created.Id()}", response.Headers.Location!.ToString());
         Assert.Equal("\"1\"", response.Headers.ETag!.ToString());
         Assert.Equal("draft", created.GetProperty("status").GetString());
-        Assert.Equal(5000m, created.GetProperty("budget").GetProperty("remaining").GetDecimal());
+        Assert.Equal(5000m, created.GetProperty("budget").GetProperty("amount").GetDecimal());
+        Assert.False(created.GetProperty("budget").TryGetProperty("spent", out _));
 
         var fetched = await _admin.GetAsync(response.Headers.Location);
         var body = await fetched.Expect(HttpStatusCode.OK);

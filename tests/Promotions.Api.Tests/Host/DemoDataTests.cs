@@ -64,6 +64,8 @@ public sealed class DemoDataTests : IDisposable
             Assert.Equal(DemoCatalog.Create(DateTimeOffset.UnixEpoch).Promotions.Count, promotions.GetProperty("items").GetArrayLength());
             Assert.Equal(5, codes.GetProperty("items").GetArrayLength());
 
+            // The seed's catalog events are delivered in the background; the snapshot is of the settled store.
+            await StoreSnapshot.WaitForDispatchAsync(host.DatabasePath);
             afterFirst = StoreSnapshot.Take(host.DatabasePath);
             var addedAgain = await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
 

@@ -12,14 +12,7 @@ internal static class StoreSnapshot
 {
     public static IReadOnlyDictionary<string, string> Take(string databasePath)
     {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        using var connection = Open(databasePath);
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
@@ -40,9 +33,46 @@ internal static class StoreSnapshot
         return snapshot;
     }
 
+    /// <summary>
+    /// Waits until the in-process dispatcher has delivered every event in the outbox (what it writes to the consumers
+    /// is then written too), so a snapshot taken afterwards is not changed by deliveries still under way.
+    /// </summary>
+    public static async Task WaitForDispatchAsync(string databasePath)
+    {
+        // Bounded so a stuck dispatcher fails the test instead of hanging it; the bound is not a performance claim.
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            using (var connection = Open(databasePath))
+            using (var pending = connection.CreateCommand())
+            {
+                pending.CommandText = "SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL";
+                if ((long)pending.ExecuteScalar()! == 0)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The outbox was not drained.");
+    }
+
     /// <summary>The tables whose contents differ between two snapshots.</summary>
     public static IReadOnlyList<string> Changed(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         [.. before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).Order(StringComparer.Ordinal)];
+
+    private static SqliteConnection Open(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
 
     private static string HashRows(SqliteConnection connection, string table)
     {

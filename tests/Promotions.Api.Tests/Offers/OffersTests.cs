@@ -2,7 +2,9 @@ using System.Net;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Offers;
 using Promotions.Domain.Promotions;
+using Promotions.Domain.Redemptions;
 using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Api.Tests.Offers;
@@ -71,15 +73,22 @@ public sealed class OffersTests : PromotionApiTest
     }
 
     [Fact]
-    public async Task Post_WhenBudgetSpent_PromotionIsNotOffered()
+    public async Task Get_WhenTheLedgerSpentTheBudget_PromotionIsNotOfferedAndExplainedAsBudgetExhausted()
     {
-        var spent = await Seed.CampaignAsync(budget: new Budget(100m, "EUR", 100m));
-        await Seed.PromotionAsync(spent, "Spent");
+        var campaign = await Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var promotion = await Seed.PromotionAsync(campaign, "Spent");
+        var now = Host.Clock.GetUtcNow();
+        var redemption = new Domain.Redemptions.Redemption("rdm_spent", promotion.Id, null, null, "web", now, "order-1", 100m, 100m, "EUR",
+            [new LineAllocation("1", 100m)], RedemptionStatus.Confirmed) { CampaignId = campaign.Id, Lines = [new RedeemedLine("1", 1, 100m)] };
+        var limits = new RedemptionLimits(BudgetAmount: 100m, BudgetCurrency: "EUR");
+        Assert.True((await Seed.Port<IRedemptionLedger>().RedeemAsync(new RedeemCommand(redemption, limits), null, default)).IsSuccess);
+        Host.Clock.Advance(UsageCache.DefaultRefreshInterval);
 
         var offers = await Channel.GetJsonAsync("/offers?channel=web&explain=true");
 
         Assert.Empty(offers.GetProperty("items").EnumerateArray());
-        Assert.Empty(offers.GetProperty("notEligible").EnumerateArray());
+        var refused = Assert.Single(offers.GetProperty("notEligible").EnumerateArray());
+        Assert.Equal((promotion.Id, "budget_exhausted"), (refused.GetProperty("id").GetString(), refused.GetProperty("reason").GetString()));
     }
 
     [Fact]

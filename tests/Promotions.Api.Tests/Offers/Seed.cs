@@ -2,6 +2,7 @@ using System.Text.Json;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Customers;
+using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
@@ -32,13 +33,16 @@ internal sealed class Seed(IServiceProvider services, DateTimeOffset now)
         int priority = 0,
         string? description = null,
         LifecycleStatus status = LifecycleStatus.Active,
-        DateTimeOffset? startsAt = null)
+        DateTimeOffset? startsAt = null,
+        int? maxRedemptions = null,
+        int? perCustomerLimit = null,
+        string? stackingGroup = null)
     {
         var id = NextId("prm");
         var promotion = new Promotion(id, campaign.Id, name, description, kind, startsAt, null, status, Json(effect),
             (rules ?? []).Select((r, i) => new Rule($"{id}_r{i}", id, "eligibility", Json(r), i)).ToArray(),
-            channels ?? [Channels.Web], priority, Stacking.Default, null, 0, null, now, now);
-        var stored = (await Port<IPromotionStore>().CreateAsync(promotion, CancellationToken.None)).Value!;
+            channels ?? [Channels.Web], priority, new Stacking(Group: stackingGroup), maxRedemptions, 0, perCustomerLimit, now, now);
+        var stored = (await Port<IPromotionStore>().CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, TimeProvider.System), CancellationToken.None)).Value!;
         await Port<IPromotionSearch>().IndexAsync(stored, CancellationToken.None);
         return stored;
     }
@@ -48,7 +52,7 @@ internal sealed class Seed(IServiceProvider services, DateTimeOffset now)
         DateTimeOffset? expiresAt = null, string? assignedTo = null)
     {
         var promoCode = new PromoCode(NextId("cod"), promotion.Id, code, uses, maxUses, active, expiresAt, assignedTo);
-        await Port<ICodeStore>().InsertAsync([promoCode], CancellationToken.None);
+        await Port<ICodeStore>().InsertAsync("cjb_seed", [promoCode], CancellationToken.None);
         return promoCode;
     }
 

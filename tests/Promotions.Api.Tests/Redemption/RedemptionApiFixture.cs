@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
+using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
@@ -55,10 +56,10 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
         using var effect = JsonDocument.Parse($$$"""{"type":"amount_off","amount":{{{amountOff}}},"target":{"scope":"order"}}""");
         var promotion = new Promotion(Ids.New("prm", Clock), campaign.Id, "Ten off", null, codes > 0 ? PromotionKind.Code : PromotionKind.Automatic,
             null, null, LifecycleStatus.Active, effect.RootElement.Clone(), [], [], 0, Stacking.Default, maxRedemptions, 0, perCustomer, now, now);
-        await Get<IPromotionStore>().CreateAsync(promotion, default);
+        await Get<IPromotionStore>().CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, Clock), default);
         var texts = Enumerable.Range(0, codes).Select(_ => "R" + Guid.NewGuid().ToString("N")[..11].ToUpperInvariant()).ToArray();
         await Get<ICodeStore>().InsertAsync(
-            texts.Select(t => new PromoCode(Ids.New("code", Clock), promotion.Id, t, 0, codeUses, true, null)).ToArray(), default);
+            "cjb_seed", texts.Select(t => new PromoCode(Ids.New("code", Clock), promotion.Id, t, 0, codeUses, true, null)).ToArray(), default);
         Clock.Advance(TimeSpan.FromSeconds(5));
         return new Seeded(campaign.Id, promotion.Id, texts);
     }

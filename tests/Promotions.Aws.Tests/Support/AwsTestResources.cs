@@ -1,12 +1,17 @@
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Aws.Dynamo;
+using Promotions.Aws.Tests.Support.Lambda;
 
 namespace Promotions.Aws.Tests.Support;
 
@@ -20,6 +25,7 @@ public class AwsTestResources : IAsyncLifetime
 {
     private readonly List<string> _tables = [];
     private readonly List<(string Alias, string KeyId)> _keys = [];
+    private readonly List<string> _queues = [];
     private ServiceProvider? _services;
 
     public string Suffix { get; } = Guid.NewGuid().ToString("N")[..10];
@@ -50,6 +56,14 @@ public class AwsTestResources : IAsyncLifetime
 
     public IAmazonKeyManagementService Kms => Services.GetRequiredService<IAmazonKeyManagementService>();
 
+    public IAmazonSQS Sqs => Services.GetRequiredService<IAmazonSQS>();
+
+    /// <summary>
+    /// The settings the adapters get, for hosting a service's app on the same resources; read when asked, so they include
+    /// what a derived class created after <see cref="InitializeAsync"/> (a queue, say).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> AdapterSettings => Settings();
+
     public virtual async Task InitializeAsync()
     {
         Emulator = await Emulator.GetAsync();
@@ -79,6 +93,18 @@ public class AwsTestResources : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        foreach (var queue in _queues)
+        {
+            try
+            {
+                await Sqs.DeleteQueueAsync(queue);
+            }
+            catch (Amazon.SQS.Model.QueueDoesNotExistException)
+            {
+                // Gone already.
+            }
+        }
+
         foreach (var table in _tables)
         {
             try
@@ -103,6 +129,73 @@ public class AwsTestResources : IAsyncLifetime
             await _services.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Another, empty analytics table (deleted with the others), for tests that need a store no other test has
+    /// written to: the aggregates of everything are one set of cells per table.
+    /// </summary>
+    public async Task<string> NewAnalyticsTableAsync()
+    {
+        var name = $"analytics-test-{Suffix}-{Guid.NewGuid().ToString("N")[..8]}";
+        await CreateTableAsync(TableLayout.AnalyticsTable(name));
+        return name;
+    }
+
+    /// <summary>
+    /// A new consumer queue with its dead-letter queue, as template.yaml declares them: after
+    /// <paramref name="maxReceiveCount"/> receives a message moves to the dead-letter queue.
+    /// </summary>
+    public async Task<TestQueue> NewEventQueueAsync(int maxReceiveCount = 5, int visibilityTimeoutSeconds = 30)
+    {
+        var name = $"events-test-{Suffix}-{Guid.NewGuid().ToString("N")[..8]}";
+        var deadLetterUrl = await CreateQueueAsync(name + "-dlq", []);
+        var deadLetterArn = await QueueArnAsync(deadLetterUrl);
+        var redrive = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["deadLetterTargetArn"] = deadLetterArn,
+            ["maxReceiveCount"] = maxReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var url = await CreateQueueAsync(name, new()
+        {
+            ["RedrivePolicy"] = redrive,
+            ["VisibilityTimeout"] = visibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return new TestQueue(url, await QueueArnAsync(url), deadLetterUrl, deadLetterArn);
+    }
+
+    /// <summary>Creates a queue (one a test named in configuration before it existed, say); deleted with the others.</summary>
+    public async Task<string> CreateQueueAsync(string name, Dictionary<string, string> attributes)
+    {
+        var url = (await Sqs.CreateQueueAsync(new Amazon.SQS.Model.CreateQueueRequest { QueueName = name, Attributes = attributes })).QueueUrl;
+        lock (_queues)
+        {
+            _queues.Add(url);
+        }
+
+        return url;
+    }
+
+    /// <summary>
+    /// The URL a queue named <paramref name="name"/> will have once created (queue URLs are the account's queue
+    /// base and the name): for configuring a consumer whose queue does not exist yet.
+    /// </summary>
+    public async Task<string> FutureQueueUrlAsync(string name)
+    {
+        var probe = await NewEventQueueAsync();
+        return probe.Url[..(probe.Url.LastIndexOf('/') + 1)] + name;
+    }
+
+    /// <summary>The table's stream, read as a Lambda event source reads it.</summary>
+    public async Task<(DynamoDbStreamsClient Client, string StreamArn)> StreamAsync()
+    {
+        var arn = (await DynamoDb.DescribeTableAsync(Table)).Table.LatestStreamArn;
+        var endpoint = new Uri(Emulator.Endpoint ?? $"https://streams.dynamodb.{Emulator.Region}.amazonaws.com");
+        AWSCredentials credentials = Emulator.Endpoint is null ? DefaultAWSCredentialsIdentityResolver.GetCredentials() : new BasicAWSCredentials("test", "test");
+        return (new DynamoDbStreamsClient(new HttpClient(), endpoint, Emulator.Region, credentials), arn);
+    }
+
+    private async Task<string> QueueArnAsync(string url) =>
+        (await Sqs.GetQueueAttributesAsync(url, ["QueueArn"])).Attributes["QueueArn"];
 
     /// <summary>The configuration the adapters get: endpoint, static emulator credentials, resource names.</summary>
     protected virtual Dictionary<string, string?> Settings()
@@ -163,7 +256,11 @@ public class AwsTestResources : IAsyncLifetime
     private async Task CreateTableAsync(CreateTableRequest request)
     {
         await DynamoDb.CreateTableAsync(request);
-        _tables.Add(request.TableName);
+        lock (_tables)
+        {
+            _tables.Add(request.TableName);
+        }
+
         for (var i = 0; i < 600; i++)
         {
             var described = await DynamoDb.DescribeTableAsync(request.TableName);

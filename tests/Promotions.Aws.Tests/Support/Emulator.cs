@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace Promotions.Aws.Tests.Support;
 
 /// <summary>
-/// The AWS endpoint the tests run against, started once per test run. By default a <c>moto_server</c> on a free
-/// loopback port, killed when the test process exits. <c>PROMOTIONS_TEST_AWS_ENDPOINT</c> points the tests at a
+/// The AWS endpoint the tests run against, started once per test run. By default moto's server on a free loopback
+/// port (through <c>Support/moto_server.py</c>), killed when the test process exits. <c>PROMOTIONS_TEST_AWS_ENDPOINT</c> points the tests at a
 /// running emulator instead (LocalStack: <c>http://localhost:4566</c>); <c>PROMOTIONS_TEST_AWS=real</c> runs them
 /// against the account of the default credentials (tables and queues get unique names and are deleted after).
 /// </summary>
@@ -45,7 +45,9 @@ public sealed class Emulator
         for (var attempt = 0; ; attempt++)
         {
             var port = FreePort();
-            var process = Process.Start(new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            // moto's own server app, started by Support/moto_server.py, which says what it changes and why.
+            var launcher = Path.Combine(AppContext.BaseDirectory, "Support", "moto_server.py");
+            var process = Process.Start(new ProcessStartInfo("python3", [launcher, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -66,7 +68,7 @@ public sealed class Emulator
             Stop(process);
             if (attempt == 2)
             {
-                throw new InvalidOperationException("moto_server did not answer on three ports; is it installed (pip install 'moto[server]')?");
+                throw new InvalidOperationException("moto's server did not answer on three ports; is moto installed for python3 (pip install 'moto[server]')?");
             }
         }
     }

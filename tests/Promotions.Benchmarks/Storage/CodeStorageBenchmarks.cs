@@ -3,12 +3,10 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
-using Promotions.Embedded;
 
 namespace Promotions.Benchmarks.Storage;
 
@@ -37,11 +35,7 @@ public class CodeStorageBenchmarks
     [IterationSetup]
     public void OpenFreshStore()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "promotions-bench-" + Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embedded:DataDirectory"] = _directory })
-            .Build();
-        _services = new ServiceCollection().AddEmbeddedAdapters(configuration).BuildServiceProvider();
+        (_directory, _services) = EmbeddedServices.Create();
         _store = _services.GetRequiredService<ICodeStore>();
 
         // Opening and migrating the database is start-up work, not part of storing codes.
@@ -111,7 +105,7 @@ public class CodeStorageBenchmarks
 
             if (written > 0)
             {
-                pending = Task.Run(() => _store.InsertAsync(codes, default));
+                pending = Task.Run(() => _store.InsertAsync("cjb_bench", codes, default));
             }
             else if (!waited)
             {

@@ -147,7 +147,7 @@ public abstract partial class RedemptionLedgerContract : IAsyncLifetime
         };
         if (code is not null)
         {
-            await Codes.InsertAsync([code], default);
+            await Codes.InsertAsync("cjb_seed", [code], default);
         }
 
         var result = await Ledger.RedeemAsync(new RedeemCommand(Samples.Redemption("cus_1", text), RedemptionLimits.None), null, default);
@@ -172,7 +172,7 @@ public abstract partial class RedemptionLedgerContract : IAsyncLifetime
     protected async Task<string> SeedCodeAsync(int maxUses = 1)
     {
         var text = Samples.NewCodeText();
-        await Codes.InsertAsync([Samples.Code(text, maxUses)], default);
+        await Codes.InsertAsync("cjb_seed", [Samples.Code(text, maxUses)], default);
         return text;
     }
 

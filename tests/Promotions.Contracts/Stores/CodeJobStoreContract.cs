@@ -59,6 +59,61 @@ public abstract class CodeJobStoreContract : IAsyncLifetime
         Assert.Equal(CodeJobState.Queued, Assert.Single(mine).State);
     }
 
+    [Fact]
+    public async Task Claim_OfAQueuedJob_MovesItToRunningWithItsLease()
+    {
+        var job = Job(CodeJobState.Queued) with { Done = 300 };
+        await Store.CreateAsync(job, default);
+        var lease = Samples.OddInstant;
+
+        var claimed = await Store.ClaimAsync(job.Id, lease, default);
+
+        var running = job with { State = CodeJobState.Running, LeaseUntil = lease };
+        Assert.Equal(running, claimed);
+        Assert.Equal(running, await Store.GetAsync(job.Id, default));
+        Assert.Contains(await Store.ListUnfinishedAsync(default), j => j.Id == job.Id);
+    }
+
+    [Fact]
+    public async Task Claim_OfARunningFinishedOrMissingJob_ReturnsNullAndChangesNothing()
+    {
+        var running = Job(CodeJobState.Running) with { LeaseUntil = Samples.OddInstant };
+        var completed = Job(CodeJobState.Completed) with { Done = 1_000 };
+        await Store.CreateAsync(running, default);
+        await Store.CreateAsync(completed, default);
+
+        Assert.Null(await Store.ClaimAsync(running.Id, null, default));
+        Assert.Null(await Store.ClaimAsync(completed.Id, null, default));
+        Assert.Null(await Store.ClaimAsync(Ids.New("cjb", _clock), null, default));
+        Assert.Equal(running, await Store.GetAsync(running.Id, default));
+        Assert.Equal(completed, await Store.GetAsync(completed.Id, default));
+    }
+
+    [Fact]
+    public async Task Claim_WhenManyRaceForOneQueuedJob_ExactlyOneGetsIt()
+    {
+        var job = Job(CodeJobState.Queued);
+        await Store.CreateAsync(job, default);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => Store.ClaimAsync(job.Id, null, default))));
+
+        Assert.Single(claims, c => c is not null);
+        Assert.Equal(CodeJobState.Running, (await Store.GetAsync(job.Id, default))!.State);
+    }
+
+    [Fact]
+    public async Task Claim_AfterTheJobWasHandedBack_ClaimsItAgainWithItsProgress()
+    {
+        var job = Job(CodeJobState.Queued);
+        await Store.CreateAsync(job, default);
+        var first = await Store.ClaimAsync(job.Id, Samples.OddInstant, default);
+        await Store.SaveAsync(first! with { Done = 400, State = CodeJobState.Queued, LeaseUntil = null }, default);
+
+        var second = await Store.ClaimAsync(job.Id, null, default);
+
+        Assert.Equal(job with { Done = 400, State = CodeJobState.Running }, second);
+    }
+
     private CodeJob Job(CodeJobState state) => new(
         Ids.New("job", _clock), "prm_1", CodeJobKind.Generate, 1_000, 0, state, null, "SUMMER-####-????", _clock.GetUtcNow(), null);
 }

@@ -1,19 +1,27 @@
 using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
+using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 using Promotions.Contracts.Support;
 
 namespace Promotions.Contracts.Stores;
 
-/// <summary>The <see cref="ICodeStore"/> contract; adapters supply the store.</summary>
+/// <summary>The <see cref="ICodeStore"/> contract; adapters supply the store and the outbox it writes to.</summary>
 public abstract class CodeStoreContract : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly string _promotionId = "prm_" + Guid.NewGuid().ToString("N");
+    private readonly string _otherPromotionId = "prm_" + Guid.NewGuid().ToString("N");
     private readonly string _prefix = Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+    private readonly string _jobId = "cjb_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The clock the store is built with (its events carry its time).</summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
 
     protected ICodeStore Store { get; private set; } = null!;
+
+    /// <summary>The outbox the store's inserts go to.</summary>
+    protected abstract IOutbox Outbox { get; }
 
     protected abstract Task<ICodeStore> CreateStoreAsync();
 
@@ -27,7 +35,7 @@ public abstract class CodeStoreContract : IAsyncLifetime
         var full = Code(1) with { Uses = 2, MaxUses = 5, Active = false, ExpiresAt = Samples.OddInstant, AssignedCustomerId = "cus_1" };
         var bare = Code(2) with { ExpiresAt = null, AssignedCustomerId = null };
 
-        var result = await Store.InsertAsync([full, bare], default);
+        var result = await Store.InsertAsync(_jobId, [full, bare], default);
 
         Assert.Equal(2, result.Inserted);
         Assert.Empty(result.Duplicates);
@@ -40,7 +48,7 @@ public abstract class CodeStoreContract : IAsyncLifetime
     {
         var exhausted = Code(1) with { Uses = 1, MaxUses = 1 };
         var inactive = Code(2) with { Active = false };
-        await Store.InsertAsync([exhausted, inactive], default);
+        await Store.InsertAsync(_jobId, [exhausted, inactive], default);
 
         Assert.True((await Store.FindAsync(exhausted.Code, default))!.Exhausted);
         Assert.False((await Store.FindAsync(inactive.Code, default))!.Active);
@@ -51,9 +59,9 @@ public abstract class CodeStoreContract : IAsyncLifetime
     public async Task Insert_WithRepeatsInTheBatch_StoresTheFirstAndReportsTheRest()
     {
         var first = Code(1);
-        var repeat = Code(1) with { Id = Ids.New("cod", _clock), MaxUses = 9 };
+        var repeat = Code(1) with { Id = Ids.New("cod", Clock), MaxUses = 9 };
 
-        var result = await Store.InsertAsync([first, Code(2), repeat, Code(3)], default);
+        var result = await Store.InsertAsync(_jobId, [first, Code(2), repeat, Code(3)], default);
 
         Assert.Equal(3, result.Inserted);
         Assert.Equal([first.Code], result.Duplicates);
@@ -66,10 +74,10 @@ public abstract class CodeStoreContract : IAsyncLifetime
         // Each of 500 codes appears 10 times across the batch; only the first copy (MaxUses 1) may be stored.
         var random = new Random(42);
         var batch = Enumerable.Range(0, 5_000)
-            .Select(i => Code(i % 500) with { Id = Ids.New("cod", _clock), MaxUses = i < 500 ? 1 : 2 + random.Next(100) })
+            .Select(i => Code(i % 500) with { Id = Ids.New("cod", Clock), MaxUses = i < 500 ? 1 : 2 + random.Next(100) })
             .ToList();
 
-        var result = await Store.InsertAsync(batch, default);
+        var result = await Store.InsertAsync(_jobId, batch, default);
 
         Assert.Equal(500, result.Inserted);
         Assert.Equal(4_500, result.Duplicates.Count);
@@ -87,9 +95,9 @@ public abstract class CodeStoreContract : IAsyncLifetime
     public async Task Insert_WhenCodeIsStoredForAnotherPromotion_ReportsItAsDuplicate()
     {
         var taken = Code(1);
-        await Store.InsertAsync([taken], default);
+        await Store.InsertAsync(_jobId, [taken], default);
 
-        var result = await Store.InsertAsync([taken with { Id = Ids.New("cod", _clock), PromotionId = "prm_other" }, Code(2)], default);
+        var result = await Store.InsertAsync(_jobId, [Other(taken), Other(Code(2))], default);
 
         Assert.Equal(1, result.Inserted);
         Assert.Equal([taken.Code], result.Duplicates);
@@ -97,9 +105,48 @@ public abstract class CodeStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Insert_WhenCodesOfSeveralPromotionsAreMixed_ThrowsAndStoresNothing()
+    {
+        var mixed = new[] { Code(1), Other(Code(2)) };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.InsertAsync(_jobId, mixed, default));
+
+        Assert.Null(await Store.FindAsync(mixed[0].Code, default));
+        Assert.Null(await Store.FindAsync(mixed[1].Code, default));
+    }
+
+    [Fact]
+    public async Task Insert_WritesCodesGeneratedOfTheJobWithTheCountStored()
+    {
+        var jobId = "cjb_" + Guid.NewGuid().ToString("N");
+        var first = await Store.InsertAsync(jobId, [Code(1), Code(2), Code(3)], default);
+        var second = await Store.InsertAsync(jobId, [Code(2), Code(4)], default);
+
+        var events = await OutboxReader.PendingAsync<CodesGenerated>(Outbox, e => e.JobId == jobId);
+
+        Assert.Equal((3, 1), (first.Inserted, second.Inserted));
+        Assert.All(events, e => Assert.Equal(_promotionId, e.PromotionId));
+        Assert.Equal(4, events.Sum(e => e.Count));
+        Assert.Equal(Clock.GetUtcNow(), events[0].OccurredAt);
+    }
+
+    [Fact]
+    public async Task Insert_WhenEveryCodeIsADuplicate_WritesNoEvent()
+    {
+        await Store.InsertAsync(_jobId, [Code(1), Code(2)], default);
+        var jobId = "cjb_" + Guid.NewGuid().ToString("N");
+
+        var result = await Store.InsertAsync(jobId, [Code(1) with { Id = Ids.New("cod", Clock) }, Code(2) with { Id = Ids.New("cod", Clock) }], default);
+        var empty = await Store.InsertAsync(jobId, [], default);
+
+        Assert.Equal((0, 2, 0), (result.Inserted, result.Duplicates.Count, empty.Inserted));
+        Assert.Empty(await OutboxReader.PendingAsync<CodesGenerated>(Outbox, e => e.JobId == jobId));
+    }
+
+    [Fact]
     public async Task Insert_WhenEmpty_InsertsNothing()
     {
-        var result = await Store.InsertAsync([], default);
+        var result = await Store.InsertAsync(_jobId, [], default);
 
         Assert.Equal(0, result.Inserted);
         Assert.Empty(result.Duplicates);
@@ -109,8 +156,8 @@ public abstract class CodeStoreContract : IAsyncLifetime
     public async Task ListAndCount_PageThroughThePromotionsCodesInIdOrder()
     {
         var codes = Enumerable.Range(0, 11).Select(Code).ToList();
-        await Store.InsertAsync(codes, default);
-        await Store.InsertAsync([Code(99) with { PromotionId = "prm_other" }], default);
+        await Store.InsertAsync(_jobId, codes, default);
+        await Store.InsertAsync(_jobId, [Other(Code(99))], default);
 
         var listed = new List<string>();
         string? after = null;
@@ -130,8 +177,8 @@ public abstract class CodeStoreContract : IAsyncLifetime
     public async Task Export_StreamsEveryCodeOfThePromotionInIdOrder()
     {
         var codes = Enumerable.Range(0, 2_345).Select(Code).ToList();
-        await Store.InsertAsync(codes, default);
-        await Store.InsertAsync([Code(999_999) with { PromotionId = "prm_other" }], default);
+        await Store.InsertAsync(_jobId, codes, default);
+        await Store.InsertAsync(_jobId, [Other(Code(999_999))], default);
 
         var exported = new List<PromoCode>();
         await foreach (var code in Store.ExportAsync(_promotionId, default))
@@ -149,14 +196,15 @@ public abstract class CodeStoreContract : IAsyncLifetime
         // Eight batches of 500 over 2,000 distinct codes, each batch starting 250 codes after the previous one.
         var pool = Enumerable.Range(0, 2_000).Select(Code).ToList();
         var batches = Enumerable.Range(0, 8)
-            .Select(b => Enumerable.Range(b * 250, 500).Select(i => pool[i % pool.Count] with { Id = Ids.New("cod", _clock) }).ToList())
+            .Select(b => Enumerable.Range(b * 250, 500).Select(i => pool[i % pool.Count] with { Id = Ids.New("cod", Clock) }).ToList())
             .ToList();
 
-        var results = await Task.WhenAll(batches.Select(batch => Task.Run(() => Store.InsertAsync(batch, default))));
+        var results = await Task.WhenAll(batches.Select(batch => Task.Run(() => Store.InsertAsync(_jobId, batch, default))));
 
         Assert.Equal(pool.Count, results.Sum(r => r.Inserted));
         Assert.Equal((8 * 500) - pool.Count, results.Sum(r => r.Duplicates.Count));
         Assert.Equal(pool.Count, await Store.CountAsync(_promotionId, default));
+        Assert.Equal(pool.Count, (await OutboxReader.PendingAsync<CodesGenerated>(Outbox, e => e.JobId == _jobId)).Sum(e => e.Count));
         var stored = new List<string>();
         await foreach (var code in Store.ExportAsync(_promotionId, default))
         {
@@ -166,6 +214,8 @@ public abstract class CodeStoreContract : IAsyncLifetime
         Assert.Equal(pool.Select(c => c.Code).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
     }
 
+    private PromoCode Other(PromoCode code) => code with { Id = Ids.New("cod", Clock), PromotionId = _otherPromotionId };
+
     private PromoCode Code(int n) =>
-        new(Ids.New("cod", _clock), _promotionId, $"{_prefix}{n:D6}", 0, 1, true, Samples.OddInstant.AddDays(n));
+        new(Ids.New("cod", Clock), _promotionId, $"{_prefix}{n:D6}", 0, 1, true, Samples.OddInstant.AddDays(n));
 }

@@ -1,5 +1,6 @@
 using Promotions.Domain.Common;
 using Promotions.Domain.Customers;
+using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
@@ -7,12 +8,18 @@ using Promotions.Contracts.Support;
 
 namespace Promotions.Contracts.Stores;
 
-/// <summary>The <see cref="IPromotionStore"/> contract; adapters supply the store.</summary>
+/// <summary>
+/// The <see cref="IPromotionStore"/> contract; adapters supply the store and the outbox it writes to. Every write
+/// here passes the events <see cref="CatalogEvents.PromotionWritten"/> builds, as the Admin API does.
+/// </summary>
 public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
 {
     private static readonly DateTimeOffset Now = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
 
     protected IPromotionStore Store { get; private set; } = null!;
+
+    /// <summary>The outbox the store's writes go to.</summary>
+    protected abstract IOutbox Outbox { get; }
 
     protected abstract Task<IPromotionStore> CreateStoreAsync();
 
@@ -54,20 +61,75 @@ public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
 
     protected override Task<Promotion?> GetAsync(string id) => Store.GetAsync(id, default);
 
-    protected override Task<WriteResult<Promotion>> CreateAsync(Promotion item) => Store.CreateAsync(item, default);
+    protected override Task<WriteResult<Promotion>> CreateAsync(Promotion item) =>
+        Store.CreateAsync(item, CatalogEvents.PromotionWritten(null, item with { Version = 1 }, Clock), default);
 
     protected override Task<WriteResult<Promotion>> UpdateAsync(Promotion item, long expectedVersion) =>
-        Store.UpdateAsync(item, expectedVersion, default);
+        Store.UpdateAsync(item, expectedVersion, CatalogEvents.PromotionWritten(null, item with { Version = expectedVersion + 1 }, Clock), default);
 
     protected override Task<WriteStatus> DeleteAsync(string id, long expectedVersion) => Store.DeleteAsync(id, expectedVersion, default);
 
     protected override Task<Page<Promotion>> ListAsync(ListQuery page) => Store.ListAsync(new PromotionFilter(Scope), page, default);
 
     [Fact]
+    public async Task CreateAndUpdate_WriteTheirEventsWithTheChange()
+    {
+        var draft = NewItem() with { Status = LifecycleStatus.Draft };
+        var createEvents = CatalogEvents.PromotionWritten(null, draft, Clock);
+        var active = draft with { Status = LifecycleStatus.Active, Version = 2 };
+        var updateEvents = CatalogEvents.PromotionWritten(draft, active, Clock);
+
+        await Store.CreateAsync(draft, createEvents, default);
+        await Store.UpdateAsync(active, 1, updateEvents, default);
+
+        var changes = await OutboxReader.PendingAsync<PromotionChanged>(Outbox, e => e.PromotionId == draft.Id);
+        var published = await OutboxReader.PendingAsync<PromotionPublished>(Outbox, e => e.PromotionId == draft.Id);
+        Assert.Equal(new[] { (1L, LifecycleStatus.Draft), (2L, LifecycleStatus.Active) }, changes.Select(c => (c.PromotionVersion, c.Status)).Order());
+        var live = Assert.Single(published);
+        Assert.Equal(updateEvents.OfType<PromotionPublished>().Single() with { Channels = live.Channels }, live);
+        Assert.Equal(active.Channels, live.Channels);
+    }
+
+    [Fact]
+    public async Task RefusedWrites_WriteNoEvents()
+    {
+        var promotion = NewItem();
+        await CreateAsync(promotion);
+        var duplicate = CatalogEvents.PromotionWritten(null, promotion, Clock);
+        var stale = CatalogEvents.PromotionWritten(promotion, promotion with { Version = 2 }, Clock);
+        var missing = NewItem();
+        var unknown = CatalogEvents.PromotionWritten(missing, missing with { Version = 2 }, Clock);
+
+        Assert.Equal(WriteStatus.Duplicate, (await Store.CreateAsync(promotion, duplicate, default)).Status);
+        Assert.Equal(WriteStatus.VersionConflict, (await Store.UpdateAsync(promotion, 7, stale, default)).Status);
+        Assert.Equal(WriteStatus.NotFound, (await Store.UpdateAsync(missing, 1, unknown, default)).Status);
+
+        var pending = await OutboxReader.PendingIdsAsync(Outbox);
+        Assert.DoesNotContain(pending, id => duplicate.Concat(stale).Concat(unknown).Any(e => e.EventId == id));
+    }
+
+    [Fact]
+    public async Task Update_WhenManyRaceWithTheSameVersion_OnlyTheWinnersEventsAreWritten()
+    {
+        var promotion = NewItem();
+        await CreateAsync(promotion);
+        var attempts = Enumerable.Range(0, 100)
+            .Select(i => (Item: promotion with { Name = $"Attempt {i}" }, Events: CatalogEvents.PromotionWritten(promotion, promotion with { Version = 2 }, Clock)))
+            .ToList();
+
+        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => Store.UpdateAsync(a.Item, 1, a.Events, default))));
+
+        var winner = attempts[Array.FindIndex(results, r => r.Status == WriteStatus.Written)];
+        var written = await OutboxReader.PendingAsync<PromotionChanged>(Outbox, e => e.PromotionId == promotion.Id && e.PromotionVersion == 2);
+        Assert.Equal(winner.Events.Select(e => e.EventId), written.Select(e => e.EventId));
+        Assert.Equal(winner.Item.Name, (await Store.GetAsync(promotion.Id, default))!.Name);
+    }
+
+    [Fact]
     public async Task Create_KeepsRuleConditionsAndEffectJsonExactly()
     {
         var promotion = NewItem();
-        await Store.CreateAsync(promotion, default);
+        await CreateAsync(promotion);
 
         var stored = (await Store.GetAsync(promotion.Id, default))!;
 
@@ -84,7 +146,7 @@ public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
         var otherStatus = match with { Id = Ids.New("prm", Clock), Status = LifecycleStatus.Active };
         foreach (var promotion in new[] { match, otherChannel, otherKind, otherStatus })
         {
-            await Store.CreateAsync(promotion, default);
+            await CreateAsync(promotion);
         }
 
         var found = await Store.ListAsync(
@@ -99,9 +161,9 @@ public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
     public async Task List_ByChannel_FollowsChannelChanges()
     {
         var promotion = NewItem();
-        await Store.CreateAsync(promotion, default);
+        await CreateAsync(promotion);
 
-        await Store.UpdateAsync(promotion with { Channels = [Channels.Partner] }, 1, default);
+        await UpdateAsync(promotion with { Channels = [Channels.Partner] }, 1);
 
         Assert.Empty((await Store.ListAsync(new PromotionFilter(Scope, Channel: Channels.Web), new ListQuery(), default)).Items);
         Assert.Single((await Store.ListAsync(new PromotionFilter(Scope, Channel: Channels.Partner), new ListQuery(), default)).Items);
@@ -121,7 +183,7 @@ public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
         var scheduled = Window(Now.AddDays(-1), null) with { Status = LifecycleStatus.Scheduled };
         foreach (var promotion in new[] { open, running, startsNow, openStart, endsNow, future, past, paused, scheduled })
         {
-            await Store.CreateAsync(promotion, default);
+            await CreateAsync(promotion);
         }
 
         var live = await Store.ListLiveAsync(Now, default);
@@ -136,7 +198,7 @@ public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
     {
         // 13:00 at +02:00 is 11:00 UTC: already started at 12:00 UTC, though "13" > "12" as local text.
         var started = Window(new DateTimeOffset(2026, 7, 1, 13, 0, 0, TimeSpan.FromHours(2)), null);
-        await Store.CreateAsync(started, default);
+        await CreateAsync(started);
 
         var live = await Store.ListLiveAsync(Now, default);
 

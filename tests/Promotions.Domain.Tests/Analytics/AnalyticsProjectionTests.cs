@@ -1,5 +1,5 @@
 using Promotions.Domain.Analytics;
-using static Promotions.Domain.Tests.Analytics.AnalyticsEvents;
+using static Promotions.Contracts.Analytics.AnalyticsEvents;
 
 namespace Promotions.Domain.Tests.Analytics;
 

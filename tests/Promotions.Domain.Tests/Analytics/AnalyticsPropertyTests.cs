@@ -1,4 +1,5 @@
 using CsCheck;
+using Promotions.Contracts.Analytics;
 using Promotions.Domain.Analytics;
 
 namespace Promotions.Domain.Tests.Analytics;

@@ -1,3 +1,4 @@
+using Promotions.Contracts.Analytics;
 using Promotions.Domain.Analytics;
 using Promotions.Domain.Events;
 

@@ -78,14 +78,11 @@ public sealed class EligibilityTests
     }
 
     [Theory]
-    [InlineData(LifecycleStatus.Paused, null, OfferReasons.PromotionNotActive)]
-    [InlineData(LifecycleStatus.Active, 0, OfferReasons.BudgetExhausted)]
-    [InlineData(LifecycleStatus.Active, 100, null)]
-    public void Check_WhenCampaignState_GivesReason(LifecycleStatus status, int? remaining, string? reason)
+    [InlineData(LifecycleStatus.Paused, OfferReasons.PromotionNotActive)]
+    [InlineData(LifecycleStatus.Active, null)]
+    public void Check_WhenCampaignState_GivesReason(LifecycleStatus status, string? reason)
     {
-        var budget = remaining is { } r ? new Campaigns.Budget(100m, "EUR", 100m - r) : null;
-
-        Assert.Equal(reason, PromotionAvailability.Check(Promotion(), Campaign(status, budget), Now));
+        Assert.Equal(reason, PromotionAvailability.Check(Promotion(), Campaign(status, new Campaigns.Budget(100m, "EUR")), Now));
     }
 
     [Fact]
@@ -96,12 +93,52 @@ public sealed class EligibilityTests
         Assert.Equal(OfferReasons.CodeNotYetActive, PromotionAvailability.Check(promotion, Campaign(), Now));
     }
 
-    [Fact]
-    public void Check_WhenRedemptionCapReached_IsExhausted()
+    [Theory]
+    [InlineData(2, 0, 0, null)]
+    [InlineData(3, 0, 0, OfferReasons.PromotionExhausted)]
+    [InlineData(0, 2, 0, OfferReasons.CustomerLimitReached)]
+    [InlineData(0, 0, 100, OfferReasons.BudgetExhausted)]
+    [InlineData(3, 2, 100, OfferReasons.PromotionExhausted)]
+    public void Evaluate_WithLedgerUsage_RefusesInTheLedgersOrder(long promotionUses, long customerUses, int spent, string? reason)
     {
-        var promotion = Promotion() with { MaxRedemptions = 3, CurrentRedemptions = 3 };
+        var promotion = Promotion() with { MaxRedemptions = 3, PerCustomerLimit = 2 };
+        var live = Live(promotion, Campaign(budget: new Campaigns.Budget(100m, "EUR")));
+        var usage = Usage(promotionUses, customerUses, spent);
 
-        Assert.Equal(OfferReasons.PromotionExhausted, PromotionAvailability.Check(promotion, Campaign(), Now));
+        var decision = EligibilityEvaluator.Evaluate(live, Request(customer: Known, usage: usage));
+
+        Assert.Equal(reason, decision.Reason);
+        Assert.Equal(reason is null, decision.IsEligible);
+    }
+
+    [Fact]
+    public void Evaluate_WhenAGuestAsks_TheCustomerLimitIsNotJudged()
+    {
+        var live = Live(Promotion() with { PerCustomerLimit = 1 });
+
+        var decision = EligibilityEvaluator.Evaluate(live, Request(usage: Usage(0, 5, 0)));
+
+        Assert.True(decision.IsEligible);
+    }
+
+    [Fact]
+    public void Evaluate_WithoutUsage_LeavesEveryLimitToTheLedger()
+    {
+        var live = Live(Promotion() with { MaxRedemptions = 0 }, Campaign(budget: new Campaigns.Budget(0m, "EUR")));
+
+        Assert.True(EligibilityEvaluator.Evaluate(live, Request()).IsEligible);
+    }
+
+    [Theory]
+    [InlineData(90, 10, true)]
+    [InlineData(90.01, 10, false)]
+    [InlineData(0, 100, true)]
+    public void Covers_IsTrueOnlyWhenTheWholeDiscountFitsWhatRemains(decimal spent, decimal discount, bool covered)
+    {
+        var live = Live(Promotion(), Campaign(budget: new Campaigns.Budget(100m, "EUR")));
+
+        Assert.Equal(covered, UsageLimits.Covers(live, Usage(0, 0, spent), discount));
+        Assert.True(UsageLimits.Covers(Live(Promotion()), Usage(0, 0, spent), discount));
     }
 
     [Fact]

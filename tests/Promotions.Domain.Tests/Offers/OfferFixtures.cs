@@ -5,6 +5,7 @@ using Promotions.Domain.Customers;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Offers;
 using Promotions.Domain.Promotions;
+using Promotions.Domain.Redemptions;
 
 namespace Promotions.Domain.Tests.Offers;
 
@@ -40,6 +41,16 @@ internal static class OfferFixtures
     public static Cart Cart(decimal unitPrice, int quantity = 1, string sku = "SKU-1", string? category = null) =>
         new("EUR", [new CartLine("l1", sku, category, quantity, unitPrice)]);
 
-    public static EligibilityRequest Request(Cart? cart = null, string channel = Channels.Web, CustomerProfile? customer = null) =>
-        new(customer ?? CustomerProfile.Anonymous, cart, channel, Now);
+    /// <summary>A stored customer, as a rule sees them.</summary>
+    public static CustomerProfile Known { get; } = CustomerProfile.Anonymous with { Id = "cus_1" };
+
+    /// <summary>Ledger counters of promotion prm_1, of customer cus_1 for it, and of campaign cmp_1's budget.</summary>
+    public static UsageCounts Usage(long promotion, long customer, decimal spent) => new(
+        new Dictionary<string, long> { ["prm_1"] = promotion },
+        new Dictionary<string, long> { ["prm_1"] = customer },
+        new Dictionary<string, decimal> { ["cmp_1"] = spent });
+
+    public static EligibilityRequest Request(
+        Cart? cart = null, string channel = Channels.Web, CustomerProfile? customer = null, UsageCounts? usage = null) =>
+        new(customer ?? CustomerProfile.Anonymous, cart, channel, Now) { Usage = usage };
 }

@@ -5,7 +5,7 @@ using Promotions.Domain.Events;
 using Promotions.Embedded.Dispatch;
 using Promotions.Embedded.Outbox;
 using Promotions.Embedded.Storage;
-using static Promotions.Embedded.Tests.Analytics.AnalyticsSamples;
+using static Promotions.Contracts.Analytics.AnalyticsSamples;
 
 namespace Promotions.Embedded.Tests.Analytics;
 

@@ -32,7 +32,7 @@ public sealed class SqliteRedemptionLedgerTests : RedemptionLedgerContract
         _ledger = new SqliteRedemptionLedger(storage, Clock);
         _idempotency = new SqliteIdempotencyStore(storage, Clock);
         _outbox = new SqliteOutbox(storage, Clock);
-        _codes = new SqliteCodeStore(_temp.Database);
+        _codes = new SqliteCodeStore(_temp.Database, Clock);
     }
 
     public override Task DisposeAsync()

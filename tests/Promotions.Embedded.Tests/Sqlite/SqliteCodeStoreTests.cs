@@ -1,5 +1,7 @@
+using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 using Promotions.Embedded.Codes;
+using Promotions.Embedded.Outbox;
 using Promotions.Contracts.Stores;
 using Promotions.Embedded.Tests.Support;
 
@@ -7,5 +9,7 @@ namespace Promotions.Embedded.Tests.Sqlite;
 
 public sealed class SqliteCodeStoreTests(TempDatabase temp) : CodeStoreContract, IClassFixture<TempDatabase>
 {
-    protected override Task<ICodeStore> CreateStoreAsync() => Task.FromResult<ICodeStore>(new SqliteCodeStore(temp.Database));
+    protected override IOutbox Outbox => new SqliteOutbox(temp.Database, Clock);
+
+    protected override Task<ICodeStore> CreateStoreAsync() => Task.FromResult<ICodeStore>(new SqliteCodeStore(temp.Database, Clock));
 }

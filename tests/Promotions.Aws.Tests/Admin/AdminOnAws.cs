@@ -1,0 +1,39 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Promotions.Aws.Tests.Support;
+using Promotions.ServiceDefaults.Auth;
+
+namespace Promotions.Aws.Tests.Admin;
+
+/// <summary>
+/// The Admin API as the Admin function runs it: <c>Adapters:Mode=aws</c>, on the test's tables and code-job queue
+/// in the emulator, over real HTTP (the test server), with locally signed tokens.
+/// </summary>
+public sealed class AdminOnAws(CodeJobQueueResources aws, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Promotions.AdminApi.Program>
+{
+    private readonly string _signingKey = DevTokens.NewSigningKey();
+
+    public HttpClient As(params string[] roles)
+    {
+        var client = CreateClient();
+        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, "aws-tests", roles, [], TimeProvider.System);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:SigningKey", _signingKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in aws.AdapterSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+"""moto_server for the AWS tests: moto's own server app with two changes that keep it usable for them.
+
+1. TransactWriteItems: moto backs up a table by deep-copying the whole table once per item of a transaction, so a
+   transaction of 100 codes against a table of 10,000 copies a million items. This undo log saves the items the
+   transaction touches (and the length of each table's stream) and puts them back when moto cancels it, which is
+   what the copy is for; nothing else of the table is touched by a transaction.
+2. Condition expressions are parsed once: moto parses each one three times per item of a transaction, which is most of
+   its time in a bulk insert; the parse depends only on the expression, its names and its values.
+3. Requests are served one at a time: moto's check-then-write of a conditional write is not atomic across its
+   threads, and the tests race hundreds of conditional writes. (moto is a second check of the design, not a
+   concurrency oracle: the conditions are what make DynamoDB atomic.)
+
+Usage: python3 moto_server.py HOST PORT
+"""
+
+import copy
+import functools
+import json
+import sys
+import threading
+
+import moto.dynamodb.comparisons as comparisons
+import moto.dynamodb.models as dynamodb
+import moto.dynamodb.responses as responses
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import run_simple
+
+_transact = dynamodb.DynamoDBBackend.transact_write_items
+
+
+class _KeepTables:
+    """Stands in for the copy module during a transaction: tables are not copied; everything else is."""
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+
+def _key(table, op_type, op):
+    attrs = op.get("Item") if op_type == "Put" else op.get("Key")
+    if not attrs or table.hash_key_attr not in attrs:
+        return None
+    hash_key = DynamoType(attrs[table.hash_key_attr])
+    if table.range_key_attr is None:
+        return hash_key, None
+    if table.range_key_attr not in attrs:
+        return None
+    return hash_key, DynamoType(attrs[table.range_key_attr])
+
+
+def _restore(table, hash_key, range_key, item):
+    if range_key is None:
+        if item is None:
+            table.items.pop(hash_key, None)
+        else:
+            table.items[hash_key] = item
+    elif item is None:
+        table.items.get(hash_key, {}).pop(range_key, None)
+    else:
+        table.items[hash_key][range_key] = item
+
+
+def transact_write_items(self, transact_items):
+    saved = {}
+    streams = {}
+    for entry in transact_items:
+        op_type, op = next(iter(entry.items()))
+        table = self.tables.get(op.get("TableName"))
+        key = _key(table, op_type, op) if table is not None else None
+        if key is None:
+            continue
+        saved.setdefault((table.name, key), copy.deepcopy(table.get_item(*key)))
+        if table.stream_shard is not None:
+            streams.setdefault(table.name, len(table.stream_shard.items))
+
+    dynamodb.copy = _KeepTables
+    try:
+        return _transact(self, transact_items)
+    except Exception:
+        for (name, (hash_key, range_key)), item in saved.items():
+            _restore(self.tables[name], hash_key, range_key, item)
+        for name, length in streams.items():
+            del self.tables[name].stream_shard.items[length:]
+        raise
+    finally:
+        dynamodb.copy = copy
+
+
+dynamodb.DynamoDBBackend.transact_write_items = transact_write_items
+
+_create_parser = comparisons.create_condition_expression_parser
+
+
+def _dump(value):
+    return None if value is None else json.dumps(value, sort_keys=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(expression, names, values):
+    parser = _create_parser(expression, None if names is None else json.loads(names), None if values is None else json.loads(values))
+    tree = parser.parse()
+    return tree, tuple(parser.expr_attr_names_found), tuple(parser.expr_attr_values_found)
+
+
+class _CachedParser:
+    """A condition parser whose parse is remembered; it reports the names and values it found, as moto's does."""
+
+    def __init__(self, expression, names, values):
+        self._key = (expression, _dump(names), _dump(values))
+        self.expr_attr_names_found = []
+        self.expr_attr_values_found = []
+
+    def parse(self):
+        tree, names, values = _parsed(*self._key)
+        self.expr_attr_names_found = list(names)
+        self.expr_attr_values_found = list(values)
+        return tree
+
+
+def create_condition_expression_parser(expression, names, values):
+    return _CachedParser(expression, names, values)
+
+
+comparisons.create_condition_expression_parser = create_condition_expression_parser
+responses.create_condition_expression_parser = create_condition_expression_parser
+
+_app = DomainDispatcherApplication(create_backend_app)
+_lock = threading.Lock()
+
+
+def serialized(environ, start_response):
+    with _lock:
+        return list(_app(environ, start_response))
+
+
+if __name__ == "__main__":
+    run_simple(sys.argv[1], int(sys.argv[2]), serialized, threaded=True)

@@ -1,0 +1,26 @@
+namespace Promotions.LoadTest.OpenLoop;
+
+/// <summary>
+/// One target's measured window under open-loop load: how many requests the schedule started and how many were
+/// answered, over how long (first scheduled start to last answer), latency percentiles from each request's
+/// scheduled start, the answers by status (0: none, a timeout or a broken connection), how many were not
+/// expected, how late the generator itself started requests (p99), which is part of the latency, and the
+/// process CPU time (server and client together) per request, which a busy machine disturbs far less than time.
+/// </summary>
+internal sealed record OpenLoopResult(
+    string Target,
+    int RateTarget,
+    long Scheduled,
+    long Answered,
+    double Seconds,
+    double P50Ms,
+    double P90Ms,
+    double P99Ms,
+    double MaxMs,
+    IReadOnlyDictionary<int, long> Statuses,
+    long Unexpected,
+    double LagP99Ms,
+    double CpuMsPerRequest)
+{
+    public double Achieved => Answered / Seconds;
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace Promotions.LoadTest.OpenLoop;
+
+/// <summary>
+/// Open-loop load: request <c>i</c> of a window is due at <c>start + i / rate</c> whatever happened to the ones
+/// before it, so a stall makes requests queue (and shows in the latency) instead of slowing the sender down,
+/// and coordinated omission cannot hide it. Each latency runs from the request's scheduled start to its last
+/// byte read. A dedicated thread keeps the schedule, sleeping a millisecond at a time rather than spinning (the
+/// cores are shared with the server), and hands each due request to the thread pool; when it falls behind it
+/// starts every overdue request at once, each keeping its scheduled start. How late requests were started is
+/// reported (<see cref="OpenLoopResult.LagP99Ms"/>): it is part of every latency, the same for every target.
+/// </summary>
+internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOptions options)
+{
+    public async Task<OpenLoopResult> RunAsync(LoadTarget target)
+    {
+        await DriveAsync(target, options.WarmupSeconds);
+        return await DriveAsync(target, options.DurationSeconds);
+    }
+
+    private async Task<OpenLoopResult> DriveAsync(LoadTarget target, int seconds)
+    {
+        var count = options.Rate * seconds;
+        var latencies = new double[count];
+        var lags = new double[count];
+        var statuses = new int[count];
+        var expected = new bool[count];
+        var answeredAt = new long[count];
+        var requests = new Task[count];
+        var period = (double)Stopwatch.Frequency / options.Rate;
+        var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 100;
+        var cpu = ProcessCpu.Now();
+
+        var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scheduler = new Thread(() =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var due = start + (long)(i * period);
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    Thread.Sleep(1);
+                }
+
+                var index = i;
+                requests[i] = Task.Run(async () =>
+                {
+                    lags[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                    statuses[index] = await SendAsync(target);
+                    answeredAt[index] = Stopwatch.GetTimestamp();
+                    latencies[index] = Stopwatch.GetElapsedTime(due, answeredAt[index]).TotalMilliseconds;
+                    expected[index] = target.Record(statuses[index]);
+                });
+            }
+
+            scheduled.SetResult();
+        })
+        { IsBackground = true, Name = "open-loop schedule", Priority = ThreadPriority.AboveNormal };
+        scheduler.Start();
+        await scheduled.Task;
+        await Task.WhenAll(requests);
+
+        var cpuMs = (ProcessCpu.Now() - cpu).TotalMilliseconds;
+        Array.Sort(latencies);
+        Array.Sort(lags);
+        var elapsed = Stopwatch.GetElapsedTime(start, answeredAt.Max()).TotalSeconds;
+        var byStatus = statuses.GroupBy(static s => s).ToDictionary(static g => g.Key, static g => (long)g.Count());
+        return new OpenLoopResult(target.Name, options.Rate, count, statuses.Count(static s => s != 0), elapsed,
+            Percentile(latencies, 50), Percentile(latencies, 90), Percentile(latencies, 99), latencies[^1], byStatus,
+            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count);
+    }
+
+    private async Task<int> SendAsync(LoadTarget target)
+    {
+        try
+        {
+            using var request = target.CreateRequest(token);
+            using var response = await client.SendAsync(request);
+            // Reading the body is part of the answer a client waits for.
+            await response.Content.LoadIntoBufferAsync();
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The percentile of sorted values (nearest rank).</summary>
+    private static double Percentile(double[] sorted, double percentile) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
