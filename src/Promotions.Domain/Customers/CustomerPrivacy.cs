@@ -1,5 +1,6 @@
 using Promotions.Domain.Common;
 using Promotions.Domain.PersonalData;
+using Promotions.Domain.Ports;
 
 namespace Promotions.Domain.Customers;
 
@@ -40,6 +41,14 @@ public sealed class CustomerPrivacy(PersonalDataProtector protector)
     {
         ArgumentNullException.ThrowIfNull(stored);
         return stored with { Items = await Task.WhenAll(stored.Items.Select(c => OpenAsync(c, ct))) };
+    }
+
+    /// <summary>The outcome of writing a sealed customer, with the customer as the caller knows it, at the version stored.</summary>
+    public static WriteResult<Customer> Plain(WriteResult<SealedCustomer> written, Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(customer);
+        return new(written.Status, written.Value is { } stored ? customer with { Version = stored.Document.Version } : null);
     }
 
     /// <summary>

@@ -71,14 +71,14 @@ internal sealed class SqliteCustomerStore : ICustomerStore
     {
         ArgumentNullException.ThrowIfNull(customer);
         await PrepareAsync().WaitAsync(ct);
-        return Plain(await _table.CreateAsync(await _privacy.SealAsync(customer, ct), ct), customer);
+        return CustomerPrivacy.Plain(await _table.CreateAsync(await _privacy.SealAsync(customer, ct), ct), customer);
     }
 
     public async Task<WriteResult<Customer>> UpdateAsync(Customer customer, long expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customer);
         await PrepareAsync().WaitAsync(ct);
-        return Plain(await _table.UpdateAsync(await _privacy.SealAsync(customer, ct), expectedVersion, ct), customer);
+        return CustomerPrivacy.Plain(await _table.UpdateAsync(await _privacy.SealAsync(customer, ct), expectedVersion, ct), customer);
     }
 
     public async Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct)
@@ -86,8 +86,4 @@ internal sealed class SqliteCustomerStore : ICustomerStore
         await PrepareAsync().WaitAsync(ct);
         return await _table.DeleteAsync(id, expectedVersion, ct);
     }
-
-    /// <summary>The outcome with the customer as the caller knows it, at the version stored.</summary>
-    private static WriteResult<Customer> Plain(WriteResult<SealedCustomer> written, Customer customer) =>
-        new(written.Status, written.Value is { } stored ? customer with { Version = stored.Document.Version } : null);
 }
