@@ -6,8 +6,11 @@ using Promotions.Aws.Analytics;
 using Promotions.Aws.Catalog;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
+using Promotions.Aws.PersonalData;
+using Promotions.Domain.Customers;
 using Promotions.Aws.Redemptions;
 using Promotions.Domain.Events;
+using Promotions.Domain.PersonalData;
 using Promotions.Domain.Ports;
 
 namespace Promotions.Aws;
@@ -37,6 +40,9 @@ public static class AwsAdapters
 
         services.TryAddSingleton<IOutbox, DynamoDbOutbox>();
         services.TryAddSingleton<IAssetStore, S3AssetStore>();
+        services.TryAddSingleton<IPersonalDataKeyRing, KmsKeyRing>();
+        services.TryAddSingleton<PersonalDataProtector>();
+        services.TryAddSingleton<CustomerPrivacy>();
         services.AddAwsAnalytics();
         services.AddDynamoDbCatalog();
         services.AddAwsRedemption(configuration);

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Promotions.Domain.Customers;
+using Promotions.Domain.PersonalData;
 using Promotions.Domain.Ports;
 using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Assets;
 using Promotions.Embedded.Campaigns;
 using Promotions.Embedded.Codes;
 using Promotions.Embedded.Customers;
+using Promotions.Embedded.PersonalData;
 using Promotions.Embedded.Promotions;
 using Promotions.Embedded.Redemptions;
 using Promotions.Embedded.Search;
@@ -21,7 +25,8 @@ public static class EmbeddedAdapters
 {
     /// <summary>
     /// Registers every storage port on one SQLite database under <see cref="EmbeddedOptions.DataDirectory"/>
-    /// (section <c>Embedded</c>), migrated when the host starts.
+    /// (section <c>Embedded</c>), migrated when the host starts; personal data is sealed with the key ring in the same
+    /// folder (<c>keys/</c>).
     /// </summary>
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,7 +45,14 @@ public static class EmbeddedAdapters
         services.AddSingleton<ICampaignTypeStore, SqliteCampaignTypeStore>();
         services.AddSingleton<IPromotionStore, SqlitePromotionStore>();
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
-        services.AddSingleton<ICustomerStore, SqliteCustomerStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new LocalKeyRing(sp.GetRequiredService<SqliteDatabase>().DataDirectory));
+        services.AddSingleton<IPersonalDataKeyRing>(sp => sp.GetRequiredService<LocalKeyRing>());
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<CustomerPrivacy>();
+        services.AddSingleton<SqliteCustomerStore>();
+        services.AddSingleton<ICustomerStore>(sp => sp.GetRequiredService<SqliteCustomerStore>());
+        services.AddHostedService<CustomerStoreInitializer>();
         services.AddSingleton<ICodeStore, SqliteCodeStore>();
         services.AddSingleton<ICodeJobStore, SqliteCodeJobStore>();
         services.AddSingleton<LocalUrlSigner>();

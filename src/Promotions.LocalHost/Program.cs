@@ -1,10 +1,11 @@
 using Promotions.LocalHost.Auth;
+using Promotions.LocalHost.PersonalData;
 
 namespace Promotions.LocalHost;
 
 /// <summary>
-/// The local host's entry point: <c>token …</c> mints a local token and exits; anything else runs every
-/// service in one process (see <see cref="LocalHostApp"/>).
+/// The local host's entry point: <c>token …</c> mints a local token and exits, <c>keys rotate</c> rotates the local key
+/// ring of personal data and exits; anything else runs every service in one process (see <see cref="LocalHostApp"/>).
 /// </summary>
 public sealed class Program
 {
@@ -17,6 +18,11 @@ public sealed class Program
         if (TokenCommand.IsInvoked(args))
         {
             return TokenCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        if (KeysCommand.IsInvoked(args))
+        {
+            return KeysCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
         LocalHostApp.Build(args).Run();

@@ -35,6 +35,9 @@ public sealed class AwsOptions
     /// <summary>The KMS key (id, ARN or alias) that wraps the data keys of personal data.</summary>
     public string KmsKeyId { get; set; } = "";
 
+    /// <summary>The KMS HMAC key (key spec <c>HMAC_256</c>) whose <c>GenerateMac</c> makes the lookup keys of e-mail addresses.</summary>
+    public string KmsLookupKeyId { get; set; } = "";
+
     /// <summary>Queues the outbox relay publishes to, by consumer name (e.g. <c>analytics</c>).</summary>
     public Dictionary<string, string> EventQueues { get; } = new(StringComparer.OrdinalIgnoreCase);
 

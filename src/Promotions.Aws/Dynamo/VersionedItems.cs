@@ -23,7 +23,10 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
 
     public Dictionary<string, AttributeValue> Key(string id) => Attr.Key(schema.Prefix + id, Sk);
 
-    public async Task<T?> GetAsync(string id, CancellationToken ct)
+    public async Task<T?> GetAsync(string id, CancellationToken ct) => await GetItemAsync(id, ct) is { } item ? Read(item) : null;
+
+    /// <summary>The stored item itself (consistent read), for a store that needs an attribute besides the document.</summary>
+    public async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string id, CancellationToken ct)
     {
         if (!Keyable(id))
         {
@@ -31,7 +34,7 @@ internal sealed class VersionedItems<T>(IAmazonDynamoDB dynamo, string table, It
         }
 
         var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = table, Key = Key(id), ConsistentRead = true }, ct);
-        return response.Item is { Count: > 0 } item ? Read(item) : null;
+        return response.Item is { Count: > 0 } item ? item : null;
     }
 
     /// <summary>The items with these ids that exist, in id order; 100 keys per request, unprocessed keys asked for again.</summary>

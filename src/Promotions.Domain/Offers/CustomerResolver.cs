@@ -20,13 +20,13 @@ public sealed class CustomerResolver(ICustomerStore customers)
         CustomerProfile profile;
         if (customerId is not null)
         {
-            var customer = await customers.GetAsync(customerId, ct);
-            if (customer is null)
+            var stored = await customers.GetProfileAsync(customerId, ct);
+            if (stored is null)
             {
                 return new DomainError(UnknownCustomer, $"No customer with id '{customerId}'.", "$.customerId");
             }
 
-            profile = CustomerProfile.From(customer);
+            profile = stored;
         }
         else
         {

@@ -1,54 +1,89 @@
 using Promotions.Domain.Common;
 using Promotions.Domain.Customers;
 using Promotions.Domain.Ports;
+using Promotions.Embedded.PersonalData;
 using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Customers;
 
 /// <summary>
-/// Customers in SQLite. The e-mail address is unique and looked up through a lower-cased copy of it; the
-/// AWS adapter indexes a keyed hash of the address instead, so the plain address is never a key there.
+/// Customers in SQLite, their e-mail address and name sealed in the stored document (<see cref="CustomerPrivacy"/>). The
+/// address is unique and found through <c>email_hash</c>, its keyed hash, so it is stored nowhere in plaintext. The first
+/// call (or the host's start) seals rows written before encryption (<see cref="PlaintextCustomers"/>).
 /// </summary>
-internal sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStore
+internal sealed class SqliteCustomerStore : ICustomerStore
 {
-    private readonly DocumentTable<Customer> _table = new(database, new DocumentSchema<Customer>(
-        "customers",
-        DocumentJson.Default.Customer,
-        c => c.Id,
-        (c, version) => c with { Version = version },
-        [new("email_lower", c => EmailKey(c.Email))],
-        "customer_segments",
-        c => c.SegmentIds));
+    private readonly DocumentTable<SealedCustomer> _table;
+    private readonly CustomerPrivacy _privacy;
+    private readonly Lazy<Task> _prepared;
 
-    public Task<Customer?> GetAsync(string id, CancellationToken ct) => _table.GetAsync(id, ct);
+    public SqliteCustomerStore(SqliteDatabase database, CustomerPrivacy privacy, LocalKeyRing keys)
+    {
+        _privacy = privacy;
+        _table = new(database, new DocumentSchema<SealedCustomer>(
+            "customers",
+            SealedCustomerJson.For(DocumentJson.Default.Customer),
+            c => c.Document.Id,
+            (c, version) => c with { Document = c.Document with { Version = version } },
+            [new("email_hash", c => c.EmailKey), new("sealed", _ => 1)],
+            "customer_segments",
+            c => c.Document.SegmentIds));
+        _prepared = new(() => PlaintextCustomers.PrepareAsync(database, keys, privacy, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Checks the key ring against the database and seals what was stored in plaintext; runs once, whoever calls first.</summary>
+    public Task PrepareAsync() => _prepared.Value;
+
+    public async Task<Customer?> GetAsync(string id, CancellationToken ct)
+    {
+        await PrepareAsync().WaitAsync(ct);
+        return await _table.GetAsync(id, ct) is { } stored ? await _privacy.OpenAsync(stored.Document, ct) : null;
+    }
+
+    /// <summary>The profile straight from the stored document: it holds no personal field, so nothing is opened.</summary>
+    public async Task<CustomerProfile?> GetProfileAsync(string id, CancellationToken ct)
+    {
+        await PrepareAsync().WaitAsync(ct);
+        return await _table.GetAsync(id, ct) is { } stored ? CustomerProfile.From(stored.Document) : null;
+    }
 
     public async Task<Customer?> FindByEmailAsync(string email, CancellationToken ct)
     {
-        var key = EmailKey(email);
-        if (key is null)
+        await PrepareAsync().WaitAsync(ct);
+        if (await _privacy.EmailKeyAsync(email, ct) is not { } key)
         {
             return null;
         }
 
-        var found = await _table.ListAllAsync(new SqlConditions().Equal("email_lower", key), ct);
-        return found.Count == 0 ? null : found[0];
+        var found = await _table.ListAllAsync(new SqlConditions().Equal("email_hash", key), ct);
+        return found.Count == 0 ? null : await _privacy.OpenAsync(found[0].Document, ct);
     }
 
-    public Task<Page<Customer>> ListAsync(CustomerFilter filter, ListQuery page, CancellationToken ct)
+    public async Task<Page<Customer>> ListAsync(CustomerFilter filter, ListQuery page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return _table.ListAsync(new SqlConditions().Add(_table.MemberClause, filter.SegmentId), page, ct);
+        await PrepareAsync().WaitAsync(ct);
+        var stored = await _table.ListAsync(new SqlConditions().Add(_table.MemberClause, filter.SegmentId), page, ct);
+        return await _privacy.OpenAsync(new Page<Customer>([.. stored.Items.Select(c => c.Document)], stored.NextCursor), ct);
     }
 
-    public Task<WriteResult<Customer>> CreateAsync(Customer customer, CancellationToken ct) => _table.CreateAsync(customer, ct);
+    public async Task<WriteResult<Customer>> CreateAsync(Customer customer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        await PrepareAsync().WaitAsync(ct);
+        return CustomerPrivacy.Plain(await _table.CreateAsync(await _privacy.SealAsync(customer, ct), ct), customer);
+    }
 
-    public Task<WriteResult<Customer>> UpdateAsync(Customer customer, long expectedVersion, CancellationToken ct) =>
-        _table.UpdateAsync(customer, expectedVersion, ct);
+    public async Task<WriteResult<Customer>> UpdateAsync(Customer customer, long expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        await PrepareAsync().WaitAsync(ct);
+        return CustomerPrivacy.Plain(await _table.UpdateAsync(await _privacy.SealAsync(customer, ct), expectedVersion, ct), customer);
+    }
 
-    public Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct) =>
-        _table.DeleteAsync(id, expectedVersion, ct);
-
-    // Where the keyed hash (HMAC of the lower-cased address) will go when addresses must not be stored as keys.
-    private static string? EmailKey(string? email) =>
-        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+    public async Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct)
+    {
+        await PrepareAsync().WaitAsync(ct);
+        return await _table.DeleteAsync(id, expectedVersion, ct);
+    }
 }

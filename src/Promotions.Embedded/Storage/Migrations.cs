@@ -1,5 +1,6 @@
 using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Assets;
+using Promotions.Embedded.Customers;
 using Promotions.Embedded.Outbox;
 using Promotions.Embedded.Redemptions;
 
@@ -13,11 +14,12 @@ namespace Promotions.Embedded.Storage;
 internal static class Migrations
 {
     /// <summary>
-    /// The catalog's scripts and every feature's (outbox, ledger, analytics, asset sessions), applied together at start so
+    /// The catalog's scripts and every feature's (outbox, ledger, analytics, asset sessions, sealed customers), applied together at start so
     /// no request ever changes the schema under a reader.
     /// </summary>
     public static IReadOnlyList<Migration> Everything =>
-        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All, .. AssetMigrations.All];
+        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All, .. AssetMigrations.All,
+            .. CustomerMigrations.All];
 
     public static IReadOnlyList<Migration> All { get; } =
     [

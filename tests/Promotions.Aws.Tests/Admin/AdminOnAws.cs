@@ -7,10 +7,10 @@ using Promotions.ServiceDefaults.Auth;
 namespace Promotions.Aws.Tests.Admin;
 
 /// <summary>
-/// The Admin API as the Admin function runs it: <c>Adapters:Mode=aws</c>, on the test's tables and code-job queue
+/// The Admin API as the Admin function runs it: <c>Adapters:Mode=aws</c>, on the test's tables (and code-job queue, KMS keys)
 /// in the emulator, over real HTTP (the test server), with locally signed tokens.
 /// </summary>
-public sealed class AdminOnAws(CodeJobQueueResources aws, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Promotions.AdminApi.Program>
+public sealed class AdminOnAws(AwsTestResources aws, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Promotions.AdminApi.Program>
 {
     private readonly string _signingKey = DevTokens.NewSigningKey();
 

@@ -9,7 +9,7 @@ using Promotions.Domain.Ports;
 namespace Promotions.Aws.Tests.Customers;
 
 /// <summary>
-/// The e-mail uniqueness items on the table itself: one per address, keyed by a hash (never the address), moved and
+/// The e-mail uniqueness items on the table itself: one per address, keyed by its keyed hash (never the address), moved and
 /// removed in the customer's own transaction, and left alone by a write that is refused.
 /// </summary>
 public sealed class CustomerEmailItemTests(AwsTestResources aws) : IClassFixture<AwsTestResources>

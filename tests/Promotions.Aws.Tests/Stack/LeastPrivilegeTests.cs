@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Promotions.Domain.PersonalData;
 
 namespace Promotions.Aws.Tests.Stack;
 
@@ -17,7 +18,7 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
     {
         foreach (var function in Functions)
         {
-            foreach (var (actions, resources) in Statements(function))
+            foreach (var (actions, resources, _) in Statements(function))
             {
                 Assert.All(actions, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
                 Assert.All(resources, r => Assert.NotEqual("\"*\"", r));
@@ -56,8 +57,22 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
         Assert.Equal(["AnalyticsFunction"], Functions.Where(f => CanOn(f, "AnalyticsQueue").Contains("sqs:ReceiveMessage")));
         Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "CodeJobsQueue").Count > 0));
         Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "AssetsBucket").Count > 0));
-        Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "PersonalDataKey").Contains("kms:GenerateDataKey")));
         Assert.Equal(["RedemptionFunction"], Functions.Where(f => CanOn(f, "MainTable").Contains("dynamodb:GetRecords")));
+    }
+
+    [Fact]
+    public void Roles_GiveTheKeysOfPersonalDataToTheAdminFunctionOnly_UnderTheContextTheCodeUses()
+    {
+        // Offers, validation and redemption read customers' profiles, which hold nothing sealed.
+        Assert.Equal(["AdminFunction"], Functions.Where(f => CanOn(f, "PersonalDataKey").Count > 0 || CanOn(f, "LookupKey").Count > 0));
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], CanOn("AdminFunction", "PersonalDataKey").Order());
+        Assert.Equal(["kms:GenerateMac"], CanOn("AdminFunction", "LookupKey"));
+        var dataKeys = Assert.Single(Statements("AdminFunction"), s => s.Actions.Contains("kms:Decrypt")).Condition.GetProperty("StringEquals");
+        Assert.Equal(
+            PersonalDataProtector.Context.Select(c => ("kms:EncryptionContext:" + c.Key, c.Value)).Order(),
+            dataKeys.EnumerateObject().Select(c => (c.Name, c.Value.GetString()!)).Order());
+        var mac = Assert.Single(Statements("AdminFunction"), s => s.Actions.Contains("kms:GenerateMac")).Condition;
+        Assert.Equal("HMAC_SHA_256", mac.GetProperty("StringEquals").GetProperty("kms:MacAlgorithm").GetString());
     }
 
     private static bool Writes(HashSet<string> actions) => WriteActions.Any(actions.Contains);
@@ -65,7 +80,7 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
     private JsonElement Role(string function) =>
         stack.Template.GetProperty("Resources").GetProperty(function + "Role").GetProperty("Properties");
 
-    private IEnumerable<(List<string> Actions, List<string> Resources)> Statements(string function)
+    private IEnumerable<(List<string> Actions, List<string> Resources, JsonElement Condition)> Statements(string function)
     {
         foreach (var policy in Role(function).GetProperty("Policies").EnumerateArray())
         {
@@ -76,7 +91,7 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
                 var actions = action.ValueKind == JsonValueKind.Array ? action.EnumerateArray().Select(a => a.GetString()!).ToList() : [action.GetString()!];
                 var resource = statement.GetProperty("Resource");
                 var resources = resource.ValueKind == JsonValueKind.Array ? resource.EnumerateArray().Select(r => r.GetRawText()).ToList() : [resource.GetRawText()];
-                yield return (actions, resources);
+                yield return (actions, resources, statement.TryGetProperty("Condition", out var condition) ? condition : default);
             }
         }
     }

@@ -41,6 +41,24 @@ public sealed class TemplateDeploymentTests(DeployedStack stack) : IClassFixture
         Assert.DoesNotContain("Aws__AnalyticsTable", stack.Functions["RedemptionFunction"].Keys);
         Assert.DoesNotContain("AWS_LWA_PASS_THROUGH_PATH", stack.Functions["PromotionApiFunction"].Keys);
         Assert.DoesNotContain("AWS_LWA_PASS_THROUGH_PATH", stack.Functions["ValidationFunction"].Keys);
+        Assert.Equal(stack.Outputs["PersonalDataKeyId"], stack.Functions["AdminFunction"]["Aws__KmsKeyId"]);
+        Assert.Equal(stack.Outputs["LookupKeyId"], stack.Functions["AdminFunction"]["Aws__KmsLookupKeyId"]);
+        Assert.All(FunctionIds.Where(f => f != "AdminFunction"), f => Assert.DoesNotContain(stack.Functions[f].Keys, k => k.StartsWith("Aws__Kms", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Template_DeclaresTheKeysOfPersonalDataAsTheKeyRingUsesThem()
+    {
+        var resources = stack.Template.GetProperty("Resources");
+        var dataKey = resources.GetProperty("PersonalDataKey").GetProperty("Properties");
+        var lookupKey = resources.GetProperty("LookupKey").GetProperty("Properties");
+
+        Assert.Equal(("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT"), (dataKey.GetProperty("KeySpec").GetString(), dataKey.GetProperty("KeyUsage").GetString()));
+        Assert.Equal(("HMAC_256", "GENERATE_VERIFY_MAC"), (lookupKey.GetProperty("KeySpec").GetString(), lookupKey.GetProperty("KeyUsage").GetString()));
+        Assert.True(dataKey.GetProperty("EnableKeyRotation").GetBoolean());
+        Assert.False(lookupKey.TryGetProperty("EnableKeyRotation", out _));
+        Assert.Equal("Retain", resources.GetProperty("LookupKey").GetProperty("DeletionPolicy").GetString());
+        Assert.Equal(("AWS::KMS::Key", "AWS::KMS::Key"), (stack.Resources["PersonalDataKey"].Type, stack.Resources["LookupKey"].Type));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.Runtime;
@@ -14,13 +16,15 @@ using Promotions.Aws.Tests.Support.Lambda;
 namespace Promotions.Aws.Tests.Support;
 
 /// <summary>
-/// A fresh pair of tables (main and analytics) and an assets bucket with unique names, for one test class, deleted afterwards. It
+/// A fresh pair of tables (main and analytics), an assets bucket and the two KMS keys of personal data (by alias) with unique
+/// names, for one test class, deleted afterwards. It
 /// hands out configuration that points the adapters at the emulator and those tables, and a service provider
 /// built with the real registration call (<see cref="AwsAdapters.AddAwsAdapters"/>).
 /// </summary>
 public class AwsTestResources : IAsyncLifetime
 {
     private readonly List<string> _tables = [];
+    private readonly List<(string Alias, string KeyId)> _keys = [];
     private readonly List<string> _queues = [];
     private ServiceProvider? _services;
 
@@ -32,6 +36,12 @@ public class AwsTestResources : IAsyncLifetime
 
     /// <summary>The private assets bucket of this class (emptied and deleted afterwards).</summary>
     public string AssetsBucket => "assets-test-" + Suffix;
+
+    /// <summary>The symmetric KMS key that wraps the data keys of personal data (<c>Aws:KmsKeyId</c>), by its alias.</summary>
+    public string PersonalDataKey => $"alias/promotions-test-{Suffix}-personal-data";
+
+    /// <summary>The HMAC_256 KMS key of lookup keys (<c>Aws:KmsLookupKeyId</c>), by its alias.</summary>
+    public string LookupKey => $"alias/promotions-test-{Suffix}-lookup";
 
     public Emulator Emulator { get; private set; } = null!;
 
@@ -46,6 +56,8 @@ public class AwsTestResources : IAsyncLifetime
     public RequestLog Requests { get; } = new();
 
     public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
+
+    public IAmazonKeyManagementService Kms => Services.GetRequiredService<IAmazonKeyManagementService>();
 
     public IAmazonSQS Sqs => Services.GetRequiredService<IAmazonSQS>();
 
@@ -65,6 +77,21 @@ public class AwsTestResources : IAsyncLifetime
         await CreateTableAsync(TableLayout.MainTable(Table));
         await CreateTableAsync(TableLayout.AnalyticsTable(AnalyticsTable));
         await S3.PutBucketAsync(AssetsBucket);
+        await CreateKeyAsync(PersonalDataKey, KeySpec.SYMMETRIC_DEFAULT, KeyUsageType.ENCRYPT_DECRYPT);
+        await CreateKeyAsync(LookupKey, KeySpec.HMAC_256, KeyUsageType.GENERATE_VERIFY_MAC);
+    }
+
+    /// <summary>A KMS key with an alias; the alias is deleted and the key scheduled for deletion with the class's other resources.</summary>
+    public async Task<string> CreateKeyAsync(string alias, KeySpec spec, KeyUsageType usage)
+    {
+        var key = await Kms.CreateKeyAsync(new CreateKeyRequest { KeySpec = spec, KeyUsage = usage, Description = "promotions test " + Suffix });
+        await Kms.CreateAliasAsync(alias, key.KeyMetadata.KeyId);
+        lock (_keys)
+        {
+            _keys.Add((alias, key.KeyMetadata.KeyId));
+        }
+
+        return key.KeyMetadata.Arn;
     }
 
     public virtual async Task DisposeAsync()
@@ -94,6 +121,12 @@ public class AwsTestResources : IAsyncLifetime
         }
 
         await DeleteBucketAsync();
+        foreach (var (alias, keyId) in _keys)
+        {
+            await Kms.DeleteAliasAsync(alias);
+            await Kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = 7 });
+        }
+
         if (_services is not null)
         {
             await _services.DisposeAsync();
@@ -177,6 +210,8 @@ public class AwsTestResources : IAsyncLifetime
             ["Aws:Table"] = Table,
             ["Aws:AnalyticsTable"] = AnalyticsTable,
             ["Aws:AssetsBucket"] = AssetsBucket,
+            ["Aws:KmsKeyId"] = PersonalDataKey,
+            ["Aws:KmsLookupKeyId"] = LookupKey,
         };
         if (Emulator.Endpoint is { } endpoint)
         {

@@ -57,6 +57,18 @@ public abstract class CustomerStoreContract : VersionedStoreContract<Customer>
     }
 
     [Fact]
+    public async Task GetProfile_IsTheStoredCustomersProfile()
+    {
+        var customer = NewItem();
+        await Store.CreateAsync(customer, default);
+
+        var profile = await Store.GetProfileAsync(customer.Id, default);
+
+        Json.AssertSame(CustomerProfile.From(customer), profile);
+        Assert.Null(await Store.GetProfileAsync("cus_missing_" + Scope, default));
+    }
+
+    [Fact]
     public async Task FindByEmail_IgnoresCase()
     {
         var customer = NewItem();
