@@ -112,6 +112,13 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
         var messages = await stack.DrainQueueAsync(stack.Queue.Url);
         Assert.Equal(old.Select(e => e.EventId).Order(StringComparer.Ordinal), messages.Select(m => m.MessageAttributes["eventId"].StringValue).Order(StringComparer.Ordinal));
         Assert.Equal([fresh.EventId], await stack.PendingAsync([.. old.Select(e => e.EventId), fresh.EventId]));
+
+        // Once it too has waited long enough, the next run takes it; nothing of this test stays pending for the others
+        // on this table, whose sweeps would otherwise count it.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var next = await stack.Relay.InvokeAsync(ScheduleEvents.Scheduled(clock.GetUtcNow(), Emulator.Region), default);
+        Assert.Equal(1, next.Result!.Value.GetProperty("published").GetInt32());
+        Assert.Empty(await stack.PendingAsync([fresh.EventId]));
     }
 
     [Fact]
