@@ -51,6 +51,18 @@ public sealed class DeployedStackFlowTests(StackFixture stack)
     }
 
     [Fact]
+    public void HttpApi_AuthorizesEveryRouteWithThePoolAndClientsTheServicesAccept()
+    {
+        var services = stack.Functions.Values.Select(f => f.Settings.All["Auth:Cognito:ClientIds"]!).Distinct().Single();
+
+        var (issuer, audience) = Api.JwtAuthorizer("Cognito", stack.Pool.Names);
+
+        Assert.All(Api.RouteAuthorizers, a => Assert.Equal("Cognito", a));
+        Assert.Equal(stack.Pool.Issuer, issuer);
+        Assert.Equal(services.Split(',').Order(StringComparer.Ordinal), audience.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Flow_AdminToOffersValidateRedeemAndThroughTheStreamAndQueueToAnalytics_ReportsTheRedemption()
     {
         var marketer = await stack.Pool.SignInAsync("marketer", Portal);

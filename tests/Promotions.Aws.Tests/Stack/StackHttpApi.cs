@@ -11,7 +11,7 @@ namespace Promotions.Aws.Tests.Stack;
 /// prefix first, a route's own method before <c>ANY</c>), becomes the payload 2.0 event of the matched route,
 /// and reaches the integrated function as the Lambda Web Adapter hands it to the app. A request no route
 /// matches is API Gateway's 404. The JWT authorizer is not run (moto runs no authorizer): the services check
-/// every token themselves.
+/// every token themselves, and <see cref="JwtAuthorizer"/> shows what the authorizer would check.
 /// </summary>
 public sealed partial class StackHttpApi
 {
@@ -19,6 +19,7 @@ public sealed partial class StackHttpApi
 
     private readonly IReadOnlyList<Route> _routes;
     private readonly IReadOnlyDictionary<string, StackFunction> _functions;
+    private readonly Dictionary<string, JsonNode> _authorizers = new(StringComparer.Ordinal);
 
     public StackHttpApi(JsonElement template, IReadOnlyDictionary<string, StackFunction> functions)
     {
@@ -26,14 +27,20 @@ public sealed partial class StackHttpApi
         var routes = new List<Route>();
         foreach (var (_, api) in TemplateValues.Resources(template).Where(r => (string?)r.Value!["Type"] == "AWS::ApiGatewayV2::Api"))
         {
-            foreach (var (path, methods) in api!["Properties"]?["Body"]?["paths"]?.AsObject() ?? [])
+            foreach (var (name, scheme) in api!["Properties"]?["Body"]?["components"]?["securitySchemes"]?.AsObject() ?? [])
+            {
+                _authorizers[name] = scheme!["x-amazon-apigateway-authorizer"]!;
+            }
+
+            foreach (var (path, methods) in api["Properties"]?["Body"]?["paths"]?.AsObject() ?? [])
             {
                 foreach (var (method, operation) in methods!.AsObject())
                 {
                     var uri = (string?)operation?["x-amazon-apigateway-integration"]?["uri"]?["Fn::Sub"] ?? "";
                     var function = FunctionArn().Match(uri);
                     Assert.True(function.Success, $"route {method} {path} integrates no function of the stack: {uri}");
-                    routes.Add(new Route(method == AnyMethod ? "ANY" : method.ToUpperInvariant(), path, function.Groups[1].Value));
+                    var authorizer = operation!["security"]?.AsArray().SelectMany(r => r!.AsObject().Select(p => p.Key)).SingleOrDefault();
+                    routes.Add(new Route(method == AnyMethod ? "ANY" : method.ToUpperInvariant(), path, function.Groups[1].Value, authorizer));
                 }
             }
         }
@@ -52,6 +59,22 @@ public sealed partial class StackHttpApi
             .OrderByDescending(r => r.Prefix.Length);
         var route = exact.OrderBy(r => r.Method == "ANY").Concat(greedy.ThenBy(r => r.Method == "ANY")).FirstOrDefault();
         return route is null ? null : ($"{route.Method} {route.Path}", route.Function);
+    }
+
+    /// <summary>The authorizer of every route (null for a route without one).</summary>
+    public IEnumerable<string?> RouteAuthorizers => _routes.Select(r => r.Authorizer);
+
+    /// <summary>
+    /// The JWT authorizer named <paramref name="name"/>, resolved against <paramref name="names"/>: what API Gateway
+    /// would check before a request reaches a function (moto does not run it).
+    /// </summary>
+    public (string Issuer, IReadOnlyList<string> Audience) JwtAuthorizer(string name, IReadOnlyDictionary<string, string> names)
+    {
+        var authorizer = _authorizers[name];
+        Assert.Equal("jwt", (string?)authorizer["type"]);
+        Assert.Equal("$request.header.Authorization", (string?)authorizer["identitySource"]);
+        var configuration = TemplateValues.Resolve(authorizer["jwtConfiguration"], names)!;
+        return (TemplateValues.Text(configuration["issuer"]), [.. configuration["audience"]!.AsArray().Select(TemplateValues.Text)]);
     }
 
     public async Task<HttpApiAnswer> SendAsync(
@@ -74,7 +97,7 @@ public sealed partial class StackHttpApi
     [GeneratedRegex(@"\$\{(\w+)\.Arn\}")]
     private static partial Regex FunctionArn();
 
-    private sealed record Route(string Method, string Path, string Function)
+    private sealed record Route(string Method, string Path, string Function, string? Authorizer)
     {
         public string Prefix => Path[..^"{proxy+}".Length];
     }
