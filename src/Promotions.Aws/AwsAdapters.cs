@@ -6,6 +6,7 @@ using Promotions.Aws.Analytics;
 using Promotions.Aws.Catalog;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
+using Promotions.Aws.Redemptions;
 using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 
@@ -38,6 +39,7 @@ public static class AwsAdapters
         services.TryAddSingleton<IAssetStore, S3AssetStore>();
         services.AddAwsAnalytics();
         services.AddDynamoDbCatalog();
+        services.AddAwsRedemption(configuration);
         return services;
     }
 }

@@ -35,12 +35,12 @@ internal static class CampaignEndpoints
     }
 
     private static async Task<Results<Created<CampaignResponse>, ProblemHttpResult>> Create(
-        CampaignRequest body, ICampaignStore store, ISegmentStore segments, ICampaignTypeStore types, TimeProvider clock,
-        HttpResponse response, CancellationToken ct)
+        CampaignRequest body, ICampaignStore store, ISegmentStore segments, ICampaignTypeStore types, IRedemptionLedger ledger,
+        TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var draft = new Campaign(Ids.New("cmp", clock), "", null, null, null, LifecycleStatus.Draft, null, null, null, null, now, now);
-        var validated = await new CampaignValidation(segments, types).ValidateAsync(body, draft, ct);
+        var validated = await new CampaignValidation(segments, types, ledger).ValidateAsync(body, draft, ct);
         if (!validated.IsSuccess)
         {
             return Problems.From(validated.Errors);
@@ -58,9 +58,9 @@ internal static class CampaignEndpoints
 
     private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         string id, CampaignRequest body, ICampaignStore store, ISegmentStore segments, ICampaignTypeStore types,
-        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        IRedemptionLedger ledger, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         Of(store).ChangeAsync(id, http, async current => LifecycleMachine.IsEditable(current.Status)
-            ? await new CampaignValidation(segments, types).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, ct)
+            ? await new CampaignValidation(segments, types, ledger).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, ct)
             : LifecycleRules.NotEditableError(current.Status, What), CampaignResponse.From, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(

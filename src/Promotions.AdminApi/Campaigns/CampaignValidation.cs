@@ -2,11 +2,12 @@ using Promotions.AdminApi.Common;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Redemptions;
 
 namespace Promotions.AdminApi.Campaigns;
 
 /// <summary>Checks a campaign body field by field, references included, and builds the campaign from it.</summary>
-internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeStore types)
+internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeStore types, IRedemptionLedger ledger)
 {
     public async Task<Result<Campaign>> ValidateAsync(CampaignRequest body, Campaign template, CancellationToken ct)
     {
@@ -15,7 +16,16 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
         var description = checks.Optional(body.Description, "$.description");
         var owner = checks.Optional(body.Owner, "$.owner", FieldChecks.NameMax);
         checks.Window(body.StartsAt, body.EndsAt, "$.endsAt");
-        var budget = Budget(body.Budget, template.Budget, checks);
+        var budget = Budget(body.Budget, checks);
+        if (budget is not null && template.Budget is { } current && budget.Currency != current.Currency
+            && await SpentAsync(template.Id, ct) > 0m)
+        {
+            // Spending is recorded in the budget's currency; switching it would misstate what is left. The ledger's
+            // counter is the authority on spending, so it is asked only when the currency would change.
+            checks.Add("currency_locked", $"The budget has spending in {current.Currency}; its currency cannot change.", "$.budget.currency");
+            budget = null;
+        }
+
         await checks.ReferenceAsync(body.TargetSegmentId, "$.targetSegmentId", "segment", segments.GetAsync, ct);
         await checks.ReferenceAsync(body.CampaignTypeId, "$.campaignTypeId", "campaign type", types.GetAsync, ct);
         if (checks.HasErrors)
@@ -36,7 +46,10 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
         };
     }
 
-    private static Budget? Budget(BudgetRequest? body, Budget? current, FieldChecks checks)
+    private async Task<decimal> SpentAsync(string campaignId, CancellationToken ct) =>
+        (await ledger.GetUsageBatchAsync(new UsageQuery([], [campaignId]), ct)).Budget(campaignId);
+
+    private static Budget? Budget(BudgetRequest? body, FieldChecks checks)
     {
         if (body is null)
         {
@@ -53,12 +66,6 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
             checks.Add("invalid_currency", "The currency must be an ISO 4217 code such as EUR.", "$.budget.currency");
         }
 
-        if (current is { Spent: > 0m } && body.Currency != current.Currency)
-        {
-            // Spending is recorded in the budget's currency; switching it would misstate what is left.
-            checks.Add("currency_locked", $"The budget has spending in {current.Currency}; its currency cannot change.", "$.budget.currency");
-        }
-
-        return checks.HasErrors ? null : new Budget(body.Amount!.Value, body.Currency!, current?.Spent ?? 0m);
+        return checks.HasErrors ? null : new Budget(body.Amount!.Value, body.Currency!);
     }
 }

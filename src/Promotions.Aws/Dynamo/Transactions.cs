@@ -4,38 +4,59 @@ using Amazon.DynamoDBv2.Model;
 namespace Promotions.Aws.Dynamo;
 
 /// <summary>
-/// <c>TransactWriteItems</c> with its expected failure as a value: the cancellation reasons (one per item, in item
-/// order) when a condition failed. Transactions on the same item at the same time cancel each other
-/// (<c>TransactionConflict</c>); the SDK does not retry those, so they are retried here with a jittered backoff, as
-/// is throttling. Anything else is not an expected outcome and is thrown.
+/// Runs one <c>TransactWriteItems</c> and tells a refusal (a condition failed: the caller decides what it means) from
+/// a commit. A cancellation that is only contention (another transaction on one of the items, throttling) is tried
+/// again after a jittered, growing pause, a bounded number of times; past that bound it is thrown, since the
+/// transaction neither committed nor was refused. The SDK retries neither of those itself.
 /// </summary>
 internal static class Transactions
 {
-    public const string ConditionalCheckFailed = "ConditionalCheckFailed";
+    public const string ConditionalCheckFailed = Cancellation.ConditionFailed;
 
-    private const int MaxAttempts = 10;
+    public const int TransientAttempts = 8;
 
-    /// <summary>Null when the transaction committed; the cancellation reasons when a condition refused it.</summary>
-    public static async Task<IReadOnlyList<CancellationReason>?> WriteAsync(IAmazonDynamoDB dynamo, List<TransactWriteItem> items, CancellationToken ct)
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Null when the transaction committed; the reasons when one of its conditions failed.</summary>
+    public static async Task<Cancellation?> TryWriteAsync(IAmazonDynamoDB dynamo, List<TransactWriteItem> items, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dynamo);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, ct);
+                // The token makes the SDK's own retries of this request (a lost response) idempotent: a retry of a
+                // transaction that committed answers success instead of running its conditions again.
+                await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems = items,
+                    ClientRequestToken = Guid.NewGuid().ToString("N"),
+                }, ct);
                 return null;
             }
-            catch (TransactionCanceledException e) when (Refused(e.CancellationReasons))
+            catch (TransactionCanceledException e)
             {
-                return e.CancellationReasons;
-            }
-            catch (TransactionCanceledException e) when (attempt < MaxAttempts && Retryable(e.CancellationReasons))
-            {
+                var cancellation = new Cancellation(e.CancellationReasons ?? []);
+                if (cancellation.AnyConditionFailed)
+                {
+                    return cancellation;
+                }
+
+                if (!cancellation.Transient || attempt >= TransientAttempts)
+                {
+                    throw;
+                }
+
+                // A pause of wall time between network calls (not domain time), so not the injected clock.
                 await Task.Delay(Backoff(attempt), ct);
             }
         }
     }
+
+    /// <summary>Null when the transaction committed; the cancellation reasons (one per item) when a condition refused it.</summary>
+    public static async Task<IReadOnlyList<CancellationReason>?> WriteAsync(IAmazonDynamoDB dynamo, List<TransactWriteItem> items, CancellationToken ct) =>
+        (await TryWriteAsync(dynamo, items, ct))?.Reasons;
 
     /// <summary>
     /// Runs a single-item write, again after a jittered wait while it meets a transaction in progress on its item
@@ -51,7 +72,7 @@ internal static class Transactions
                 await write();
                 return;
             }
-            catch (TransactionConflictException) when (attempt < MaxAttempts)
+            catch (TransactionConflictException) when (attempt < TransientAttempts)
             {
                 await Task.Delay(Backoff(attempt), ct);
             }
@@ -62,15 +83,11 @@ internal static class Transactions
     public static bool Failed(IReadOnlyList<CancellationReason> reasons, int index) =>
         index < reasons.Count && reasons[index].Code == ConditionalCheckFailed;
 
-    private static bool Refused(List<CancellationReason>? reasons) => reasons is not null && reasons.Any(r => r.Code == ConditionalCheckFailed);
-
-    private static bool Retryable(List<CancellationReason>? reasons) =>
-        reasons is not null && reasons.Any(r => r.Code is "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded");
-
-    // 10 ms doubling to about 2.5 s, each wait drawn from its upper half so colliding writers spread out.
     private static TimeSpan Backoff(int attempt)
     {
-        var ceiling = 10.0 * Math.Pow(2, Math.Min(attempt, 8));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
+        var ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, attempt));
+#pragma warning disable CA5394 // Jitter spreads retries apart; it needs no unpredictability.
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
+#pragma warning restore CA5394
     }
 }

@@ -51,12 +51,16 @@ public static class RedemptionEvents
             var line = (decimal)budgetMinor * percent;
             if (beforeMinor * 100m < line && afterMinor * 100m >= line)
             {
-                yield return new BudgetThresholdCrossed(
-                    NewId(clock), clock.GetUtcNow(), campaignId, percent,
-                    Money.FromMinor(afterMinor, currency), Money.FromMinor(budgetMinor, currency), currency);
+                yield return ThresholdCrossed(campaignId, percent, afterMinor, budgetMinor, currency, clock);
             }
         }
     }
+
+    /// <summary>The crossing of <paramref name="percent"/> % with a spend of <paramref name="spentMinor"/> (minor units).</summary>
+    public static BudgetThresholdCrossed ThresholdCrossed(
+        string campaignId, int percent, long spentMinor, long budgetMinor, string currency, TimeProvider clock) =>
+        new(NewId(clock), clock.GetUtcNow(), campaignId, percent,
+            Money.FromMinor(spentMinor, currency), Money.FromMinor(budgetMinor, currency), currency);
 
     private static string NewId(TimeProvider clock) => Ids.New(DomainEvent.IdPrefix, clock);
 }

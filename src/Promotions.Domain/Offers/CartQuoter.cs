@@ -52,7 +52,11 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             }
 
             var decision = EligibilityEvaluator.Evaluate(promotion, eligibility);
-            if (decision.IsEligible)
+            if (decision.IsEligible && OtherBudgetCurrency(promotion, request))
+            {
+                rejections.Add(Rejection.Of(OfferReasons.BudgetCurrencyMismatch, promotion.Id, code));
+            }
+            else if (decision.IsEligible)
             {
                 candidates.Add(Candidate(promotion, code));
             }
@@ -70,7 +74,11 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             }
 
             var decision = EligibilityEvaluator.Evaluate(promotion, eligibility);
-            if (decision.IsEligible)
+            if (decision.IsEligible && OtherBudgetCurrency(promotion, request))
+            {
+                rejections.Add(Rejection.Of(OfferReasons.BudgetCurrencyMismatch, promotion.Id));
+            }
+            else if (decision.IsEligible)
             {
                 candidates.Add(Candidate(promotion, null));
             }
@@ -129,6 +137,13 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
 
         return null;
     }
+
+    /// <summary>
+    /// True when the campaign has a budget in another currency than the cart: the ledger refuses such a redemption
+    /// (<c>budget_currency_mismatch</c>), so quoting its discount would promise what the checkout cannot redeem.
+    /// </summary>
+    private static bool OtherBudgetCurrency(LivePromotion promotion, QuoteRequest request) =>
+        promotion.Campaign.Budget is { } budget && !string.Equals(budget.Currency, request.Cart.Currency, StringComparison.Ordinal);
 
     private static QuoteCandidate Candidate(LivePromotion promotion, string? code) =>
         new(promotion.Id, promotion.Compiled.Effect, promotion.Promotion.Priority, promotion.Promotion.Stacking, code);

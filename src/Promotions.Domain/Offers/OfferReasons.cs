@@ -34,6 +34,9 @@ public static class OfferReasons
     /// <summary>The campaign's discount budget is spent, or what remains of it cannot cover the discount.</summary>
     public const string BudgetExhausted = "budget_exhausted";
 
+    /// <summary>The campaign's budget is kept in another currency than the cart's, so no redemption of it can be charged.</summary>
+    public const string BudgetCurrencyMismatch = "budget_currency_mismatch";
+
     /// <summary>The customer redeemed the promotion as often as its per-customer limit allows.</summary>
     public const string CustomerLimitReached = "customer_limit_reached";
 
@@ -56,8 +59,8 @@ public static class OfferReasons
     public static IReadOnlyList<string> All { get; } =
     [
         UnknownCode, CodeInactive, CodeExpired, CodeExhausted, CodeNotYetActive, CodeAssignedToAnotherCustomer,
-        PromotionNotActive, PromotionExhausted, BudgetExhausted, CustomerLimitReached, WrongChannel, DuplicateCode, InvalidCodeFormat,
-        NotEligible, NeedsCart,
+        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, WrongChannel, DuplicateCode,
+        InvalidCodeFormat, NotEligible, NeedsCart,
     ];
 
     /// <summary>The human sentence of a reason.</summary>
@@ -72,6 +75,7 @@ public static class OfferReasons
         PromotionNotActive => "This promotion is not running.",
         PromotionExhausted => "This promotion has been redeemed as many times as it allows.",
         BudgetExhausted => "This promotion's budget is spent or cannot cover this discount.",
+        BudgetCurrencyMismatch => "This promotion's budget is kept in another currency than the cart's.",
         CustomerLimitReached => "You have used this promotion as many times as it allows.",
         WrongChannel => "This promotion is not available on this channel.",
         DuplicateCode => "This code, or another code of the same promotion, is already in the request.",

@@ -19,6 +19,10 @@ public interface IIdempotencyStore
     /// <summary>Stores the response of a request that changed nothing; false when the lease was lost.</summary>
     Task<bool> CompleteAsync(IdempotencyLease lease, StoredResponse response, CancellationToken ct);
 
-    /// <summary>Drops up to <paramref name="limit"/> keys past their retention; returns how many.</summary>
+    /// <summary>
+    /// Drops up to <paramref name="limit"/> keys past their retention; returns how many. A key past its retention is
+    /// gone for <see cref="BeginAsync"/> whether or not it was dropped yet, so this only frees storage: a store that
+    /// deletes expired keys by itself (DynamoDB's TTL) does nothing here and returns 0. It never drops a live key.
+    /// </summary>
     Task<int> PurgeExpiredAsync(int limit, CancellationToken ct);
 }

@@ -45,7 +45,7 @@ internal static class LedgerUsageReads
         {
             using var read = connection.Command(null,
                 "SELECT c.key, c.used, c.currency FROM json_each($keys) AS k JOIN redemption_counters AS c ON c.key = k.value;");
-            read.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(wanted.Keys, LedgerJson.Default.IEnumerableString));
+            read.Parameters.AddWithValue("$keys", JsonSerializer.Serialize<IReadOnlyList<string>>([.. wanted.Keys], DocumentJson.Default.IReadOnlyListString));
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -40,7 +40,7 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             {
                 if (!await RedemptionRows.TryUpdateAsync(connection, transaction, confirmed, RedemptionStatus.Reserved, stored.Version, ct))
                 {
-                    return NotAHold(reservationId);
+                    return LedgerRefusals.NoReservation(reservationId);
                 }
 
                 await OutboxRows.AppendAsync(connection, transaction, RedemptionEvents.Recorded(confirmed, clock), ct);
@@ -63,7 +63,7 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             {
                 if (!await RedemptionRows.TryUpdateAsync(connection, transaction, released, RedemptionStatus.Reserved, stored.Version, ct))
                 {
-                    return NotAHold(reservationId);
+                    return LedgerRefusals.NoReservation(reservationId);
                 }
 
                 await GiveBackAsync(connection, transaction, released, released.DiscountAmount, uses: true, ct);
@@ -80,7 +80,7 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             var stored = await RedemptionRows.ReadAsync(connection, transaction, command.RedemptionId, ct);
             if (stored is null)
             {
-                return new DomainError(RedemptionRejections.RedemptionNotFound, $"No redemption with id '{command.RedemptionId}'.", "$.id");
+                return LedgerRefusals.NoRedemption(command.RedemptionId);
             }
 
             var plan = ReversalPlanner.Plan(stored.Redemption, command.Lines);
@@ -159,9 +159,6 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         await using var connection = await storage.OpenAsync(ct);
         return await LedgerUsageReads.ReadAsync(connection, query, ct);
     }
-
-    private static DomainError NotAHold(string id) =>
-        new(RedemptionRejections.ReservationNotFound, $"No live reservation with id '{id}'.", "$.id");
 
     // A refusal undoes whatever the attempt changed before it, so the commit that follows writes nothing of it.
     private static async Task<Result<T>> AtomicallyAsync<T>(SqliteTransaction transaction, Func<Task<Result<T>>> attempt, CancellationToken ct)
@@ -259,7 +256,7 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         var stored = await RedemptionRows.ReadAsync(connection, transaction, id, ct);
         if (stored is null)
         {
-            return NotAHold(id);
+            return LedgerRefusals.NoReservation(id);
         }
 
         var hold = stored.Redemption;
@@ -269,13 +266,7 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             return LedgerRefusals.Of(RedemptionRejections.ReservationExpired);
         }
 
-        return hold.Status switch
-        {
-            RedemptionStatus.Reserved => stored,
-            RedemptionStatus.Expired => LedgerRefusals.Of(RedemptionRejections.ReservationExpired),
-            RedemptionStatus.Released => LedgerRefusals.Of(RedemptionRejections.ReservationReleased),
-            _ => LedgerRefusals.Of(RedemptionRejections.ReservationConfirmed),
-        };
+        return hold.Status == RedemptionStatus.Reserved ? stored : LedgerRefusals.NotLive(hold.Status);
     }
 
     private async Task<bool> ExpireAsync(SqliteConnection connection, SqliteTransaction transaction, StoredRedemption stored, CancellationToken ct)

@@ -21,6 +21,9 @@ public sealed class HostileRequestTests(ITestOutputHelper output) : IDisposable
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
 
+        // The demo data and the semantic cases' setup write events; their delivery must not land inside a request.
+        await StoreSnapshot.WaitForDispatchAsync(_factory.DatabasePath);
+
         foreach (var hostile in cases)
         {
             var before = StoreSnapshot.Take(_factory.DatabasePath);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Promotions.Api.Tests.Admin;
 using Promotions.Api.Tests.Offers;
 using Promotions.Api.Tests.Redemption;
 using Promotions.Domain.Campaigns;
@@ -139,6 +140,53 @@ public sealed class LedgerUsageTests : IDisposable
         Assert.Equal((HttpStatusCode.Conflict, "promotion_exhausted"), await RedeemAsync(promotionId: once.Id));
         Assert.DoesNotContain(once.Id, after.GetProperty("items").Strings("id"));
         Assert.Equal("promotion_exhausted", ReasonOf(after.GetProperty("notEligible"), "id", once.Id));
+    }
+
+    [Fact]
+    public async Task Validate_WhenTheBudgetIsInAnotherCurrencyThanTheCart_SaysSoAndTheRedemptionIsRefusedTheSame()
+    {
+        var dollars = await _host.Seed.CampaignAsync(budget: new Budget(100m, "USD"));
+        var euros = await _host.Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var inDollars = await _host.Seed.PromotionAsync(dollars, "Ten off, dollar budget", TenOff);
+        var inEuros = await _host.Seed.PromotionAsync(euros, "Ten off, euro budget", TenOff);
+        _host.LetCachesExpire();
+
+        var quote = await ValidateAsync(null);
+
+        Assert.Equal([inEuros.Id], quote.GetProperty("applied").Strings("promotionId"));
+        Assert.Equal("budget_currency_mismatch", ReasonOf(quote.GetProperty("notApplied"), "promotionId", inDollars.Id));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "budget_currency_mismatch"), await RedeemAsync(promotionId: inDollars.Id));
+    }
+
+    [Fact]
+    public async Task BudgetCurrency_ChangesUntilTheLedgerRecordsSpendingAndIsLockedAfter()
+    {
+        using var admin = _host.Admin();
+        var unspent = await _host.Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var spent = await _host.Seed.CampaignAsync(budget: new Budget(100m, "EUR"));
+        var promotion = await _host.Seed.PromotionAsync(spent, "Ten off", TenOff);
+        _host.LetCachesExpire();
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotionId: promotion.Id)).Status);
+
+        var changed = await ChangeBudgetCurrencyAsync(admin, unspent.Id, "USD");
+        var locked = await ChangeBudgetCurrencyAsync(admin, spent.Id, "USD");
+        var sameCurrency = await ChangeBudgetCurrencyAsync(admin, spent.Id, "EUR");
+
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal("USD", changed.Body.GetProperty("budget").GetProperty("currency").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, locked.Status);
+        Assert.Equal([("currency_locked", "$.budget.currency")], locked.Body.Errors());
+        Assert.Equal(HttpStatusCode.OK, sameCurrency.Status);
+        Assert.Equal(250m, sameCurrency.Body.GetProperty("budget").GetProperty("amount").GetDecimal());
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> ChangeBudgetCurrencyAsync(HttpClient admin, string campaignId, string currency)
+    {
+        using var read = await admin.GetAsync(new Uri($"/admin/campaigns/{campaignId}", UriKind.Relative));
+        var current = await read.Expect(HttpStatusCode.OK);
+        var body = new { name = current.GetProperty("name").GetString(), budget = new { amount = 250m, currency } };
+        using var response = await admin.PutJson($"/admin/campaigns/{campaignId}", body, read.Headers.ETag!.ToString());
+        return (response.StatusCode, await response.ReadJson());
     }
 
     private Task<JsonElement> OffersAsync(string? customerId, string? cart = null) =>

@@ -35,6 +35,15 @@ public sealed class UsageHost : WebApplicationFactory<Promotions.LocalHost.Progr
         return client;
     }
 
+    /// <summary>A member of staff with the admin role, for the Admin API.</summary>
+    public HttpClient Admin()
+    {
+        var client = CreateClient();
+        var token = DevTokens.Create(_auth, "admin", [Roles.Admin], [], Clock, TimeSpan.FromDays(30));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Moves the clock past the catalog's and the usage cache's refresh intervals.</summary>
     public void LetCachesExpire() => Clock.Advance(TimeSpan.FromSeconds(2));
 

@@ -22,7 +22,7 @@ namespace Promotions.Aws.Tests.Events;
 /// The outbox relay of the AWS mode on moto: new outbox items from the table's stream, delivered as Lambda
 /// delivers a stream batch to the Redemption service's pass-through path, reach the event queues and are
 /// marked; failures are reported as the stream's partial batch response; the one-minute schedule sweeps what
-/// the stream missed and expires holds in bounded batches.
+/// the stream missed, and still does when hold expiry fails (hold expiry itself: ScheduleHoldExpiryTests).
 /// </summary>
 public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTestResources>
 {
@@ -93,11 +93,10 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
     }
 
     [Fact]
-    public async Task Schedule_WhenEventsWaitedPastTheSweepAge_PublishesAndMarksOnlyThoseAndExpiresHolds()
+    public async Task Schedule_WhenEventsWaitedPastTheSweepAge_PublishesAndMarksOnlyThose()
     {
         var clock = new FakeTimeProvider(Past);
-        var holds = new DueHolds(due: 30);
-        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IRedemptionLedger>(holds));
+        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock));
         var old = new[] { Codes(clock, 1), Codes(clock, 2) };
         await stack.CommitAsync(old);
         clock.Advance(TimeSpan.FromSeconds(90));
@@ -108,36 +107,19 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
 
         Assert.Equal(200, invocation.Status);
         var report = invocation.Result!.Value;
-        Assert.Equal((2, 0, 30), (report.GetProperty("published").GetInt32(), report.GetProperty("publishFailed").GetInt32(), report.GetProperty("holdsExpired").GetInt32()));
-        Assert.True(report.GetProperty("complete").GetBoolean());
+        Assert.Equal((2, 0, 0), (report.GetProperty("published").GetInt32(), report.GetProperty("publishFailed").GetInt32(), report.GetProperty("holdsExpired").GetInt32()));
+        Assert.Equal((true, true), (report.GetProperty("expiryRan").GetBoolean(), report.GetProperty("complete").GetBoolean()));
         var messages = await stack.DrainQueueAsync(stack.Queue.Url);
         Assert.Equal(old.Select(e => e.EventId).Order(StringComparer.Ordinal), messages.Select(m => m.MessageAttributes["eventId"].StringValue).Order(StringComparer.Ordinal));
         Assert.Equal([fresh.EventId], await stack.PendingAsync([.. old.Select(e => e.EventId), fresh.EventId]));
     }
 
     [Fact]
-    public async Task Schedule_WhenMoreHoldsAreDueThanOneRunExpires_StopsAtItsBatchesAndTheNextRunGoesOn()
-    {
-        var holds = new DueHolds(due: 250);
-        await using var stack = await RelayStack.StartAsync(aws,
-            new() { ["Aws:Relay:HoldBatchSize"] = "100", ["Aws:Relay:HoldBatches"] = "2" },
-            s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Past)).AddSingleton<IRedemptionLedger>(holds));
-
-        var first = await stack.Relay.InvokeAsync(ScheduleEvents.Scheduled(Past, Emulator.Region), default);
-        var second = await stack.Relay.InvokeAsync(ScheduleEvents.Scheduled(Past.AddMinutes(1), Emulator.Region), default);
-
-        Assert.Equal((200, 200), (first.Status, second.Status));
-        Assert.Equal(200, first.Result!.Value.GetProperty("holdsExpired").GetInt32());
-        Assert.Equal(50, second.Result!.Value.GetProperty("holdsExpired").GetInt32());
-        Assert.Equal([100, 100, 100], holds.Calls);
-    }
-
-    [Fact]
     public async Task Schedule_WhenTheLedgerFails_StillSweepsAndAnswers503SoTheInvocationFails()
     {
         var clock = new FakeTimeProvider(Past.AddYears(-1));
-        var holds = new DueHolds(due: 5, failure: new AmazonDynamoDBException("Throughput exceeds the current capacity of your table."));
-        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IRedemptionLedger>(holds));
+        var ledger = new FailingLedger(new AmazonDynamoDBException("Throughput exceeds the current capacity of your table."));
+        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IRedemptionLedger>(ledger));
         var old = Codes(clock, 1);
         await stack.CommitAsync(old);
         clock.Advance(TimeSpan.FromMinutes(5));
@@ -156,7 +138,7 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
     public async Task Relay_WhenAnOutboxItemIsNoReadableEvent_PassesItOnTheStreamAndTheSweepReportsItAsFailed()
     {
         var clock = new FakeTimeProvider(Past.AddYears(1));
-        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IRedemptionLedger>(new DueHolds(0)));
+        await using var stack = await RelayStack.StartAsync(aws, services: s => s.AddSingleton<TimeProvider>(clock));
         var brokenEvent = Codes(clock, 1);
         var broken = OutboxItems.Item(brokenEvent);
         broken.Remove("payload");

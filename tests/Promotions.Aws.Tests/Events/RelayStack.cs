@@ -2,13 +2,11 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Dynamo;
 using Promotions.Aws.Tests.Support;
 using Promotions.Aws.Tests.Support.Lambda;
 using Promotions.Domain.Common;
 using Promotions.Domain.Events;
-using Promotions.Domain.Ports;
 using Promotions.Redemption;
 
 namespace Promotions.Aws.Tests.Events;
@@ -61,13 +59,7 @@ internal sealed class RelayStack : IAsyncDisposable
             all[key] = value;
         }
 
-        var redemption = new AwsServiceHost<Program>(all, s =>
-        {
-            // The Redemption endpoints take the ledger, so the app starts only with one; the stream path never
-            // calls it, and the AWS adapters' own ledger is used wherever they register one.
-            s.TryAddSingleton<IRedemptionLedger>(new DueHolds(0));
-            services?.Invoke(s);
-        });
+        var redemption = new AwsServiceHost<Program>(all, s => services?.Invoke(s));
         var relay = redemption.Function(RedemptionApiExtensions.PassThroughPath);
         var (streams, arn) = await aws.StreamAsync();
         var stream = new StreamEventSource(streams, arn, relay) { MaximumRetryAttempts = streamRetries, Filter = streamFilter };

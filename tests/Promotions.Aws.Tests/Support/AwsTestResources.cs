@@ -42,6 +42,9 @@ public class AwsTestResources : IAsyncLifetime
 
     public IAmazonDynamoDB DynamoDb => Services.GetRequiredService<IAmazonDynamoDB>();
 
+    /// <summary>Every DynamoDB request of these services, with its answer.</summary>
+    public RequestLog Requests { get; } = new();
+
     public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
 
     public IAmazonSQS Sqs => Services.GetRequiredService<IAmazonSQS>();
@@ -188,6 +191,9 @@ public class AwsTestResources : IAsyncLifetime
     protected virtual void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton(Configuration);
+
+        // Registered first, so the adapter set keeps it: the emulator's client with the request log (TestClients).
+        services.AddSingleton(_ => TestClients.DynamoDb(Emulator, Requests));
         services.AddAwsAdapters(Configuration);
     }
 

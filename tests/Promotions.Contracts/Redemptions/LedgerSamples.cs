@@ -39,4 +39,29 @@ public sealed class LedgerSamples(TimeProvider clock)
         new(Ids.New("code", clock), PromotionId, text, 0, maxUses, active, expiresAt, assignedTo);
 
     public string NewCodeText() => "C" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    /// <summary>Each state of <see cref="UnusableCode"/> with the refusal it must get.</summary>
+    public static TheoryData<string, string> UnusableCodeStates { get; } = new()
+    {
+        { "exhausted", RedemptionRejections.CodeExhausted },
+        { "inactive", RedemptionRejections.CodeInactive },
+        { "expired", RedemptionRejections.CodeExpired },
+        { "other_customer", RedemptionRejections.CodeNotForCustomer },
+        { "other_promotion", RedemptionRejections.UnknownCode },
+        { "missing", RedemptionRejections.UnknownCode },
+    };
+
+    /// <summary>
+    /// A code that cannot be used, for the reason <paramref name="state"/> names: <c>exhausted</c>, <c>inactive</c>,
+    /// <c>expired</c> (at this very instant), <c>other_customer</c>, <c>other_promotion</c>; null for <c>missing</c>.
+    /// </summary>
+    public PromoCode? UnusableCode(string state, string text) => state switch
+    {
+        "exhausted" => Code(text, maxUses: 2) with { Uses = 2 },
+        "inactive" => Code(text, active: false),
+        "expired" => Code(text, expiresAt: clock.GetUtcNow()),
+        "other_customer" => Code(text, assignedTo: "cus_other"),
+        "other_promotion" => Code(text) with { PromotionId = PromotionId + "_other" },
+        _ => null,
+    };
 }

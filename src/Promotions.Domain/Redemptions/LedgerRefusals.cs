@@ -1,11 +1,14 @@
 using Promotions.Domain.Common;
-using Promotions.Domain.Redemptions;
 
-namespace Promotions.Embedded.Redemptions;
+namespace Promotions.Domain.Redemptions;
 
-/// <summary>The ledger's refusals with their human messages, so every caller reads the same sentence for a code.</summary>
-internal static class LedgerRefusals
+/// <summary>
+/// The ledger's refusals with their human messages, so every ledger adapter (and so every caller) gives the same
+/// sentence for a code.
+/// </summary>
+public static class LedgerRefusals
 {
+    /// <summary>The refusal with code <paramref name="code"/> (a code of <see cref="RedemptionRejections"/>) and its message.</summary>
     public static DomainError Of(string code) => new(code, code switch
     {
         RedemptionRejections.UnknownCode => "No such code exists.",
@@ -24,4 +27,18 @@ internal static class LedgerRefusals
         RedemptionRejections.IdempotencyInProgress => "Another request with this Idempotency-Key took over; retry to read its outcome.",
         _ => code,
     });
+
+    /// <summary>Why a reservation in <paramref name="status"/> (anything but reserved) cannot be confirmed or released.</summary>
+    public static DomainError NotLive(RedemptionStatus status) => Of(status switch
+    {
+        RedemptionStatus.Expired => RedemptionRejections.ReservationExpired,
+        RedemptionStatus.Released => RedemptionRejections.ReservationReleased,
+        _ => RedemptionRejections.ReservationConfirmed,
+    });
+
+    public static DomainError NoReservation(string id) =>
+        new(RedemptionRejections.ReservationNotFound, $"No live reservation with id '{id}'.", "$.id");
+
+    public static DomainError NoRedemption(string id) =>
+        new(RedemptionRejections.RedemptionNotFound, $"No redemption with id '{id}'.", "$.id");
 }

@@ -5,31 +5,12 @@ using Promotions.Domain.Redemptions;
 namespace Promotions.Aws.Tests.Events;
 
 /// <summary>
-/// A ledger that has <paramref name="due"/> holds to expire and records each <c>ExpireDueAsync</c> call, for the
-/// schedule's tests while the DynamoDB ledger lives elsewhere: the schedule only calls that port method. It can
-/// also fail as a ledger on a throttled table does.
+/// A ledger whose hold expiry fails as one on a throttled table does, for the schedule's test that the sweep still
+/// runs and the invocation fails; the schedule calls nothing else of the ledger.
 /// </summary>
-internal sealed class DueHolds(int due, Exception? failure = null) : IRedemptionLedger
+internal sealed class FailingLedger(Exception failure) : IRedemptionLedger
 {
-    private int _due = due;
-
-    public List<int> Calls { get; } = [];
-
-    public Task<int> ExpireDueAsync(int limit, CancellationToken ct)
-    {
-        lock (Calls)
-        {
-            Calls.Add(limit);
-            if (failure is not null)
-            {
-                throw failure;
-            }
-
-            var expired = Math.Min(limit, _due);
-            _due -= expired;
-            return Task.FromResult(expired);
-        }
-    }
+    public Task<int> ExpireDueAsync(int limit, CancellationToken ct) => Task.FromException<int>(failure);
 
     public Task<Result<Domain.Redemptions.Redemption>> RedeemAsync(RedeemCommand command, Idempotent<Domain.Redemptions.Redemption>? idempotency, CancellationToken ct) => throw Unused();
 

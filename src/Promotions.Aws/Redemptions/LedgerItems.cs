@@ -1,0 +1,59 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using Promotions.Aws.Dynamo;
+
+namespace Promotions.Aws.Redemptions;
+
+/// <summary>
+/// Keys of the ledger's items in the main table (docs/dynamodb.md, docs/redemption.md). Every counter is its own
+/// item, so every limit is one conditional update; a sharded counter puts the shard in the partition key, so its
+/// shards land on different partitions from the first write on.
+/// </summary>
+internal static class LedgerItems
+{
+    /// <summary>How many <c>HOLDS#</c> index partitions live holds are spread over (by the last character of the id).</summary>
+    public const int HoldShards = OutboxItems.Shards;
+
+    public const string HoldsPrefix = "HOLDS#";
+
+    /// <summary>The code item the catalog writes; the ledger changes only its <c>uses</c>.</summary>
+    public static Dictionary<string, AttributeValue> Code(string normalized) => Attr.Key("CODE#" + normalized, "#META");
+
+    public static Dictionary<string, AttributeValue> PromotionCounter(string promotionId, int shard) =>
+        Attr.Key($"PROMOTION#{promotionId}#COUNTER#{Digits(shard)}", "#COUNTER");
+
+    public static Dictionary<string, AttributeValue> CustomerCounter(string promotionId, string customerId) =>
+        Attr.Key($"PROMOTION#{promotionId}#CUSTOMER#{customerId}", "#COUNTER");
+
+    public static Dictionary<string, AttributeValue> BudgetCounter(string campaignId, int shard) =>
+        Attr.Key($"CAMPAIGN#{campaignId}#BUDGET#{Digits(shard)}", "#BUDGET");
+
+    /// <summary>The fixed shard count of a promotion's counter (written once, never changed).</summary>
+    public static Dictionary<string, AttributeValue> PromotionShards(string promotionId) => Attr.Key("PROMOTION#" + promotionId, "#COUNTERSHARDS");
+
+    /// <summary>The fixed shard count of a campaign's budget counter (written once, never changed).</summary>
+    public static Dictionary<string, AttributeValue> BudgetShards(string campaignId) => Attr.Key("CAMPAIGN#" + campaignId, "#BUDGETSHARDS");
+
+    /// <summary>Which budget shards are at or past their part of each threshold, for one budget amount (sharded budgets only).</summary>
+    public static Dictionary<string, AttributeValue> Thresholds(string campaignId, long budgetMinor) =>
+        Attr.Key("CAMPAIGN#" + campaignId, "#THRESHOLDS#" + budgetMinor.ToString(CultureInfo.InvariantCulture));
+
+    public static Dictionary<string, AttributeValue> Redemption(string id) => Attr.Key("REDEMPTION#" + id, "#META");
+
+    public static Dictionary<string, AttributeValue> Reversal(string redemptionId, string reversalId) =>
+        Attr.Key("REDEMPTION#" + redemptionId, "REVERSAL#" + reversalId);
+
+    public static string HoldsPartition(int shard) => HoldsPrefix + Digits(shard);
+
+    /// <summary>The index sort key of a hold: its expiry (UTC ticks, 19 digits, so text order is time order), then its id.</summary>
+    public static string HoldSort(DateTimeOffset expiresAt, string id) => Ticks(expiresAt.UtcTicks) + "#" + id;
+
+    /// <summary>A sort key bound above every hold that expires at or before <paramref name="now"/>.</summary>
+    public static string HoldsDueBefore(DateTimeOffset now) => Ticks(now.UtcTicks + 1);
+
+    public static string IdOfHoldSort(string sort) => sort[(sort.IndexOf('#', StringComparison.Ordinal) + 1)..];
+
+    private static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string Digits(int shard) => shard.ToString("D2", CultureInfo.InvariantCulture);
+}
