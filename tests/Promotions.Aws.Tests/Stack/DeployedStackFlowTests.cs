@@ -109,7 +109,8 @@ public sealed class DeployedStackFlowTests(StackFixture stack)
         var key = new Dictionary<string, string> { ["idempotency-key"] = "checkout-" + code };
         var redemption = (await Api.SendJsonAsync("POST", "/redemptions", checkout, order, key)).Expect(201);
         var replay = await Api.SendJsonAsync("POST", "/redemptions", checkout, order, key);
-        Assert.Equal((20m, 80m, campaignId), (redemption.GetProperty("discount").GetDecimal(), redemption.GetProperty("orderTotal").GetDecimal(),
+        // The order total is before the discount (docs/events.md): 2 × 30.00 + 40.00.
+        Assert.Equal((20m, 100m, campaignId), (redemption.GetProperty("discount").GetDecimal(), redemption.GetProperty("orderTotal").GetDecimal(),
             redemption.GetProperty("campaignId").GetString()));
         Assert.Equal(redemption.GetProperty("id").GetString(), replay.Expect(201).GetProperty("id").GetString());
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
@@ -122,7 +123,7 @@ public sealed class DeployedStackFlowTests(StackFixture stack)
 
         var report = (await Api.SendAsync("GET", $"/analytics/campaigns/{campaignId}", analyst)).Expect(200);
         var totals = Assert.Single(report.GetProperty("totals").EnumerateArray());
-        Assert.Equal((1L, 20m, 80m), (totals.GetProperty("redemptions").GetInt64(), totals.GetProperty("discountGiven").GetDecimal(),
+        Assert.Equal((1L, 20m, 100m), (totals.GetProperty("redemptions").GetInt64(), totals.GetProperty("discountGiven").GetDecimal(),
             totals.GetProperty("orderRevenue").GetDecimal()));
         Assert.Equal(6, report.GetProperty("codes").GetProperty("issued").GetInt64());
         Assert.Equal(20m, report.GetProperty("budget").GetProperty("used").GetDecimal());
