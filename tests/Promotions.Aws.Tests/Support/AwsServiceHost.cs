@@ -10,9 +10,10 @@ namespace Promotions.Aws.Tests.Support;
 /// <summary>
 /// One service's app in AWS mode, as its Lambda function runs it (environment Production, settings as
 /// template.yaml gives them, the Lambda runtime's variable set), over the test server. Ports that other adapters have not brought to AWS yet are
-/// simply not resolved by the endpoints these tests call.
+/// simply not resolved by the endpoints these tests call. With <paramref name="localTokens"/> false the host adds
+/// no signing key, so only the tokens its settings configure (Cognito) are accepted.
 /// </summary>
-public sealed class AwsServiceHost<TProgram>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+public sealed class AwsServiceHost<TProgram>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool localTokens = true)
     : WebApplicationFactory<TProgram>
     where TProgram : class
 {
@@ -40,7 +41,10 @@ public sealed class AwsServiceHost<TProgram>(IReadOnlyDictionary<string, string?
             builder.UseSetting(key, value);
         }
 
-        builder.UseSetting("Auth:SigningKey", _signingKey);
+        if (localTokens)
+        {
+            builder.UseSetting("Auth:SigningKey", _signingKey);
+        }
 
         // The Lambda runtime sets this in every function; its presence is how the app knows it runs in one.
         builder.UseSetting("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001");

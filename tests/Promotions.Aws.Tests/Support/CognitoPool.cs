@@ -94,12 +94,16 @@ public sealed class CognitoPool
     /// (<c>/oauth2/token</c>), so the tests build what it would answer; the service verifies it with the key set it
     /// fetches from the emulator, like any other.
     /// </summary>
-    public string MachineToken(string scope, string? clientId = null, string tokenUse = "access", string? issuer = null, DateTime? expires = null)
+    public string MachineToken(string scope, string? clientId = null, string tokenUse = "access", string? issuer = null, DateTime? expires = null) =>
+        IssueMachineToken(issuer ?? Issuer, clientId ?? MachineClient, scope, tokenUse, expires);
+
+    /// <summary>The same, for any pool on the emulator (<paramref name="issuer"/>) and any of its clients.</summary>
+    public static string IssueMachineToken(string issuer, string clientId, string scope, string tokenUse = "access", DateTime? expires = null)
     {
         var claims = new Dictionary<string, object>
         {
-            ["sub"] = clientId ?? MachineClient,
-            ["client_id"] = clientId ?? MachineClient,
+            ["sub"] = clientId,
+            ["client_id"] = clientId,
             ["scope"] = scope,
             ["jti"] = Guid.NewGuid().ToString(),
         };
@@ -111,7 +115,7 @@ public sealed class CognitoPool
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = issuer ?? Issuer,
+            Issuer = issuer,
             IssuedAt = now.AddMinutes(-1),
             NotBefore = now.AddMinutes(-1),
             Expires = expires ?? now.AddHours(1),

@@ -84,10 +84,16 @@ public static class WebAdapterShim
         return await app.SendAsync(request, ct);
     }
 
-    /// <summary>The sample event of the HTTP API payload format 2.0, as AWS documents it, for one request.</summary>
-    public static string HttpApiEvent(string method, string path, string? body, string bearerToken, string apiId = "api1234567", string? query = null)
+    /// <summary>
+    /// The sample event of the HTTP API payload format 2.0, as AWS documents it, for one request: the route key is
+    /// <c>METHOD path</c> unless the matched route's is given; <paramref name="headers"/> (lower-case names, as API
+    /// Gateway passes them) are added or replace the sample's.
+    /// </summary>
+    public static string HttpApiEvent(
+        string method, string path, string? body, string bearerToken, string apiId = "api1234567", string? query = null,
+        string? routeKey = null, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var headers = new JsonObject
+        var sample = new JsonObject
         {
             ["accept"] = "application/json",
             ["authorization"] = "Bearer " + bearerToken,
@@ -101,16 +107,22 @@ public static class WebAdapterShim
         };
         if (body is not null)
         {
-            headers["content-type"] = "application/json";
+            sample["content-type"] = "application/json";
         }
 
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            sample[name] = value;
+        }
+
+        routeKey ??= $"{method} {path}";
         var e = new JsonObject
         {
             ["version"] = "2.0",
-            ["routeKey"] = $"{method} {path}",
+            ["routeKey"] = routeKey,
             ["rawPath"] = path,
             ["rawQueryString"] = query ?? "",
-            ["headers"] = headers,
+            ["headers"] = sample,
             ["requestContext"] = new JsonObject
             {
                 ["accountId"] = "123456789012",
@@ -127,7 +139,7 @@ public static class WebAdapterShim
                     ["userAgent"] = "checkout/1.0",
                 },
                 ["requestId"] = "JKJaXmPLvHcESHA=",
-                ["routeKey"] = $"{method} {path}",
+                ["routeKey"] = routeKey,
                 ["stage"] = "$default",
                 ["time"] = "10/Mar/2026:13:40:52 +0000",
                 ["timeEpoch"] = 1773150052000,

@@ -1,4 +1,4 @@
-"""moto_server for the AWS tests: moto's own server app with two changes that keep it usable for them.
+"""moto_server for the AWS tests: moto's own server app with the changes that keep it usable for them.
 
 1. TransactWriteItems: moto backs up a table by deep-copying the whole table once per item of a transaction, so a
    transaction of 100 codes against a table of 10,000 copies a million items. This undo log saves the items the
@@ -9,6 +9,10 @@
 3. Requests are served one at a time: moto's check-then-write of a conditional write is not atomic across its
    threads, and the tests race hundreds of conditional writes. (moto is a second check of the design, not a
    concurrency oracle: the conditions are what make DynamoDB atomic.)
+4. Event source mappings are kept but not run: moto's Lambda cannot run the functions of a deployed stack (their
+   code is a placeholder), yet a mapping it created would still take every new stream record and receive every
+   queued message to invoke them, leaving nothing for the tests, which read the stream and the queues as Lambda
+   does and deliver to the services themselves (tests/Promotions.Aws.Tests/Support/Lambda).
 
 Usage: python3 moto_server.py HOST PORT
 """
@@ -19,12 +23,15 @@ import json
 import sys
 import threading
 
+import moto.awslambda.models as awslambda
 import moto.dynamodb.comparisons as comparisons
 import moto.dynamodb.models as dynamodb
 import moto.dynamodb.responses as responses
 from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb import dynamodb_backends
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from moto.sqs.models import sqs_backends
 from werkzeug.serving import run_simple
 
 _transact = dynamodb.DynamoDBBackend.transact_write_items
@@ -125,6 +132,20 @@ def create_condition_expression_parser(expression, names, values):
 
 comparisons.create_condition_expression_parser = create_condition_expression_parser
 responses.create_condition_expression_parser = create_condition_expression_parser
+
+_create_event_source_mapping = awslambda.LambdaBackend.create_event_source_mapping
+
+
+def create_event_source_mapping(self, spec):
+    mapping = _create_event_source_mapping(self, spec)
+    for queue in sqs_backends[self.account_id][self.region_name].queues.values():
+        queue.lambda_event_source_mappings.pop(mapping.function_arn, None)
+    for table in dynamodb_backends[self.account_id][self.region_name].tables.values():
+        table.lambda_event_source_mappings.pop(mapping.function_arn, None)
+    return mapping
+
+
+awslambda.LambdaBackend.create_event_source_mapping = create_event_source_mapping
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
