@@ -36,7 +36,7 @@ internal sealed class SqliteOutbox(SqliteDatabase storage, TimeProvider clock) :
 
         return storage.WriteAsync(async (connection, transaction) =>
         {
-            using var update = connection.Command(transaction,
+            var update = connection.Reusable(transaction,
                 "UPDATE outbox SET dispatched_at = $now WHERE dispatched_at IS NULL AND event_id IN (SELECT value FROM json_each($ids));");
             update.Parameters.AddWithValue("$now", clock.GetUtcNow().UtcTicks);
             update.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds.ToArray(), OutboxJson.Default.StringArray));
