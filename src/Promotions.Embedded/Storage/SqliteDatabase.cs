@@ -39,6 +39,7 @@ internal sealed class SqliteDatabase : IDisposable
     // (SqliteCommands.Reusable) survive from one write to the next instead of being compiled again in each.
     private SqliteConnection? _writer;
 
+    private readonly Lock _checkpointLock = new();
     private int _writesSinceCheckpoint;
     private Task _checkpoint = Task.CompletedTask;
 
@@ -117,7 +118,7 @@ internal sealed class SqliteDatabase : IDisposable
     {
         get
         {
-            lock (_writeGate)
+            lock (_checkpointLock)
             {
                 return _checkpoint;
             }
@@ -127,7 +128,7 @@ internal sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         // A checkpoint under way finishes first (it is bounded by the WAL written since the last one).
-        _checkpoint.Wait();
+        LastCheckpoint.Wait();
         DropWriter();
         // Idle pooled connections keep the file open; closing them lets the folder be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))
@@ -181,7 +182,7 @@ internal sealed class SqliteDatabase : IDisposable
             return;
         }
 
-        lock (_writeGate)
+        lock (_checkpointLock)
         {
             if (!_checkpoint.IsCompleted)
             {
