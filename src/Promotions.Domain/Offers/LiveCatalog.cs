@@ -7,8 +7,11 @@ namespace Promotions.Domain.Offers;
 /// The promotions that may be offered now, with compiled rules and effects, and the compiled segment
 /// criteria. The snapshot is kept for <see cref="RefreshInterval"/> so the hot path does not read the store
 /// on every request; compiled artefacts are kept across snapshots while a promotion's or segment's version
-/// is unchanged, so a refresh only compiles what changed. One refresh runs at a time; readers never wait
-/// for each other once a fresh snapshot exists.
+/// is unchanged, so a refresh only compiles what changed. One refresh runs at a time. Once three quarters of
+/// the interval have passed, the next request starts a refresh in the background and is answered from the
+/// current snapshot, so under steady traffic a new snapshot is in place before the old one expires and no
+/// request waits for the stores; only a request that finds the snapshot expired (after a quiet spell) loads it
+/// itself, and the ones arriving meanwhile wait for that load.
 /// </summary>
 public sealed class LiveCatalog : IDisposable
 {
@@ -48,6 +51,11 @@ public sealed class LiveCatalog : IDisposable
     {
         if (Fresh(_snapshot) is { } current)
         {
+            if (_clock.GetUtcNow() - current.LoadedAt >= RefreshInterval * 0.75)
+            {
+                RefreshAhead(current);
+            }
+
             return current;
         }
 
@@ -70,6 +78,47 @@ public sealed class LiveCatalog : IDisposable
     }
 
     public void Dispose() => _refresh.Dispose();
+
+    // Starts a background refresh unless one (ahead or on demand) is running; answers come from `current` meanwhile.
+    private void RefreshAhead(CatalogSnapshot current)
+    {
+        if (!_refresh.Wait(0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (ReferenceEquals(_snapshot, current))
+                {
+                    _snapshot = await LoadAsync(_clock.GetUtcNow(), CancellationToken.None);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The store failed: the current snapshot serves until it expires, and then a request loads it
+                // itself and gets the error.
+            }
+            finally
+            {
+                ReleaseRefresh();
+            }
+        });
+    }
+
+    private void ReleaseRefresh()
+    {
+        try
+        {
+            _refresh.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while a background refresh ran: nothing waits on it any more.
+        }
+    }
 
     private CatalogSnapshot? Fresh(CatalogSnapshot? snapshot) =>
         snapshot is not null && _clock.GetUtcNow() - snapshot.LoadedAt < RefreshInterval ? snapshot : null;
