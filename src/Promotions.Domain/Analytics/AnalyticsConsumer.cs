@@ -1,3 +1,5 @@
+using Promotions.Domain.Events;
+
 namespace Promotions.Domain.Analytics;
 
 /// <summary>
@@ -23,5 +25,44 @@ public sealed class AnalyticsConsumer(IAnalyticsStore store) : IEventConsumer
         }
 
         return await store.ApplyAsync(read.Event!, ct) ? ConsumeOutcome.Applied : ConsumeOutcome.Duplicate;
+    }
+
+    /// <summary>
+    /// The envelopes' readable events go to the store in one <see cref="IAnalyticsStore.ApplyAllAsync"/>, in their
+    /// order; the rest are refused or parked one by one, as <see cref="ConsumeAsync"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<ConsumeOutcome>> ConsumeAllAsync(IReadOnlyList<string> envelopes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var outcomes = new ConsumeOutcome[envelopes.Count];
+        var readable = new List<(int Index, DomainEvent Event)>(envelopes.Count);
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            var read = EventEnvelope.Read(envelopes[i]);
+            if (read is null || !read.IsIdentified)
+            {
+                outcomes[i] = ConsumeOutcome.Malformed;
+            }
+            else if (!read.IsReadable)
+            {
+                await store.ParkAsync(read.EventId!, read.Type!, read.Version, envelopes[i], ct);
+                outcomes[i] = ConsumeOutcome.Parked;
+            }
+            else
+            {
+                readable.Add((i, read.Event!));
+            }
+        }
+
+        if (readable.Count > 0)
+        {
+            var applied = await store.ApplyAllAsync([.. readable.Select(r => r.Event)], ct);
+            for (var j = 0; j < readable.Count; j++)
+            {
+                outcomes[readable[j].Index] = applied[j] ? ConsumeOutcome.Applied : ConsumeOutcome.Duplicate;
+            }
+        }
+
+        return outcomes;
     }
 }

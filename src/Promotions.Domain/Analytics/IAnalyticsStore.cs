@@ -12,6 +12,23 @@ public interface IAnalyticsStore
     Task<bool> ApplyAsync(DomainEvent domainEvent, CancellationToken ct);
 
     /// <summary>
+    /// Applies <paramref name="events"/> in order, each as <see cref="ApplyAsync"/> would (an id seen before, or
+    /// earlier in the list, changes nothing); one flag each, true when applied. A store may apply them all in one
+    /// transaction, all or none.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> ApplyAllAsync(IReadOnlyList<DomainEvent> events, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var applied = new bool[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            applied[i] = await ApplyAsync(events[i], ct);
+        }
+
+        return applied;
+    }
+
+    /// <summary>
     /// Keeps an event of a type or version this consumer does not read, so a later version can replay it;
     /// false when it was kept before.
     /// </summary>

@@ -12,4 +12,21 @@ public interface IEventConsumer
 
     /// <summary>Reads one envelope; anything but <see cref="ConsumeOutcome.Malformed"/> (or an exception) accepts it.</summary>
     Task<ConsumeOutcome> ConsumeAsync(string envelope, CancellationToken ct);
+
+    /// <summary>
+    /// Reads several envelopes, one outcome each in the same order, as <see cref="ConsumeAsync"/> would one by one.
+    /// A consumer whose store can take them together (one transaction instead of one each) overrides this; when it
+    /// throws, none of them counts as accepted.
+    /// </summary>
+    async Task<IReadOnlyList<ConsumeOutcome>> ConsumeAllAsync(IReadOnlyList<string> envelopes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var outcomes = new ConsumeOutcome[envelopes.Count];
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            outcomes[i] = await ConsumeAsync(envelopes[i], ct);
+        }
+
+        return outcomes;
+    }
 }

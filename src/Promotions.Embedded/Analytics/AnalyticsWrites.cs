@@ -59,31 +59,15 @@ internal static class AnalyticsWrites
             [.. events.OfType<RedemptionRecorded>()], [.. events.OfType<RedemptionReversed>()], [.. events.OfType<CodesGenerated>()], campaigns);
     }
 
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string? key, AnalyticsChange change, CancellationToken ct)
+    /// <summary>
+    /// Writes what later events join at once (the event itself, a campaign link), so the next event of the same
+    /// transaction reads it; the sums and customer marks go to <paramref name="cells"/>, written by its
+    /// <see cref="PendingCells.WriteAsync"/> before the commit.
+    /// </summary>
+    public static async Task AddAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string? key, AnalyticsChange change, PendingCells cells, CancellationToken ct)
     {
-        // One statement per cell: the contributions of an event to the same cell are merged first.
-        foreach (var (cell, delta) in change.Contributions.GroupBy(c => c.Key).Select(g => (g.Key, g.Aggregate(default(Measures), (s, c) => s + c.Delta))))
-        {
-            var upsert = connection.Reusable(transaction, UpsertCell);
-            BindKey(upsert, cell);
-            var sums = CellColumns.ToColumns(delta, cell.Currency);
-            for (var i = 0; i < sums.Length; i++)
-            {
-                upsert.Parameters.AddWithValue("$" + CellColumns.SumNames[i], sums[i]);
-            }
-
-            await upsert.ExecuteNonQueryAsync(ct);
-        }
-
-        foreach (var mark in change.Customers)
-        {
-            var insert = connection.Reusable(transaction,
-                $"INSERT OR IGNORE INTO analytics_customers ({CellColumns.Key}, customer_id) VALUES ($scope, $id, $dimension, $value, $day, $currency, $customer);");
-            BindKey(insert, mark.Key);
-            insert.Parameters.AddWithValue("$customer", mark.CustomerId);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-
+        cells.Add(change);
         if (change.Remember is { } remembered && key is not null)
         {
             var fact = connection.Reusable(transaction,
@@ -103,6 +87,29 @@ internal static class AnalyticsWrites
             insert.Parameters.AddWithValue("$campaign", link.CampaignId);
             await insert.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>One upsert per cell, adding <paramref name="delta"/> to its sums.</summary>
+    public static async Task AddToCellAsync(SqliteConnection connection, SqliteTransaction transaction, BucketKey cell, Measures delta, CancellationToken ct)
+    {
+        var upsert = connection.Reusable(transaction, UpsertCell);
+        BindKey(upsert, cell);
+        var sums = CellColumns.ToColumns(delta, cell.Currency);
+        for (var i = 0; i < sums.Length; i++)
+        {
+            upsert.Parameters.AddWithValue("$" + CellColumns.SumNames[i], sums[i]);
+        }
+
+        await upsert.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task MarkCustomerAsync(SqliteConnection connection, SqliteTransaction transaction, CustomerMark mark, CancellationToken ct)
+    {
+        var insert = connection.Reusable(transaction,
+            $"INSERT OR IGNORE INTO analytics_customers ({CellColumns.Key}, customer_id) VALUES ($scope, $id, $dimension, $value, $day, $currency, $customer);");
+        BindKey(insert, mark.Key);
+        insert.Parameters.AddWithValue("$customer", mark.CustomerId);
+        await insert.ExecuteNonQueryAsync(ct);
     }
 
     private static void BindKey(SqliteCommand command, BucketKey key)

@@ -6,31 +6,51 @@ using Promotions.Embedded.Storage;
 namespace Promotions.Embedded.Analytics;
 
 /// <summary>
-/// The analytics aggregates on SQLite. Each event is one <c>BEGIN IMMEDIATE</c> transaction: claim its id,
-/// load what it joins, add its sums, remember it. A crash anywhere leaves either all of it or none of it,
-/// so a redelivered event is either counted now or recognised as counted.
+/// The analytics aggregates on SQLite, in Analytics' own database file (<see cref="AnalyticsDatabase"/>), so its
+/// writes never wait for, or hold up, the ledger's. Each call is one <c>BEGIN IMMEDIATE</c> transaction: for each
+/// event, claim its id, load what it joins, remember what later events join; then add the sums of all of them
+/// (merged per cell). A crash anywhere leaves either all of it or none of it, so a redelivered event is either
+/// counted now or recognised as counted.
 /// </summary>
-internal sealed class SqliteAnalyticsStore(SqliteDatabase storage, TimeProvider clock) : IAnalyticsStore
+internal sealed class SqliteAnalyticsStore(AnalyticsDatabase database, TimeProvider clock) : IAnalyticsStore
 {
-    public Task<bool> ApplyAsync(DomainEvent domainEvent, CancellationToken ct)
+    private readonly SqliteDatabase _storage = database.Storage;
+
+    public async Task<bool> ApplyAsync(DomainEvent domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        return storage.WriteAsync(async (connection, transaction) =>
+        return (await ApplyAllAsync([domainEvent], ct))[0];
+    }
+
+    public Task<IReadOnlyList<bool>> ApplyAllAsync(IReadOnlyList<DomainEvent> events, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return _storage.WriteAsync<IReadOnlyList<bool>>(async (connection, transaction) =>
         {
-            if (!await AnalyticsWrites.ClaimAsync(connection, transaction, domainEvent, clock.GetUtcNow().UtcTicks, ct))
+            var now = clock.GetUtcNow().UtcTicks;
+            var cells = new PendingCells();
+            var applied = new bool[events.Count];
+            for (var i = 0; i < events.Count; i++)
             {
-                return false;
+                var domainEvent = events[i];
+                if (!await AnalyticsWrites.ClaimAsync(connection, transaction, domainEvent, now, ct))
+                {
+                    continue;
+                }
+
+                var key = AnalyticsProjection.JoinKey(domainEvent);
+                var related = key is null ? RelatedFacts.None : await AnalyticsWrites.RelatedAsync(connection, transaction, key, ct);
+                await AnalyticsWrites.AddAsync(connection, transaction, key, AnalyticsProjection.Apply(domainEvent, related), cells, ct);
+                applied[i] = true;
             }
 
-            var key = AnalyticsProjection.JoinKey(domainEvent);
-            var related = key is null ? RelatedFacts.None : await AnalyticsWrites.RelatedAsync(connection, transaction, key, ct);
-            await AnalyticsWrites.WriteAsync(connection, transaction, key, AnalyticsProjection.Apply(domainEvent, related), ct);
-            return true;
+            await cells.WriteAsync(connection, transaction, ct);
+            return applied;
         }, ct);
     }
 
     public Task<bool> ParkAsync(string eventId, string type, int version, string envelope, CancellationToken ct) =>
-        storage.WriteAsync(async (connection, transaction) =>
+        _storage.WriteAsync(async (connection, transaction) =>
         {
             using var insert = connection.Command(transaction,
                 "INSERT OR IGNORE INTO analytics_parked (event_id, type, version, envelope, parked_at) VALUES ($id, $type, $version, $envelope, $now);");
@@ -45,13 +65,13 @@ internal sealed class SqliteAnalyticsStore(SqliteDatabase storage, TimeProvider 
     public async Task<IReadOnlyList<AnalyticsRow>> ReadAsync(AnalyticsSlice slice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(slice);
-        await using var connection = await storage.OpenAsync(ct);
+        await using var connection = await _storage.OpenAsync(ct);
         return await AnalyticsReads.ReadAsync(connection, slice, ct);
     }
 
     public async Task<IReadOnlyList<BudgetThresholdCrossed>> ThresholdsAsync(string campaignId, CancellationToken ct)
     {
-        await using var connection = await storage.OpenAsync(ct);
+        await using var connection = await _storage.OpenAsync(ct);
         using var command = connection.Command(null,
             "SELECT payload FROM analytics_facts WHERE join_key = $key AND type = $type;");
         command.Parameters.AddWithValue("$key", campaignId);

@@ -5,10 +5,12 @@ using Promotions.Domain.Events;
 namespace Promotions.Embedded.Dispatch;
 
 /// <summary>
-/// One pass of the relay: read pending events in outbox order, hand each to every consumer, then mark the
-/// ones every consumer accepted. Marking comes last, so a crash in between redelivers (consumers deduplicate
-/// by event id); an event a consumer refused stays pending and is retried by a later pass, while the events
-/// after it still go (consumers do not depend on order).
+/// One pass of the relay: read pending events in outbox order, hand them to every consumer together (a consumer
+/// whose store can, applies them in one transaction), then mark the ones every consumer accepted. Marking comes
+/// last, so a crash in between redelivers (consumers deduplicate by event id). When a consumer fails on the
+/// batch, it is given the events one by one, so one event it cannot take does not hold back the others: that one
+/// stays pending and is retried by a later pass, while the events after it still go (consumers do not depend on
+/// order).
 /// </summary>
 internal sealed partial class DispatchPass(IOutbox outbox, IEnumerable<IEventConsumer> consumers, ILogger<DispatchPass> logger)
 {
@@ -18,43 +20,64 @@ internal sealed partial class DispatchPass(IOutbox outbox, IEnumerable<IEventCon
     public async Task<DispatchResult> RunAsync(int batchSize, CancellationToken ct)
     {
         var pending = await outbox.ReadPendingAsync(batchSize, ct);
-        var accepted = new List<string>(pending.Count);
-        foreach (var message in pending)
+        var accepted = new bool[pending.Count];
+        Array.Fill(accepted, true);
+        foreach (var consumer in _consumers)
         {
-            if (await DeliverAsync(message, ct))
+            var outcomes = await DeliverAllAsync(consumer, pending, ct);
+            for (var i = 0; i < pending.Count; i++)
             {
-                accepted.Add(message.EventId);
+                if (outcomes[i] == ConsumeOutcome.Malformed)
+                {
+                    LogRefused(logger, pending[i].EventId, pending[i].Type, consumer.Name);
+                    accepted[i] = false;
+                }
+                else if (outcomes[i] is null)
+                {
+                    accepted[i] = false;
+                }
             }
         }
 
-        await outbox.MarkDispatchedAsync(accepted, ct);
-        return new DispatchResult(pending.Count, accepted.Count);
+        var marked = pending.Where((_, i) => accepted[i]).Select(m => m.EventId).ToList();
+        await outbox.MarkDispatchedAsync(marked, ct);
+        return new DispatchResult(pending.Count, marked.Count);
     }
 
-    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken ct)
+    // One outcome per message, null where the consumer failed on it.
+    private async Task<ConsumeOutcome?[]> DeliverAllAsync(IEventConsumer consumer, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
-        var all = true;
-        foreach (var consumer in _consumers)
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var outcomes = await consumer.ConsumeAllAsync([.. messages.Select(m => m.Payload)], ct);
+            return [.. outcomes.Select(o => (ConsumeOutcome?)o)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogBatchFailed(logger, e, consumer.Name, messages.Count);
+        }
+
+        var each = new ConsumeOutcome?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
         {
             try
             {
-                var outcome = await consumer.ConsumeAsync(message.Payload, ct);
-                if (outcome == ConsumeOutcome.Malformed)
-                {
-                    LogRefused(logger, message.EventId, message.Type, consumer.Name);
-                    all = false;
-                }
+                each[i] = await consumer.ConsumeAsync(messages[i].Payload, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A consumer's failure (a busy database, a bug) must not stop delivery to the others or kill the
                 // host: the event stays pending and comes again, which consumers are built for.
-                LogFailed(logger, e, message.EventId, message.Type, consumer.Name);
-                all = false;
+                LogFailed(logger, e, messages[i].EventId, messages[i].Type, consumer.Name);
             }
         }
 
-        return all;
+        return each;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumer {Consumer} refused event {EventId} ({Type}) as malformed; it stays pending")]
@@ -62,4 +85,7 @@ internal sealed partial class DispatchPass(IOutbox outbox, IEnumerable<IEventCon
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Consumer} failed on event {EventId} ({Type}); it will be delivered again")]
     private static partial void LogFailed(ILogger logger, Exception exception, string eventId, string type, string consumer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Consumer} failed on a batch of {Count} events; giving them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string consumer, int count);
 }

@@ -1,4 +1,3 @@
-using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Assets;
 using Promotions.Embedded.Customers;
 using Promotions.Embedded.Outbox;
@@ -14,11 +13,11 @@ namespace Promotions.Embedded.Storage;
 internal static class Migrations
 {
     /// <summary>
-    /// The catalog's scripts and every feature's (outbox, ledger, analytics, asset sessions, sealed customers), applied together at start so
-    /// no request ever changes the schema under a reader.
+    /// The catalog's scripts and every feature's (outbox, ledger, asset sessions, sealed customers), applied together at start so
+    /// no request ever changes the schema under a reader. Analytics has a file of its own (<see cref="Analytics.AnalyticsDatabase"/>).
     /// </summary>
     public static IReadOnlyList<Migration> Everything =>
-        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AnalyticsMigrations.All, .. AssetMigrations.All,
+        [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AssetMigrations.All,
             .. CustomerMigrations.All];
 
     public static IReadOnlyList<Migration> All { get; } =

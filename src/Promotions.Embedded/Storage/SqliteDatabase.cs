@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Promotions.Embedded.Storage;
 
 /// <summary>
-/// The one SQLite database of the embedded adapters: opens pooled connections with the pragmas every
-/// connection needs, applies the migrations once before the first connection is handed out, and runs
-/// conditional writes one at a time, on one connection kept open for them.
+/// A SQLite database file of the embedded adapters (the catalog and ledger's <c>promotions.db</c>, Analytics'
+/// own <c>analytics.db</c>): opens pooled connections with the pragmas every connection needs, applies its
+/// migrations once before the first connection is handed out, and runs conditional writes one at a time, on one
+/// connection kept open for them.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
@@ -24,6 +25,8 @@ internal sealed class SqliteDatabase : IDisposable
     internal const int CheckpointEveryWrites = 500;
 
     private readonly string _connectionString;
+    private readonly IReadOnlyList<Migration> _migrations;
+    private readonly Func<SqliteConnection, Task>? _afterMigrations;
     private readonly Lazy<Task> _initialization;
 
     // SQLite has one writer at a time anyway; queuing writers of this process here, asynchronously, keeps
@@ -43,14 +46,31 @@ internal sealed class SqliteDatabase : IDisposable
     private int _writesSinceCheckpoint;
     private Task _checkpoint = Task.CompletedTask;
 
+    /// <summary>The main database, <see cref="FileName"/>, with every migration of <see cref="Migrations.Everything"/>.</summary>
     public SqliteDatabase(string dataDirectory)
+        : this(dataDirectory, FileName, Migrations.Everything)
+    {
+    }
+
+    /// <summary>
+    /// The database <paramref name="fileName"/> in <paramref name="dataDirectory"/>, with <paramref name="migrations"/>;
+    /// <paramref name="afterMigrations"/>, when given, runs on the migrated database as part of its initialization,
+    /// before any connection is handed out.
+    /// </summary>
+    public SqliteDatabase(
+        string dataDirectory, string fileName, IReadOnlyList<Migration> migrations, Func<SqliteConnection, Task>? afterMigrations = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(migrations);
+        _migrations = migrations;
+        _afterMigrations = afterMigrations;
+        FilePath = Path.Combine(Path.GetFullPath(dataDirectory), fileName);
         DataDirectory = Path.GetFullPath(dataDirectory);
         AssetsDirectory = Path.Combine(DataDirectory, "assets");
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(DataDirectory, FileName),
+            DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
@@ -61,6 +81,9 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The database file's full path.</summary>
+    public string FilePath { get; }
 
     public string AssetsDirectory { get; }
 
@@ -224,6 +247,10 @@ internal sealed class SqliteDatabase : IDisposable
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(AssetsDirectory);
         await using var connection = await OpenRawAsync(CancellationToken.None);
-        await SchemaMigrator.ApplyAsync(connection, Migrations.Everything, CancellationToken.None);
+        await SchemaMigrator.ApplyAsync(connection, _migrations, CancellationToken.None);
+        if (_afterMigrations is not null)
+        {
+            await _afterMigrations(connection);
+        }
     }
 }

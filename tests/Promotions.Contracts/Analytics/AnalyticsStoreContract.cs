@@ -52,6 +52,34 @@ public abstract class AnalyticsStoreContract
         Assert.Equal(once, await AnalyticsSnapshot.ReadAsync(shuffled, scopes));
     }
 
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(4, 17)]
+    [InlineData(5, 1000)]
+    public async Task ApplyAll_WhenEveryEventComesTwiceShuffledInBatches_ReadsTheSameAsOneOrderedPass(int seed, int maxBatch)
+    {
+        // Batches of random sizes, so the two copies of an event, and the two sides of a join, fall in one batch or two.
+        var events = RandomSet(seed, SampleRedemptions);
+        var store = await NewStoreAsync();
+        var delivery = events.Concat(events.Select(e => e with { })).ToArray();
+        var random = new Random(seed);
+        random.Shuffle(delivery);
+
+        var applied = new List<bool>();
+        for (var start = 0; start < delivery.Length;)
+        {
+            var batch = delivery[start..Math.Min(delivery.Length, start + random.Next(1, maxBatch + 1))];
+            var flags = await store.ApplyAllAsync(batch, CancellationToken.None);
+            Assert.Equal(batch.Length, flags.Count);
+            applied.AddRange(flags);
+            start += batch.Length;
+        }
+
+        var scopes = AnalyticsSnapshot.ScopesOf(events);
+        Assert.Equal(events.Count, applied.Count(a => a));
+        Assert.Equal(AnalyticsSnapshot.Reference(events, scopes), await AnalyticsSnapshot.ReadAsync(store, scopes));
+    }
+
     [Fact]
     public async Task Apply_WhenEventsComeUpToThreeTimesInAnyOrder_ReadsAsTheReferenceSinglePassOverTheDistinctEvents()
     {

@@ -2,16 +2,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Promotions.CrashTests;
 
-/// <summary>A temp data directory shared by a host's lives, and a look into its database between them.</summary>
+/// <summary>A temp data directory shared by a host's lives, and a look into its databases between them.</summary>
 internal sealed class DataDirectory : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "promotions-crash-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Outbox events not marked dispatched.</summary>
-    public Task<long> PendingEventsAsync() => CountAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL;");
+    public Task<long> PendingEventsAsync() => CountAsync("promotions.db", "SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL;");
 
     /// <summary>Redemption events Analytics applied (its processed ids).</summary>
-    public Task<long> AppliedRedemptionsAsync() => CountAsync("SELECT COUNT(*) FROM analytics_processed WHERE type = 'redemption_recorded';");
+    public Task<long> AppliedRedemptionsAsync() =>
+        CountAsync("analytics.db", "SELECT COUNT(*) FROM analytics_processed WHERE type = 'redemption_recorded';");
 
     public void Dispose()
     {
@@ -21,10 +22,10 @@ internal sealed class DataDirectory : IDisposable
         }
     }
 
-    private async Task<long> CountAsync(string sql)
+    private async Task<long> CountAsync(string file, string sql)
     {
         // No pooling: nothing of the test keeps the file open while the host uses it, or when it is deleted.
-        var builder = new SqliteConnectionStringBuilder { DataSource = System.IO.Path.Combine(Path, "promotions.db"), Pooling = false };
+        var builder = new SqliteConnectionStringBuilder { DataSource = System.IO.Path.Combine(Path, file), Pooling = false };
         await using var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

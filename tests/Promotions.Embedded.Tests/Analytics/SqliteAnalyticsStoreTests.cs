@@ -1,15 +1,12 @@
-using Microsoft.Extensions.Time.Testing;
 using Promotions.Contracts.Analytics;
 using Promotions.Domain.Analytics;
-using Promotions.Embedded.Analytics;
-using Promotions.Embedded.Tests.Support;
 
 namespace Promotions.Embedded.Tests.Analytics;
 
-/// <summary>The analytics contract on real SQLite files, one temporary database per store.</summary>
+/// <summary>The analytics contract on real SQLite files, one temporary data directory per store.</summary>
 public sealed class SqliteAnalyticsStoreTests : AnalyticsStoreContract, IDisposable
 {
-    private readonly List<TempDatabase> _databases = [];
+    private readonly List<AnalyticsStoreFixture> _databases = [];
 
     public void Dispose()
     {
@@ -21,12 +18,12 @@ public sealed class SqliteAnalyticsStoreTests : AnalyticsStoreContract, IDisposa
 
     protected override Task<IAnalyticsStore> NewStoreAsync()
     {
-        var database = new TempDatabase();
+        var fixture = new AnalyticsStoreFixture();
         lock (_databases)
         {
-            _databases.Add(database);
+            _databases.Add(fixture);
         }
 
-        return Task.FromResult<IAnalyticsStore>(new SqliteAnalyticsStore(database.Database, new FakeTimeProvider(AnalyticsSamples.Day0)));
+        return Task.FromResult<IAnalyticsStore>(fixture.Store);
     }
 }
