@@ -5,7 +5,9 @@ namespace Promotions.LoadTest.OpenLoop;
 /// answered, over how long (first scheduled start to last answer), latency percentiles from each request's
 /// scheduled start, the answers by status (0: none, a timeout or a broken connection), how many were not
 /// expected, how late the generator itself started requests (p99), which is part of the latency, and the
-/// process CPU time (server and client together) per request, which a busy machine disturbs far less than time.
+/// process CPU time (server and client together) per request, which a busy machine disturbs far less than time,
+/// the memory allocated per request, and the garbage collections in the window with the time they paused the
+/// process (every thread, so every request in flight).
 /// </summary>
 internal sealed record OpenLoopResult(
     string Target,
@@ -20,7 +22,10 @@ internal sealed record OpenLoopResult(
     IReadOnlyDictionary<int, long> Statuses,
     long Unexpected,
     double LagP99Ms,
-    double CpuMsPerRequest)
+    double CpuMsPerRequest,
+    double AllocatedKbPerRequest,
+    int Collections,
+    double GcPauseMs)
 {
     public double Achieved => Answered / Seconds;
 }

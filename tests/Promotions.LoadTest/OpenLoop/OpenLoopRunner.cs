@@ -7,7 +7,8 @@ namespace Promotions.LoadTest.OpenLoop;
 /// before it, so a stall makes requests queue (and shows in the latency) instead of slowing the sender down,
 /// and coordinated omission cannot hide it. Each latency runs from the request's scheduled start to its last
 /// byte read. A dedicated thread keeps the schedule, sleeping a millisecond at a time rather than spinning (the
-/// cores are shared with the server), and hands each due request to the thread pool; when it falls behind it
+/// cores are shared with the server), and starts each due request itself (up to its first wait, writing it to the
+/// socket) rather than queueing it to the thread pool behind the server's own work; when it falls behind it
 /// starts every overdue request at once, each keeping its scheduled start. How late requests were started is
 /// reported (<see cref="OpenLoopResult.LagP99Ms"/>): it is part of every latency, the same for every target.
 /// </summary>
@@ -31,6 +32,9 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
         var period = (double)Stopwatch.Frequency / options.Rate;
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 100;
         var cpu = ProcessCpu.Now();
+        var collections = GC.CollectionCount(0);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var pause = GC.GetTotalPauseDuration();
 
         var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var scheduler = new Thread(() =>
@@ -44,31 +48,36 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
                 }
 
                 var index = i;
-                requests[i] = Task.Run(async () =>
-                {
-                    lags[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
-                    statuses[index] = await SendAsync(target);
-                    answeredAt[index] = Stopwatch.GetTimestamp();
-                    latencies[index] = Stopwatch.GetElapsedTime(due, answeredAt[index]).TotalMilliseconds;
-                    expected[index] = target.Record(statuses[index]);
-                });
+                lags[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                requests[i] = Send(index, due);
             }
 
             scheduled.SetResult();
         })
         { IsBackground = true, Name = "open-loop schedule", Priority = ThreadPriority.AboveNormal };
+        async Task Send(int index, long due)
+        {
+            statuses[index] = await SendAsync(target);
+            answeredAt[index] = Stopwatch.GetTimestamp();
+            latencies[index] = Stopwatch.GetElapsedTime(due, answeredAt[index]).TotalMilliseconds;
+            expected[index] = target.Record(statuses[index]);
+        }
+
         scheduler.Start();
         await scheduled.Task;
         await Task.WhenAll(requests);
 
         var cpuMs = (ProcessCpu.Now() - cpu).TotalMilliseconds;
+        var gcs = GC.CollectionCount(0) - collections;
+        var gcPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+        var kbPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / count;
         Array.Sort(latencies);
         Array.Sort(lags);
         var elapsed = Stopwatch.GetElapsedTime(start, answeredAt.Max()).TotalSeconds;
         var byStatus = statuses.GroupBy(static s => s).ToDictionary(static g => g.Key, static g => (long)g.Count());
         return new OpenLoopResult(target.Name, options.Rate, count, statuses.Count(static s => s != 0), elapsed,
             Percentile(latencies, 50), Percentile(latencies, 90), Percentile(latencies, 99), latencies[^1], byStatus,
-            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count);
+            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count, kbPerRequest, gcs, gcPause);
     }
 
     private async Task<int> SendAsync(LoadTarget target)
