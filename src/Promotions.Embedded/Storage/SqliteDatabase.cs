@@ -42,6 +42,9 @@ internal sealed class SqliteDatabase : IDisposable
     // (SqliteCommands.Reusable) survive from one write to the next instead of being compiled again in each.
     private SqliteConnection? _writer;
 
+    // Set when a background checkpoint copied every frame it saw; the next writer catches up (see StartCheckpoint).
+    private int _catchUp;
+
     private readonly Lock _checkpointLock = new();
     private int _writesSinceCheckpoint;
     private Task _checkpoint = Task.CompletedTask;
@@ -109,6 +112,11 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             var connection = _writer ??= await OpenRawAsync(ct);
+            if (Interlocked.Exchange(ref _catchUp, 0) == 1)
+            {
+                await CatchUpAsync(connection, ct);
+            }
+
             T result;
             await using (var transaction = connection.BeginTransaction(deferred: false))
             {
@@ -195,8 +203,12 @@ internal sealed class SqliteDatabase : IDisposable
     /// still running. SQLite's automatic checkpoint runs inside the commit that crosses its threshold, so that
     /// commit (and every write queued behind the gate) waited for tens of milliseconds of page copying: the slowest
     /// redemptions under load were exactly those. A passive checkpoint copies what it can without taking the write
-    /// lock, so writers go on meanwhile; the next writer after a complete one starts the WAL over. The automatic
-    /// checkpoint stays as the bound for a single huge write (a bulk code load), which these never reach otherwise.
+    /// lock, so writers go on meanwhile. SQLite starts the WAL over only when a write begins with every frame copied,
+    /// which under steady writes never happens by itself (frames keep arriving while the checkpoint copies), so the
+    /// WAL grew to the automatic checkpoint's threshold about once a second and that checkpoint ran in a commit
+    /// again. So when a background checkpoint copied everything it saw, the next writer, holding the gate, first
+    /// copies the few frames written meanwhile (a few milliseconds); its own write then starts the WAL over. The
+    /// automatic checkpoint stays as the bound for a single huge write (a bulk code load).
     /// </summary>
     private void StartCheckpoint()
     {
@@ -224,11 +236,32 @@ internal sealed class SqliteDatabase : IDisposable
             await using var connection = await OpenRawAsync(CancellationToken.None);
             using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await checkpoint.ExecuteNonQueryAsync();
+            await using var result = await checkpoint.ExecuteReaderAsync();
+            // (busy, frames in the WAL, frames copied): everything it saw was copied.
+            if (await result.ReadAsync() && result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2))
+            {
+                Volatile.Write(ref _catchUp, 1);
+            }
         }
         catch (SqliteException)
         {
             // Busy or interrupted: the WAL keeps its frames and the next checkpoint (or the automatic one) copies them.
+        }
+    }
+
+    // On the writer, under the gate: copies the frames written while the background checkpoint ran, so the WAL is
+    // copied whole while nothing writes, and the write that follows starts it over from its first frame.
+    private static async Task CatchUpAsync(SqliteConnection writer, CancellationToken ct)
+    {
+        try
+        {
+            using var checkpoint = writer.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await checkpoint.ExecuteNonQueryAsync(ct);
+        }
+        catch (SqliteException)
+        {
+            // A reader still on old frames: the WAL grows on and the next round tries again.
         }
     }
 

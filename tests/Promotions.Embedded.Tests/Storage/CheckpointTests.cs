@@ -33,6 +33,48 @@ public sealed class CheckpointTests : IDisposable
         Assert.InRange((long)(await count.ExecuteScalarAsync())!, SqliteDatabase.CheckpointEveryWrites - 1, SqliteDatabase.CheckpointEveryWrites * 2);
     }
 
+    [Fact]
+    public async Task Write_AfterACompleteCheckpointWhileOthersWrote_CopiesTheirFramesAndStartsTheWalOver()
+    {
+        using var database = new SqliteDatabase(_temp.Path);
+        await WriteAsync(database, "CREATE TABLE probe (n INTEGER NOT NULL);");
+        for (var i = 0; i < SqliteDatabase.CheckpointEveryWrites; i++)
+        {
+            await WriteAsync(database, $"INSERT INTO probe (n) VALUES ({i});");
+        }
+
+        await database.LastCheckpoint;
+        // Frames that arrive after the background checkpoint has copied what it saw, as writes do under load while
+        // it runs (here from a connection of its own, so their timing is certain). SQLite itself starts the WAL over
+        // only when a write begins with every frame copied, so without catching up the WAL would keep all of them.
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Path, SqliteDatabase.FileName)};Pooling=False"))
+        {
+            await other.OpenAsync();
+            for (var i = 0; i < 50; i++)
+            {
+                using var insert = other.CreateCommand();
+                insert.CommandText = "INSERT INTO probe (n) VALUES (-1);";
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        await WriteAsync(database, "INSERT INTO probe (n) VALUES (0);");
+
+        Assert.InRange(await WalFramesAsync(), 1, 5);
+    }
+
+    // Frames in the WAL: the second column of a passive checkpoint's answer.
+    private async Task<long> WalFramesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_temp.Path, SqliteDatabase.FileName)};Pooling=False");
+        await connection.OpenAsync();
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var result = await checkpoint.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        return result.GetInt64(1);
+    }
+
     private static Task<int> WriteAsync(SqliteDatabase database, string sql) =>
         database.WriteAsync(async (connection, transaction) =>
         {
