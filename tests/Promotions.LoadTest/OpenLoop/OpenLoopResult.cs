@@ -7,7 +7,8 @@ namespace Promotions.LoadTest.OpenLoop;
 /// expected, how late the generator itself started requests (p99), which is part of the latency, and the
 /// process CPU time (server and client together) per request, which a busy machine disturbs far less than time,
 /// the memory allocated per request, and the garbage collections in the window with the time they paused the
-/// process (every thread, so every request in flight).
+/// process (every thread, so every request in flight), and the share of the machine's CPU the hypervisor gave
+/// to other guests meanwhile (<see cref="StolenCpu"/>).
 /// </summary>
 internal sealed record OpenLoopResult(
     string Target,
@@ -25,7 +26,8 @@ internal sealed record OpenLoopResult(
     double CpuMsPerRequest,
     double AllocatedKbPerRequest,
     int Collections,
-    double GcPauseMs)
+    double GcPauseMs,
+    double? StolenPercent)
 {
     public double Achieved => Answered / Seconds;
 }

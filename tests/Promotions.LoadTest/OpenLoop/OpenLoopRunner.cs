@@ -35,6 +35,7 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
         var collections = GC.CollectionCount(0);
         var allocated = GC.GetTotalAllocatedBytes();
         var pause = GC.GetTotalPauseDuration();
+        var stolen = StolenCpu.Ticks();
 
         var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var scheduler = new Thread(() =>
@@ -70,6 +71,7 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
         var cpuMs = (ProcessCpu.Now() - cpu).TotalMilliseconds;
         var gcs = GC.CollectionCount(0) - collections;
         var gcPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+        var stolenPercent = StolenCpu.Percent(stolen, StolenCpu.Ticks(), Stopwatch.GetElapsedTime(start).TotalSeconds);
         var kbPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / count;
         Array.Sort(latencies);
         Array.Sort(lags);
@@ -77,7 +79,7 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
         var byStatus = statuses.GroupBy(static s => s).ToDictionary(static g => g.Key, static g => (long)g.Count());
         return new OpenLoopResult(target.Name, options.Rate, count, statuses.Count(static s => s != 0), elapsed,
             Percentile(latencies, 50), Percentile(latencies, 90), Percentile(latencies, 99), latencies[^1], byStatus,
-            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count, kbPerRequest, gcs, gcPause);
+            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count, kbPerRequest, gcs, gcPause, stolenPercent);
     }
 
     private async Task<int> SendAsync(LoadTarget target)
