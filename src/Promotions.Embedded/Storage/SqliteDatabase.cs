@@ -68,8 +68,8 @@ internal sealed class SqliteDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(migrations);
         _migrations = migrations;
         _afterMigrations = afterMigrations;
-        FilePath = Path.Combine(Path.GetFullPath(dataDirectory), fileName);
         DataDirectory = Path.GetFullPath(dataDirectory);
+        FilePath = Path.Combine(DataDirectory, fileName);
         AssetsDirectory = Path.Combine(DataDirectory, "assets");
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -114,7 +114,9 @@ internal sealed class SqliteDatabase : IDisposable
             var connection = _writer ??= await OpenRawAsync(ct);
             if (Interlocked.Exchange(ref _catchUp, 0) == 1)
             {
-                await CatchUpAsync(connection, ct);
+                // Under the gate: copies the frames written while the background checkpoint ran, so the WAL is copied
+                // whole while nothing writes, and this write starts it over from its first frame.
+                await CheckpointPassiveAsync(connection, ct);
             }
 
             T result;
@@ -234,34 +236,31 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             await using var connection = await OpenRawAsync(CancellationToken.None);
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var result = await checkpoint.ExecuteReaderAsync();
-            // (busy, frames in the WAL, frames copied): everything it saw was copied.
-            if (await result.ReadAsync() && result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2))
+            if (await CheckpointPassiveAsync(connection, CancellationToken.None))
             {
                 Volatile.Write(ref _catchUp, 1);
             }
         }
         catch (SqliteException)
         {
-            // Busy or interrupted: the WAL keeps its frames and the next checkpoint (or the automatic one) copies them.
+            // The file could not be opened for it: the next round (or the automatic checkpoint) copies the frames.
         }
     }
 
-    // On the writer, under the gate: copies the frames written while the background checkpoint ran, so the WAL is
-    // copied whole while nothing writes, and the write that follows starts it over from its first frame.
-    private static async Task CatchUpAsync(SqliteConnection writer, CancellationToken ct)
+    // True when every frame it saw was copied (its answer: busy, frames in the WAL, frames copied). Busy or interrupted
+    // (a reader still on old frames), the WAL keeps its frames, and the next round (or the automatic checkpoint) copies them.
+    private static async Task<bool> CheckpointPassiveAsync(SqliteConnection connection, CancellationToken ct)
     {
         try
         {
-            using var checkpoint = writer.CreateCommand();
+            using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await checkpoint.ExecuteNonQueryAsync(ct);
+            await using var result = await checkpoint.ExecuteReaderAsync(ct);
+            return await result.ReadAsync(ct) && result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2);
         }
         catch (SqliteException)
         {
-            // A reader still on old frames: the WAL grows on and the next round tries again.
+            return false;
         }
     }
 
