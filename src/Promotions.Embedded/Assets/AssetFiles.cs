@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using Promotions.Domain.Assets;
+using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Assets;
 
@@ -78,7 +79,15 @@ internal sealed class AssetFiles(string assetsDirectory)
                 return false;
             }
 
-            File.Move(temp, path, overwrite);
+            if (overwrite)
+            {
+                File.Move(temp, path, overwrite: true);
+            }
+            else if (!NoReplace.TryPublish(temp, path))
+            {
+                throw new IOException($"'{path}' is there already.");
+            }
+
             return true;
         }
         finally

@@ -31,12 +31,8 @@ public static class KeyFile
             writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)));
         }
 
-        try
-        {
-            // The move refuses to overwrite: when two processes race, the first key written wins and both read it.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
+        // When two processes race, the first key published wins and both read it.
+        if (!NoReplace.TryPublish(temporary, path))
         {
             File.Delete(temporary);
         }
