@@ -53,7 +53,7 @@ internal static class Program
             using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
             var loadBefore = LoadAverage();
             var unexpected = options.OpenLoop
-                ? await RunOpenAsync(client, token, options, targets)
+                ? await RunOpenAsync(client, token, options, targets, Targets.WarmUp(redemptions))
                 : await RunClosedAsync(client, token, options, targets);
 
             var reports = new List<OversellReport>();
@@ -84,12 +84,22 @@ internal static class Program
         }
     }
 
-    private static Task<bool> RunOpenAsync(HttpClient client, string token, LoadOptions options, IReadOnlyList<LoadTarget> targets)
+    private static async Task<bool> RunOpenAsync(
+        HttpClient client, string token, LoadOptions options, IReadOnlyList<LoadTarget> targets, IReadOnlyList<LoadTarget> warmUp)
     {
         var runner = new OpenLoopRunner(client, token, options);
-        return RunAsync(client, token, targets,
-            $"open loop at {options.Rate} req/s, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s per target, latency from each request's scheduled start",
-            runner.RunAsync, OpenLoopTable.Format, static r => r.Unexpected > 0);
+        foreach (var target in warmUp)
+        {
+            await target.CheckAsync(client, token);
+        }
+
+        Console.Error.WriteLine($"warming the host on {warmUp.Count} paths until the JIT settles…");
+        var (seconds, settled, unexpected) = await runner.SettleAsync(warmUp);
+        var warmed = settled ? $"the host warmed for {seconds} s on every path until the JIT settled" : $"the JIT was still compiling after {seconds} s of warm-up on every path";
+        return await RunAsync(client, token, targets,
+            $"open loop at {options.Rate} req/s; {warmed}, then " +
+            $"{options.WarmupSeconds} s warm-up and {options.DurationSeconds} s measured per target; latency from each request's scheduled start",
+            runner.RunAsync, OpenLoopTable.Format, static r => r.Unexpected > 0) | unexpected;
     }
 
     private static Task<bool> RunClosedAsync(HttpClient client, string token, LoadOptions options, IReadOnlyList<LoadTarget> targets)

@@ -10,6 +10,17 @@ internal static class Targets
 {
     public static IReadOnlyList<LoadTarget> All(RedemptionScenario redemptions) =>
     [
+        .. Stateless(),
+        redemptions.Roomy.Target,
+        redemptions.Capped.Target,
+    ];
+
+    /// <summary>What warms the host before anything is measured: every path the targets take, on promotions of their own.</summary>
+    public static IReadOnlyList<LoadTarget> WarmUp(RedemptionScenario redemptions) =>
+        [.. Stateless(), .. redemptions.WarmUp.Select(static p => p.Target)];
+
+    private static IReadOnlyList<LoadTarget> Stateless() =>
+    [
         LoadTarget.Static("ping", HttpMethod.Get, "/ping"),
         LoadTarget.Static("offers", HttpMethod.Post, "/offers", $$$"""
             {"channel":"web","customerId":"{{{DemoCatalog.Alice}}}","cart":{"currency":"EUR","lines":[
@@ -24,8 +35,6 @@ internal static class Targets
               {"lineId":"4","sku":"SKU-CAP-RED","category":"hats","quantity":2,"unitPrice":15.00},
               {"lineId":"5","sku":"SKU-GIFTCARD-50","category":"gift_cards","quantity":1,"unitPrice":50.00,"nonDiscountable":true}]}}
             """),
-        redemptions.Roomy.Target,
-        redemptions.Capped.Target,
     ];
 
     /// <summary>The targets <paramref name="names"/> asks for (null: all), the baseline always first.</summary>

@@ -8,7 +8,8 @@ namespace Promotions.LoadTest.OpenLoop;
 /// process CPU time (server and client together) per request, which a busy machine disturbs far less than time,
 /// the memory allocated per request, and the garbage collections in the window with the time they paused the
 /// process (every thread, so every request in flight), and the share of the machine's CPU the hypervisor gave
-/// to other guests meanwhile (<see cref="StolenCpu"/>).
+/// to other guests meanwhile (<see cref="StolenCpu"/>), and the time the JIT spent compiling in the window
+/// (every thread), which is near nothing once the host is warm.
 /// </summary>
 internal sealed record OpenLoopResult(
     string Target,
@@ -27,7 +28,9 @@ internal sealed record OpenLoopResult(
     double AllocatedKbPerRequest,
     int Collections,
     double GcPauseMs,
-    double? StolenPercent)
+    double? StolenPercent,
+    double JitMs)
 {
+
     public double Achieved => Answered / Seconds;
 }

@@ -14,6 +14,46 @@ namespace Promotions.LoadTest.OpenLoop;
 /// </summary>
 internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOptions options)
 {
+    /// <summary>Below this much JIT time per second of load, the host counts as compiled.</summary>
+    public const double SettledJitMsPerSecond = 10;
+
+    /// <summary>The most seconds <see cref="SettleAsync"/> goes on while the JIT is still compiling.</summary>
+    public const int MaxSettleSeconds = 60;
+
+    /// <summary>
+    /// Loads every path of the host, a second each in turn, until a whole round compiles almost nothing, before
+    /// anything is measured. Tiering goes on for many seconds after a path turns hot (tier 0, then instrumented,
+    /// then optimized, compiled on a background thread), and on two cores that thread takes much of one from
+    /// the server; a window overlapping it measures the JIT, not the server a shop would run. Answers the
+    /// seconds it took, whether the JIT settled within <see cref="MaxSettleSeconds"/>, and whether any answer
+    /// was unexpected.
+    /// </summary>
+    public async Task<(int Seconds, bool Settled, bool Unexpected)> SettleAsync(IReadOnlyList<LoadTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var seconds = 0;
+        var unexpected = false;
+        while (seconds < MaxSettleSeconds)
+        {
+            var jitMs = 0.0;
+            foreach (var target in targets)
+            {
+                var round = await DriveAsync(target, 1);
+                jitMs += round.JitMs;
+                unexpected |= round.Unexpected > 0;
+                seconds++;
+            }
+
+            Console.Error.WriteLine($"  after {seconds} s: the JIT compiled for {jitMs:F0} ms in the last {targets.Count} s");
+            if (jitMs < SettledJitMsPerSecond * targets.Count)
+            {
+                return (seconds, true, unexpected);
+            }
+        }
+
+        return (seconds, false, unexpected);
+    }
+
     public async Task<OpenLoopResult> RunAsync(LoadTarget target)
     {
         await DriveAsync(target, options.WarmupSeconds);
@@ -36,6 +76,7 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
         var allocated = GC.GetTotalAllocatedBytes();
         var pause = GC.GetTotalPauseDuration();
         var stolen = StolenCpu.Ticks();
+        var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
 
         var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var scheduler = new Thread(() =>
@@ -73,13 +114,14 @@ internal sealed class OpenLoopRunner(HttpClient client, string token, LoadOption
         var gcPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
         var stolenPercent = StolenCpu.Percent(stolen, StolenCpu.Ticks(), Stopwatch.GetElapsedTime(start).TotalSeconds);
         var kbPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / count;
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jit).TotalMilliseconds;
         Array.Sort(latencies);
         Array.Sort(lags);
         var elapsed = Stopwatch.GetElapsedTime(start, answeredAt.Max()).TotalSeconds;
         var byStatus = statuses.GroupBy(static s => s).ToDictionary(static g => g.Key, static g => (long)g.Count());
         return new OpenLoopResult(target.Name, options.Rate, count, statuses.Count(static s => s != 0), elapsed,
             Percentile(latencies, 50), Percentile(latencies, 90), Percentile(latencies, 99), latencies[^1], byStatus,
-            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count, kbPerRequest, gcs, gcPause, stolenPercent);
+            expected.Count(static e => !e), Percentile(lags, 99), cpuMs / count, kbPerRequest, gcs, gcPause, stolenPercent, jitMs);
     }
 
     private async Task<int> SendAsync(LoadTarget target)

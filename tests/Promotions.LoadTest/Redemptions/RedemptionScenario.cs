@@ -19,19 +19,26 @@ namespace Promotions.LoadTest.Redemptions;
 /// <c>redeem</c>: a reusable code for a known customer, with a cap, a per-customer limit, code uses and a budget
 /// all sized so the run uses none of them up. <c>redeem-cap</c>: an automatic promotion for guests whose cap
 /// the run uses up (in open loop half-way through its measured window), with a budget just above what the cap
-/// can spend.
+/// can spend. Two more promotions of the same two kinds (<see cref="WarmUp"/>) take the host's warm-up, so the
+/// measured ones start as they are sized: the code's has room for the longest warm-up, the automatic one's cap
+/// is used up within its first second, so refusals are warmed too.
 /// Every order is the same 100.00 EUR cart, and every redemption takes <see cref="Discount"/> off it.
 /// </summary>
 internal sealed class RedemptionScenario
 {
     public const decimal Discount = 5.00m;
     public const string Code = "LOADROOMY";
+    public const string WarmUpCode = "LOADWARM";
 
-    private RedemptionScenario(RedemptionPhase roomy, RedemptionPhase capped)
+    private RedemptionScenario(RedemptionPhase roomy, RedemptionPhase capped, IReadOnlyList<RedemptionPhase> warmUp)
     {
         Roomy = roomy;
         Capped = capped;
+        WarmUp = warmUp;
     }
+
+    /// <summary>The promotions the warm-up redeems, never measured.</summary>
+    public IReadOnlyList<RedemptionPhase> WarmUp { get; }
 
     public RedemptionPhase Roomy { get; }
 
@@ -53,8 +60,13 @@ internal sealed class RedemptionScenario
             roomyCap, roomyCap * Discount, Code, DemoCatalog.Alice, MustExhaust: false), ct);
         var capped = await SeedPhaseAsync(services, clock, new PhaseSpec("redeem-cap", "POST /redemptions (cap used up)", $"load-{run}-capped-",
             cappedCap, cappedCap * Discount + 2.50m, null, null, MustExhaust: true), ct);
-        var scenario = new RedemptionScenario(roomy, capped);
-        await WaitUntilLiveAsync(services.GetRequiredService<LiveCatalog>(), [roomy.PromotionId, capped.PromotionId], ct);
+        var warmCap = (int)Math.Min(int.MaxValue / 2, 2L * Math.Max(1, options.Rate) * OpenLoop.OpenLoopRunner.MaxSettleSeconds + 1);
+        var warmRoomy = await SeedPhaseAsync(services, clock, new PhaseSpec("warm-redeem", "warm-up: code, customer", $"load-{run}-warm-roomy-",
+            warmCap, warmCap * Discount, WarmUpCode, DemoCatalog.Alice, MustExhaust: false), ct);
+        var warmCapped = await SeedPhaseAsync(services, clock, new PhaseSpec("warm-cap", "warm-up: cap used up", $"load-{run}-warm-capped-",
+            Math.Max(10, options.Rate / 2), Math.Max(10, options.Rate / 2) * Discount, null, null, MustExhaust: true), ct);
+        var scenario = new RedemptionScenario(roomy, capped, [warmRoomy, warmCapped]);
+        await WaitUntilLiveAsync(services.GetRequiredService<LiveCatalog>(), [roomy.PromotionId, capped.PromotionId, warmRoomy.PromotionId, warmCapped.PromotionId], ct);
         return scenario;
     }
 
