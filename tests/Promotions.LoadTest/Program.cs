@@ -11,8 +11,8 @@ namespace Promotions.LoadTest;
 
 /// <summary>
 /// Starts the local host in this process on a free loopback port, with a temp data directory and the demo
-/// data plus the redemption targets' promotions, loads each target in turn, prints Markdown tables, and checks
-/// that the redemption targets oversold nothing. Nothing leaves 127.0.0.1. Exits non-zero on any unexpected
+/// data plus the redemption targets' promotions, warms every path until the JIT settles (open loop), loads each
+/// target in turn, prints Markdown tables, and checks that the redemption targets oversold nothing. Nothing leaves 127.0.0.1. Exits non-zero on any unexpected
 /// answer or any disagreement between answers, records and ledger counters.
 /// </summary>
 internal static class Program
