@@ -7,6 +7,9 @@ namespace Promotions.Embedded.Storage;
 /// publishers exactly one succeeds and the others find its file, whole. <see cref="File.Move(string, string, bool)"/>
 /// without overwrite does not promise this on Unix: it looks for the target and then renames, so two moves racing
 /// can both succeed and the second silently replaces the first. A hard link refuses an existing name atomically.
+/// Where the file system has no hard links (FAT, some network and FUSE mounts) or the two names are on different
+/// ones, publishing falls back to that move: still never over a file already there, but not proof against a
+/// publisher racing on another thread or process.
 /// </summary>
 internal static class NoReplace
 {
@@ -18,30 +21,31 @@ internal static class NoReplace
     /// </summary>
     public static bool TryPublish(string source, string destination)
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows())
         {
-            // MoveFileEx without MOVEFILE_REPLACE_EXISTING fails atomically when the target exists.
-            try
+            if (Link(source, destination) == 0)
             {
-                File.Move(source, destination, overwrite: false);
+                File.Delete(source);
                 return true;
             }
-            catch (IOException) when (File.Exists(destination))
+
+            if (Marshal.GetLastPInvokeError() == Exists)
             {
                 return false;
             }
         }
 
-        if (Link(source, destination) == 0)
+        // On Windows, MoveFileEx without MOVEFILE_REPLACE_EXISTING fails atomically when the target exists. After
+        // any other failure of the link the move reports what is wrong (a missing folder, no permission) itself.
+        try
         {
-            File.Delete(source);
+            File.Move(source, destination, overwrite: false);
             return true;
         }
-
-        var error = Marshal.GetLastPInvokeError();
-        return error == Exists
-            ? false
-            : throw new IOException($"Could not publish '{destination}': {Marshal.GetPInvokeErrorMessage(error)}.", error);
+        catch (IOException) when (File.Exists(destination))
+        {
+            return false;
+        }
     }
 
     [DllImport("libc", EntryPoint = "link", SetLastError = true)]

@@ -41,6 +41,33 @@ public sealed class NoReplaceTests : IDisposable
     }
 
     [Fact]
+    public void TryPublish_FromAnotherFileSystem_PublishesOnce_AndNeverOverAFileThere()
+    {
+        // Where /dev/shm is a file system of its own, no hard link can cross to the temp folder and the move is used.
+        var elsewhere = Directory.Exists("/dev/shm") ? "/dev/shm" : _temp.Path;
+        var first = Path.Combine(elsewhere, $"promotions-first-{Guid.NewGuid():N}");
+        var second = Path.Combine(elsewhere, $"promotions-second-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_temp.Path);
+        var target = Path.Combine(_temp.Path, "published");
+        File.WriteAllText(first, "first");
+        File.WriteAllText(second, "second");
+        try
+        {
+            Assert.True(NoReplace.TryPublish(first, target));
+            Assert.False(NoReplace.TryPublish(second, target));
+
+            Assert.Equal("first", File.ReadAllText(target));
+            Assert.False(File.Exists(first));
+            Assert.Equal("second", File.ReadAllText(second));
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
     public void KeyFile_CreatedByManyAtOnce_GivesEveryoneTheOneKeyKept()
     {
         for (var round = 0; round < Rounds; round++)
