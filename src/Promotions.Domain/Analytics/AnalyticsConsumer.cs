@@ -10,26 +10,13 @@ public sealed class AnalyticsConsumer(IAnalyticsStore store) : IEventConsumer
 {
     public string Name => "analytics";
 
-    public async Task<ConsumeOutcome> ConsumeAsync(string envelope, CancellationToken ct)
-    {
-        var read = EventEnvelope.Read(envelope);
-        if (read is null || !read.IsIdentified)
-        {
-            return ConsumeOutcome.Malformed;
-        }
-
-        if (!read.IsReadable)
-        {
-            await store.ParkAsync(read.EventId!, read.Type!, read.Version, envelope, ct);
-            return ConsumeOutcome.Parked;
-        }
-
-        return await store.ApplyAsync(read.Event!, ct) ? ConsumeOutcome.Applied : ConsumeOutcome.Duplicate;
-    }
+    public async Task<ConsumeOutcome> ConsumeAsync(string envelope, CancellationToken ct) =>
+        (await ConsumeAllAsync([envelope], ct))[0];
 
     /// <summary>
     /// The envelopes' readable events go to the store in one <see cref="IAnalyticsStore.ApplyAllAsync"/>, in their
-    /// order; the rest are refused or parked one by one, as <see cref="ConsumeAsync"/> does.
+    /// order; an envelope without an event id and type is refused (malformed), and one of a type or version this
+    /// consumer does not read is parked.
     /// </summary>
     public async Task<IReadOnlyList<ConsumeOutcome>> ConsumeAllAsync(IReadOnlyList<string> envelopes, CancellationToken ct)
     {
