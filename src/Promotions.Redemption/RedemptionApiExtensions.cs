@@ -36,7 +36,9 @@ public static class RedemptionApiExtensions
         services.TryAddSingleton<LiveCatalog>();
         services.TryAddSingleton<CustomerResolver>();
         services.TryAddSingleton<CodeResolver>();
-        services.TryAddSingleton<RedemptionPreparer>();
+        services.TryAddSingleton<UsageCache>();
+        services.TryAddSingleton<CartQuoter>();
+        services.TryAddSingleton<CartRedeemer>();
         services.TryAddSingleton<IdempotentRequest>();
         if (AdapterSelection.ModeOf(configuration) == AdapterMode.Aws)
         {

@@ -26,26 +26,12 @@ internal static class CodeUse
         return e.Update(table, LedgerItems.Code(code), $"ADD {uses} {e.Value(1)}", condition, returnOldOnFailure: true);
     }
 
-    /// <summary>Why the use was refused, from the code's image before the transaction (null: no such code).</summary>
-    public static string Refusal(Dictionary<string, AttributeValue>? old, string promotionId, string? customerId, DateTimeOffset now)
-    {
-        if (old is null || old.GetS("promotionId") != promotionId)
-        {
-            return RedemptionRejections.UnknownCode;
-        }
-
-        if (old.GetS("assignedCustomerId") is { } assigned && assigned != customerId)
-        {
-            return RedemptionRejections.CodeNotForCustomer;
-        }
-
-        if (old.GetBool("active") != true)
-        {
-            return RedemptionRejections.CodeInactive;
-        }
-
-        return old.GetN("expiresAt") is { } expires && expires <= now.UtcTicks ? RedemptionRejections.CodeExpired : RedemptionRejections.CodeExhausted;
-    }
+    /// <summary>What decides why a use was refused, from the code's image before the transaction (null: no such code).</summary>
+    public static CodeState? StateOf(Dictionary<string, AttributeValue>? old) =>
+        old?.GetS("promotionId") is { } promotionId
+            ? new CodeState(promotionId, old.GetBool("active") == true,
+                old.GetN("expiresAt") is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null, old.GetS("assignedCustomerId"))
+            : null;
 
     /// <summary>Gives a use back; refused (and then left out by the caller) when the code is gone or has no use to give back.</summary>
     public static TransactWriteItem GiveBack(string table, string code)

@@ -27,7 +27,7 @@ internal sealed partial class DynamoDbRedemptionLedger(
 
     private readonly string _table = options.Value.Table;
 
-    public async Task<Redemption?> GetAsync(string id, CancellationToken ct) => (await ReadAsync(id, ct))?.Redemption;
+    public async Task<OrderRedemption?> GetAsync(string id, CancellationToken ct) => (await ReadAsync(id, ct))?.Order;
 
     public async Task<int> ExpireDueAsync(int limit, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ internal sealed partial class DynamoDbRedemptionLedger(
             .OrderBy(i => i[TableLayout.Gsi1Sk].S, StringComparer.Ordinal)
             .Take(limit)
             .Select(LedgerRecord.From)
-            .Where(r => r.Redemption is { Status: RedemptionStatus.Reserved, ExpiresAt: { } at } && at <= now)
+            .Where(r => r.Order is { Status: RedemptionStatus.Reserved, ExpiresAt: { } at } && at <= now)
             .ToList();
 
         // The index is eventually consistent: a hold confirmed a moment ago may still be listed, and its expiry's
@@ -46,7 +46,7 @@ internal sealed partial class DynamoDbRedemptionLedger(
         var expired = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = ExpiryParallelism, CancellationToken = ct }, async (record, token) =>
         {
-            if (await ExpireAsync(record, token))
+            if (await ExpireAsync(record.Order.Id, token))
             {
                 Interlocked.Increment(ref expired);
             }
@@ -76,22 +76,4 @@ internal sealed partial class DynamoDbRedemptionLedger(
     }
 
     private Task<Cancellation?> WriteAsync(List<TransactWriteItem> items, CancellationToken ct) => Transactions.TryWriteAsync(dynamo, items, ct);
-
-    /// <summary>Adds the idempotency completion of <paramref name="value"/>, if any; where it sits in the transaction.</summary>
-    private int? Complete<T>(List<TransactWriteItem> items, Idempotent<T>? idempotency, T value)
-    {
-        if (idempotency is null)
-        {
-            return null;
-        }
-
-        items.Add(IdempotencyItems.Complete(_table, idempotency.Lease, idempotency.Render(value)));
-        return items.Count - 1;
-    }
-
-    private static InvalidOperationException Unexplained(string id, Cancellation cancellation) =>
-        new($"The change of {id} was cancelled for reasons no condition explains: {cancellation}.");
-
-    private static InvalidOperationException Unsettled(string what, string id) =>
-        new($"{what} of {id} did not settle in {MaxAttempts} attempts; every attempt was refused by a concurrent change.");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Promotions.Aws.Dynamo;
@@ -6,37 +7,60 @@ using Promotions.Domain.Redemptions;
 namespace Promotions.Aws.Redemptions;
 
 /// <summary>
-/// A redemption item: the document (<see cref="LedgerJson"/>, the shape of every ledger adapter) beside what the
-/// conditions and the holds index need — <c>version</c>, <c>status</c>, the counter and budget shards it was counted
-/// on (so everything is given back exactly where it was taken) and, while reserved, the sparse <c>HOLDS#</c> keys.
+/// An order's redemption item: the document (<see cref="LedgerJson"/>, the shape of every ledger adapter) beside what
+/// the conditions and the holds index need — <c>version</c>, <c>status</c>, the promotion counter shard each part was
+/// counted on and the budget shard each campaign was charged on (so everything is given back exactly where it was
+/// taken) and, while reserved, the sparse <c>HOLDS#</c> keys. Items written before whole-cart redemptions hold one part
+/// and its shards as <c>counterShard</c> and <c>budgetShard</c>.
 /// </summary>
-internal sealed record LedgerRecord(Redemption Redemption, long Version, int CounterShard, int? BudgetShard)
+internal sealed record LedgerRecord(
+    OrderRedemption Order, long Version, IReadOnlyDictionary<string, int> CounterShards, IReadOnlyDictionary<string, int> BudgetShards)
 {
+    private const string CounterShardsAttribute = "counterShards";
+    private const string BudgetShardsAttribute = "budgetShards";
+
     public static LedgerRecord From(Dictionary<string, AttributeValue> item)
     {
-        var doc = item.GetS("doc") ?? throw new InvalidDataException($"Redemption item {item[TableLayout.Pk].S} has no document.");
-        var redemption = JsonSerializer.Deserialize(doc, LedgerJson.Default.Redemption)
-            ?? throw new InvalidDataException($"Redemption item {item[TableLayout.Pk].S} holds a null document.");
-        return new LedgerRecord(redemption, item.GetN("version") ?? 1, (int)(item.GetN("counterShard") ?? 0), (int?)item.GetN("budgetShard"));
+        var id = item[TableLayout.Pk].S;
+        var doc = item.GetS("doc") ?? throw new InvalidDataException($"Redemption item {id} has no document.");
+        var order = LedgerJson.Read(doc, id);
+        var counters = Shards(item, CounterShardsAttribute);
+        var budgets = Shards(item, BudgetShardsAttribute);
+        if (counters.Count == 0 && order.Redemptions is [var single])
+        {
+            counters[single.PromotionId] = (int)(item.GetN("counterShard") ?? 0);
+            if (item.GetN("budgetShard") is { } budgetShard && single.CampaignId is { } campaign)
+            {
+                budgets[campaign] = (int)budgetShard;
+            }
+        }
+
+        return new LedgerRecord(order, item.GetN("version") ?? 1, counters, budgets);
     }
+
+    /// <summary>The shard a part's promotion counter was counted on (0 when it was never sharded).</summary>
+    public int CounterShardOf(string promotionId) => CounterShards.GetValueOrDefault(promotionId);
 
     /// <summary>The put of a new redemption (refused if the id exists: ids are never reused).</summary>
     public TransactWriteItem Put(string table)
     {
-        var item = LedgerItems.Redemption(Redemption.Id);
-        item["doc"] = Attr.S(JsonSerializer.Serialize(Redemption, LedgerJson.Default.Redemption));
+        var item = LedgerItems.Redemption(Order.Id);
+        item["doc"] = Attr.S(LedgerJson.Write(Order));
         item["version"] = Attr.N(1);
-        item["status"] = Attr.S(Redemption.Status.ToString());
-        item["counterShard"] = Attr.N(CounterShard);
-        if (BudgetShard is { } budgetShard)
+        item["status"] = Attr.S(Order.Status.ToString());
+        if (CounterShards.Count > 0)
         {
-            item["budgetShard"] = Attr.N(budgetShard);
+            item[CounterShardsAttribute] = Map(CounterShards);
         }
 
-        if (Redemption is { Status: RedemptionStatus.Reserved, ExpiresAt: { } expiresAt })
+        if (BudgetShards.Count > 0)
         {
-            item[TableLayout.Gsi1Pk] = Attr.S(LedgerItems.HoldsPartition(OutboxItems.ShardOf(Redemption.Id)));
-            item[TableLayout.Gsi1Sk] = Attr.S(LedgerItems.HoldSort(expiresAt, Redemption.Id));
+            item[BudgetShardsAttribute] = Map(BudgetShards);
+        }
+        if (Order is { Status: RedemptionStatus.Reserved, ExpiresAt: { } expiresAt })
+        {
+            item[TableLayout.Gsi1Pk] = Attr.S(LedgerItems.HoldsPartition(OutboxItems.ShardOf(Order.Id)));
+            item[TableLayout.Gsi1Sk] = Attr.S(LedgerItems.HoldSort(expiresAt, Order.Id));
         }
 
         var e = new Expr();
@@ -47,14 +71,14 @@ internal sealed record LedgerRecord(Redemption Redemption, long Version, int Cou
     /// Replaces the document with <paramref name="after"/> if the item is still at this version (and in
     /// <paramref name="expectedStatus"/>, when given); a change out of <c>Reserved</c> leaves the holds index.
     /// </summary>
-    public TransactWriteItem Update(string table, Redemption after, RedemptionStatus? expectedStatus = null)
+    public TransactWriteItem Update(string table, OrderRedemption after, RedemptionStatus? expectedStatus)
     {
         ArgumentNullException.ThrowIfNull(after);
         var e = new Expr();
         var version = e["version"];
-        var update = $"SET {e["doc"]} = {e.Value(JsonSerializer.Serialize(after, LedgerJson.Default.Redemption))}, "
+        var update = $"SET {e["doc"]} = {e.Value(LedgerJson.Write(after))}, "
             + $"{e["status"]} = {e.Value(after.Status.ToString())}, {version} = {e.Value(Version + 1)}";
-        if (Redemption.Status == RedemptionStatus.Reserved && after.Status != RedemptionStatus.Reserved)
+        if (Order.Status == RedemptionStatus.Reserved && after.Status != RedemptionStatus.Reserved)
         {
             update += $" REMOVE {e[TableLayout.Gsi1Pk]}, {e[TableLayout.Gsi1Sk]}";
         }
@@ -65,7 +89,7 @@ internal sealed record LedgerRecord(Redemption Redemption, long Version, int Cou
             condition += $" AND {e["status"]} = {e.Value(status.ToString())}";
         }
 
-        return e.Update(table, LedgerItems.Redemption(Redemption.Id), update, condition, returnOldOnFailure: true);
+        return e.Update(table, LedgerItems.Redemption(Order.Id), update, condition, returnOldOnFailure: true);
     }
 
     /// <summary>The put of a reversal record beside its redemption.</summary>
@@ -77,4 +101,12 @@ internal sealed record LedgerRecord(Redemption Redemption, long Version, int Cou
         var e = new Expr();
         return e.Put(table, item, $"attribute_not_exists({e[TableLayout.Pk]})");
     }
+
+    private static AttributeValue Map(IReadOnlyDictionary<string, int> shards) =>
+        new() { M = shards.ToDictionary(static s => s.Key, static s => Attr.N(s.Value), StringComparer.Ordinal) };
+
+    private static Dictionary<string, int> Shards(Dictionary<string, AttributeValue> item, string attribute) =>
+        item.TryGetValue(attribute, out var map) && map.M is { } entries
+            ? entries.ToDictionary(static e => e.Key, static e => int.Parse(e.Value.N, CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            : new Dictionary<string, int>(StringComparer.Ordinal);
 }

@@ -58,7 +58,7 @@ public static class AnalyticsProjection
             Redemptions: 1,
             CodeRedemptions: r.Code is null ? 0 : 1,
             DiscountGiven: r.Discount,
-            OrderRevenue: r.OrderTotal);
+            OrderRevenue: r.CountedRevenue);
 
         var contributions = cells.Select(c => new Contribution(Key(c, day, r.Currency), delta)).ToList();
         foreach (var reversal in related.Reversals)
@@ -107,7 +107,7 @@ public static class AnalyticsProjection
             yield break;
         }
 
-        var withdrawn = new Measures(CodeRedemptions: r.Code is null ? 0 : -1, RevenueReversed: r.OrderTotal);
+        var withdrawn = new Measures(CodeRedemptions: r.Code is null ? 0 : -1, RevenueReversed: r.CountedRevenue);
         foreach (var cell in CellKeys.Base(r.CampaignId, r.PromotionId).Concat(attributes))
         {
             yield return new Contribution(Key(cell, day, v.Currency), withdrawn);

@@ -15,7 +15,10 @@ public static class RedemptionEvents
         return new RedemptionRecorded(
             NewId(clock), clock.GetUtcNow(), redemption.Id, redemption.PromotionId, redemption.CampaignId, redemption.Code,
             redemption.CustomerId, redemption.Channel, redemption.OrderId, redemption.OrderTotal, redemption.DiscountAmount,
-            redemption.Currency, redemption.Allocations, redemption.CustomerSegmentIds);
+            redemption.Currency, redemption.Allocations, redemption.CustomerSegmentIds)
+        {
+            Revenue = redemption.Revenue,
+        };
     }
 
     public static ReservationExpired Expired(Redemption hold, TimeProvider clock)
@@ -30,13 +33,14 @@ public static class RedemptionEvents
         return new ReservationReleased(NewId(clock), clock.GetUtcNow(), hold.Id, hold.PromotionId, hold.CampaignId, hold.DiscountAmount, hold.Currency);
     }
 
-    public static RedemptionReversed Reversed(Reversal reversal, TimeProvider clock)
+    /// <summary>One promotion's part of reversal <paramref name="reversalId"/>: <paramref name="plan"/> for the part <paramref name="after"/>.</summary>
+    public static RedemptionReversed Reversed(string reversalId, Redemption after, ReversalPlan plan, DateTimeOffset now, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(reversal);
-        var redemption = reversal.Redemption;
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(plan);
         return new RedemptionReversed(
-            NewId(clock), clock.GetUtcNow(), reversal.Id, redemption.Id, redemption.PromotionId, redemption.CampaignId,
-            redemption.CustomerId, reversal.Amount, redemption.RemainingDiscount, reversal.Currency, reversal.Full, reversal.Lines);
+            NewId(clock), now, reversalId, after.Id, after.PromotionId, after.CampaignId,
+            after.CustomerId, plan.Amount, after.RemainingDiscount, after.Currency, plan.Full, plan.Lines);
     }
 
     /// <summary>

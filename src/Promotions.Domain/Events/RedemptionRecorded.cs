@@ -26,6 +26,17 @@ public sealed record RedemptionRecorded(
 {
     public const string TypeName = "redemption_recorded";
 
+    /// <summary>
+    /// The part of the order's total credited to this promotion (its share of the order's discount), so an order
+    /// redeemed with several promotions counts its revenue once; absent from events written before, which credit
+    /// <see cref="OrderTotal"/>.
+    /// </summary>
+    public decimal? Revenue { get; init; }
+
+    /// <summary>The revenue this redemption counts: <see cref="Revenue"/>, or the order total for older events.</summary>
+    [JsonIgnore]
+    public decimal CountedRevenue => Revenue ?? OrderTotal;
+
     [JsonIgnore]
     public override string Type => TypeName;
 

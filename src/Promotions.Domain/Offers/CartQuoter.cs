@@ -52,9 +52,9 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             }
 
             var decision = EligibilityEvaluator.Evaluate(promotion, eligibility);
-            if (decision.IsEligible && OtherBudgetCurrency(promotion, request))
+            if (decision.IsEligible && Unredeemable(promotion, request) is { } reason)
             {
-                rejections.Add(Rejection.Of(OfferReasons.BudgetCurrencyMismatch, promotion.Id, code));
+                rejections.Add(Rejection.Of(reason, promotion.Id, code));
             }
             else if (decision.IsEligible)
             {
@@ -74,9 +74,9 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             }
 
             var decision = EligibilityEvaluator.Evaluate(promotion, eligibility);
-            if (decision.IsEligible && OtherBudgetCurrency(promotion, request))
+            if (decision.IsEligible && Unredeemable(promotion, request) is { } reason)
             {
-                rejections.Add(Rejection.Of(OfferReasons.BudgetCurrencyMismatch, promotion.Id));
+                rejections.Add(Rejection.Of(reason, promotion.Id));
             }
             else if (decision.IsEligible)
             {
@@ -139,11 +139,25 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
     }
 
     /// <summary>
-    /// True when the campaign has a budget in another currency than the cart: the ledger refuses such a redemption
-    /// (<c>budget_currency_mismatch</c>), so quoting its discount would promise what the checkout cannot redeem.
+    /// Why the ledger would refuse an eligible promotion for this request, so quoting its discount would promise
+    /// what the checkout cannot redeem: a refusal a redemption already met (<see cref="QuoteRequest.Excluded"/>),
+    /// a budget in another currency than the cart (<c>budget_currency_mismatch</c>), or a per-customer limit with no
+    /// customer named (<c>customer_required</c>). Null when nothing stands in the way.
     /// </summary>
-    private static bool OtherBudgetCurrency(LivePromotion promotion, QuoteRequest request) =>
-        promotion.Campaign.Budget is { } budget && !string.Equals(budget.Currency, request.Cart.Currency, StringComparison.Ordinal);
+    private static string? Unredeemable(LivePromotion promotion, QuoteRequest request)
+    {
+        if (request.Excluded.TryGetValue(promotion.Id, out var refused))
+        {
+            return refused;
+        }
+
+        if (promotion.Campaign.Budget is { } budget && !string.Equals(budget.Currency, request.Cart.Currency, StringComparison.Ordinal))
+        {
+            return OfferReasons.BudgetCurrencyMismatch;
+        }
+
+        return promotion.Promotion.PerCustomerLimit is not null && request.Customer.Id is null ? OfferReasons.CustomerRequired : null;
+    }
 
     private static QuoteCandidate Candidate(LivePromotion promotion, string? code) =>
         new(promotion.Id, promotion.Compiled.Effect, promotion.Promotion.Priority, promotion.Promotion.Stacking, code);

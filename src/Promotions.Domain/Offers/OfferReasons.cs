@@ -40,6 +40,9 @@ public static class OfferReasons
     /// <summary>The customer redeemed the promotion as often as its per-customer limit allows.</summary>
     public const string CustomerLimitReached = "customer_limit_reached";
 
+    /// <summary>The promotion limits redemptions per customer, and the request names no customer (a guest).</summary>
+    public const string CustomerRequired = "customer_required";
+
     /// <summary>The promotion is not offered on the channel of the request; the hint lists where it is.</summary>
     public const string WrongChannel = "wrong_channel";
 
@@ -59,7 +62,7 @@ public static class OfferReasons
     public static IReadOnlyList<string> All { get; } =
     [
         UnknownCode, CodeInactive, CodeExpired, CodeExhausted, CodeNotYetActive, CodeAssignedToAnotherCustomer,
-        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, WrongChannel, DuplicateCode,
+        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, CustomerRequired, WrongChannel, DuplicateCode,
         InvalidCodeFormat, NotEligible, NeedsCart,
     ];
 
@@ -77,6 +80,7 @@ public static class OfferReasons
         BudgetExhausted => "This promotion's budget is spent or cannot cover this discount.",
         BudgetCurrencyMismatch => "This promotion's budget is kept in another currency than the cart's.",
         CustomerLimitReached => "You have used this promotion as many times as it allows.",
+        CustomerRequired => "This promotion is limited per customer: sign in or name the customer to use it.",
         WrongChannel => "This promotion is not available on this channel.",
         DuplicateCode => "This code, or another code of the same promotion, is already in the request.",
         InvalidCodeFormat => "This is not a valid code: codes use only the letters A–Z and the digits 0–9.",

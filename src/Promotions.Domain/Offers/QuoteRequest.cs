@@ -9,4 +9,10 @@ public sealed record QuoteRequest(Cart Cart, CustomerProfile Customer, string Ch
 {
     /// <summary>The guardrails of the quote; <see cref="QuotePolicy.Default"/> unless the host configures others.</summary>
     public QuotePolicy Policy { get; init; } = QuotePolicy.Default;
+
+    /// <summary>
+    /// Promotions to leave out, each with the reason the ledger gave for refusing it (a redemption quoting again
+    /// after a limit ran out): they are reported as not applied with that reason, and the rest is quoted without them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
 }

@@ -4,36 +4,40 @@ using Promotions.Domain.Redemptions;
 namespace Promotions.Domain.Ports;
 
 /// <summary>
-/// The redemption ledger: every limit (code uses, promotion cap, per-customer quota, campaign budget), the
-/// redemption records, the idempotency completion and the outbox events change together, in one atomic step
-/// per call, or not at all. Expected refusals are <see cref="DomainError"/>s with a code of
-/// <see cref="RedemptionRejections"/>; nothing is checked first and acted on later.
+/// The redemption ledger: every limit of every promotion an order redeems (code uses, promotion caps, per-customer
+/// quotas, campaign budgets), the order's redemption record, the idempotency completion and the outbox events change
+/// together, in one atomic step per call, or not at all. What changes is decided by <see cref="LedgerPlanner"/>; an
+/// adapter only applies its plans. Expected refusals are <see cref="DomainError"/>s with a code of
+/// <see cref="RedemptionRejections"/> (and, for a limit, the refused promotion as <see cref="DomainError.Subject"/>);
+/// nothing is checked first and acted on later.
 /// </summary>
 public interface IRedemptionLedger
 {
     /// <summary>
-    /// Records a redemption or, when its status is <see cref="RedemptionStatus.Reserved"/>, a hold: uses the
-    /// code, counts against the promotion cap and the customer quota, charges the budget, stores the record and
-    /// writes <c>RedemptionRecorded</c> (direct redemptions) and any <c>BudgetThresholdCrossed</c> events.
+    /// Records an order's redemption or, when its status is <see cref="RedemptionStatus.Reserved"/>, a hold: for
+    /// every part uses the code and counts against the promotion cap and the customer quota, charges each campaign
+    /// budget once, stores the record and writes <c>RedemptionRecorded</c> per part (direct redemptions) and any
+    /// <c>BudgetThresholdCrossed</c> events. One refused limit refuses the whole order.
     /// </summary>
-    Task<Result<Redemption>> RedeemAsync(RedeemCommand command, Idempotent<Redemption>? idempotency, CancellationToken ct);
+    Task<Result<OrderRedemption>> RedeemAsync(RedeemCommand command, Idempotent<OrderRedemption>? idempotency, CancellationToken ct);
 
     /// <summary>Turns a live hold into a redemption; a hold past its expiry is expired instead (<c>reservation_expired</c>).</summary>
-    Task<Result<Redemption>> ConfirmAsync(string reservationId, Idempotent<Redemption>? idempotency, CancellationToken ct);
+    Task<Result<OrderRedemption>> ConfirmAsync(string reservationId, Idempotent<OrderRedemption>? idempotency, CancellationToken ct);
 
     /// <summary>Ends a live hold and gives its capacity back.</summary>
-    Task<Result<Redemption>> ReleaseAsync(string reservationId, Idempotent<Redemption>? idempotency, CancellationToken ct);
+    Task<Result<OrderRedemption>> ReleaseAsync(string reservationId, Idempotent<OrderRedemption>? idempotency, CancellationToken ct);
 
     /// <summary>
-    /// Gives back the discount of returned units (or all that remains), exactly once, from the allocation
-    /// recorded per line; a full reversal also gives back the code use, the promotion cap and the customer quota.
+    /// Gives back the discount of returned units (or all that remains), exactly once, from the allocation each
+    /// promotion recorded per line; a full reversal also gives back every code use, promotion cap and customer quota.
     /// </summary>
     Task<Result<Reversal>> ReverseAsync(ReverseCommand command, Idempotent<Reversal>? idempotency, CancellationToken ct);
 
     /// <summary>Expires up to <paramref name="limit"/> holds whose time is up; returns how many it expired.</summary>
     Task<int> ExpireDueAsync(int limit, CancellationToken ct);
 
-    Task<Redemption?> GetAsync(string id, CancellationToken ct);
+    /// <summary>An order's redemption with every part, by its id.</summary>
+    Task<OrderRedemption?> GetAsync(string id, CancellationToken ct);
 
     /// <summary>The counters of a promotion, of one of its customers and of a campaign budget (zero when never used).</summary>
     Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Promotions.Domain.Redemptions;
@@ -11,5 +12,29 @@ namespace Promotions.Domain.Redemptions;
     UseStringEnumConverter = true,
     IgnoreReadOnlyProperties = true)]
 [JsonSerializable(typeof(Redemption))]
+[JsonSerializable(typeof(OrderRedemption))]
 [JsonSerializable(typeof(Reversal))]
-public sealed partial class LedgerJson : JsonSerializerContext;
+public sealed partial class LedgerJson : JsonSerializerContext
+{
+    /// <summary>The stored document of an order's redemption.</summary>
+    public static string Write(OrderRedemption order) => JsonSerializer.Serialize(order, Default.OrderRedemption);
+
+    /// <summary>
+    /// An order's redemption from its stored document; a document of one promotion's redemption, as ledgers stored
+    /// them before whole-cart redemptions, is read as an order of that one part.
+    /// </summary>
+    public static OrderRedemption Read(string json, string id)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.TryGetProperty("redemptions", out _))
+        {
+            return document.RootElement.Deserialize(Default.OrderRedemption)
+                ?? throw new InvalidDataException($"Redemption '{id}' is stored as null.");
+        }
+
+        var single = document.RootElement.Deserialize(Default.Redemption)
+            ?? throw new InvalidDataException($"Redemption '{id}' is stored as null.");
+        return Redemptions.OrderRedemption.Of(single);
+    }
+}

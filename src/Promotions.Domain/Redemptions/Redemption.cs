@@ -46,6 +46,15 @@ public sealed record Redemption(
     /// </summary>
     public bool BudgetCharged { get; init; }
 
+    /// <summary>
+    /// The part of the order's total credited to this promotion (by its share of the order's discount), so that an
+    /// order redeemed with several promotions counts its revenue once across them; null in records written before.
+    /// </summary>
+    public decimal? Revenue { get; init; }
+
+    /// <summary>Free gifts the promotion added to the order (they are not taken off the total).</summary>
+    public IReadOnlyList<Discounts.GiftLine> Gifts { get; init; } = [];
+
     /// <summary>When the status last changed (confirmed, released, expired, reversed).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -35,6 +35,8 @@ public static class RedemptionRejections
     public const string ExceedsRemaining = "exceeds_remaining";
     public const string UnknownLine = "unknown_line";
     public const string IdempotencyInProgress = "idempotency_in_progress";
+    public const string StackTooLarge = "stack_too_large";
+    public const string QuoteChanged = "quote_changed";
 
     /// <summary>Every code, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -43,6 +45,6 @@ public static class RedemptionRejections
         CodeRequired, PromotionExhausted, PromotionNotActive, BudgetExhausted, BudgetCurrencyMismatch,
         CustomerLimitReached, CustomerRequired, UnknownCustomer, NotEligible, NoDiscount, WrongChannel,
         ReservationExpired, ReservationNotFound, ReservationConfirmed, ReservationReleased, RedemptionNotFound,
-        RedemptionNotConfirmed, NothingToReverse, ExceedsRemaining, UnknownLine, IdempotencyInProgress,
+        RedemptionNotConfirmed, NothingToReverse, ExceedsRemaining, UnknownLine, IdempotencyInProgress, StackTooLarge, QuoteChanged,
     ];
 }

@@ -53,47 +53,36 @@ internal static class LedgerCounters
     }
 
     /// <summary>
-    /// Uses the code once, conditioned on everything about the code itself; when refused, reads the row in the
-    /// same transaction to say exactly why (an exhausted code is never "unknown").
+    /// Uses the code once, conditioned on everything about the code itself; when refused, reads the row in the same
+    /// transaction for <see cref="UseCode.RefusalFor"/> to say exactly why (an exhausted code is never "unknown").
     /// </summary>
-    public static async Task<string?> UseCodeAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string code, string promotionId, string? customerId, long now, CancellationToken ct)
+    public static async Task<string?> UseCodeAsync(SqliteConnection connection, SqliteTransaction transaction, UseCode use, CancellationToken ct)
     {
-        var use = connection.Reusable(transaction, """
+        var now = use.At.UtcTicks;
+        var update = connection.Reusable(transaction, """
             UPDATE codes SET uses = uses + 1
             WHERE code = $code AND promotion_id = $promotion AND active = 1 AND uses < max_uses
               AND (expires_at IS NULL OR expires_at > $now)
               AND (assigned_customer_id IS NULL OR assigned_customer_id = $customer);
             """);
-        use.Parameters.AddWithValue("$code", code);
-        use.Parameters.AddWithValue("$promotion", promotionId);
-        use.Parameters.AddWithValue("$now", now);
-        use.Parameters.AddWithValue("$customer", (object?)customerId ?? DBNull.Value);
-        if (await use.ExecuteNonQueryAsync(ct) == 1)
+        update.Parameters.AddWithValue("$code", use.Code);
+        update.Parameters.AddWithValue("$promotion", use.PromotionId);
+        update.Parameters.AddWithValue("$now", now);
+        update.Parameters.AddWithValue("$customer", (object?)use.CustomerId ?? DBNull.Value);
+        if (await update.ExecuteNonQueryAsync(ct) == 1)
         {
             return null;
         }
 
         using var why = connection.Command(transaction,
-            "SELECT promotion_id, active, uses, max_uses, expires_at, assigned_customer_id FROM codes WHERE code = $code;");
-        why.Parameters.AddWithValue("$code", code);
+            "SELECT promotion_id, active, expires_at, assigned_customer_id FROM codes WHERE code = $code;");
+        why.Parameters.AddWithValue("$code", use.Code);
         await using var reader = await why.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || !string.Equals(reader.GetString(0), promotionId, StringComparison.Ordinal))
-        {
-            return RedemptionRejections.UnknownCode;
-        }
-
-        if (!reader.IsDBNull(5) && !string.Equals(reader.GetString(5), customerId, StringComparison.Ordinal))
-        {
-            return RedemptionRejections.CodeNotForCustomer;
-        }
-
-        if (!reader.GetBoolean(1))
-        {
-            return RedemptionRejections.CodeInactive;
-        }
-
-        return !reader.IsDBNull(4) && reader.GetInt64(4) <= now ? RedemptionRejections.CodeExpired : RedemptionRejections.CodeExhausted;
+        var state = await reader.ReadAsync(ct)
+            ? new CodeState(reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
+                reader.IsDBNull(3) ? null : reader.GetString(3))
+            : null;
+        return use.RefusalFor(state);
     }
 
     public static async Task ReturnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, string code, CancellationToken ct)

@@ -8,30 +8,34 @@ namespace Promotions.Embedded.Redemptions;
 /// <summary>Redemption and reversal rows: the document plus the columns the ledger's conditions and scans need.</summary>
 internal static class RedemptionRows
 {
-    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Redemption redemption, CancellationToken ct)
+    /// <summary>
+    /// Inserts an order's redemption; <c>promotion_id</c> and <c>customer_id</c> are those of its first part (the
+    /// columns predate whole-cart redemptions; the document holds every part).
+    /// </summary>
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, OrderRedemption redemption, CancellationToken ct)
     {
         var insert = connection.Reusable(transaction, """
             INSERT INTO redemptions (id, version, status, promotion_id, customer_id, expires_at, doc)
             VALUES ($id, 1, $status, $promotion, $customer, $expires, $doc);
             """);
         insert.Parameters.AddWithValue("$id", redemption.Id);
-        insert.Parameters.AddWithValue("$promotion", redemption.PromotionId);
+        insert.Parameters.AddWithValue("$promotion", redemption.Redemptions[0].PromotionId);
         insert.Parameters.AddWithValue("$customer", (object?)redemption.CustomerId ?? DBNull.Value);
         BindState(insert, redemption);
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Replaces the row if it is still in <paramref name="expectedStatus"/> at <paramref name="expectedVersion"/>.</summary>
+    /// <summary>Replaces the row if it is still at <paramref name="expectedVersion"/> (and in <paramref name="expectedStatus"/>, when given).</summary>
     public static async Task<bool> TryUpdateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Redemption redemption,
-        RedemptionStatus expectedStatus, long expectedVersion, CancellationToken ct)
+        SqliteConnection connection, SqliteTransaction transaction, OrderRedemption redemption,
+        RedemptionStatus? expectedStatus, long expectedVersion, CancellationToken ct)
     {
         var update = connection.Reusable(transaction, """
             UPDATE redemptions SET version = version + 1, status = $status, expires_at = $expires, doc = $doc
-            WHERE id = $id AND status = $expectedStatus AND version = $expectedVersion;
+            WHERE id = $id AND ($expectedStatus IS NULL OR status = $expectedStatus) AND version = $expectedVersion;
             """);
         update.Parameters.AddWithValue("$id", redemption.Id);
-        update.Parameters.AddWithValue("$expectedStatus", expectedStatus.ToString());
+        update.Parameters.AddWithValue("$expectedStatus", (object?)expectedStatus?.ToString() ?? DBNull.Value);
         update.Parameters.AddWithValue("$expectedVersion", expectedVersion);
         BindState(update, redemption);
         return await update.ExecuteNonQueryAsync(ct) == 1;
@@ -47,9 +51,7 @@ internal static class RedemptionRows
             return null;
         }
 
-        var redemption = JsonSerializer.Deserialize(reader.GetString(1), LedgerJson.Default.Redemption)
-            ?? throw new InvalidDataException($"Redemption '{id}' is stored as null.");
-        return new StoredRedemption(redemption, reader.GetInt64(0));
+        return new StoredRedemption(LedgerJson.Read(reader.GetString(1), id), reader.GetInt64(0));
     }
 
     /// <summary>Ids of holds whose expiry is at or before <paramref name="now"/>, soonest first.</summary>
@@ -80,13 +82,13 @@ internal static class RedemptionRows
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private static void BindState(SqliteCommand command, Redemption redemption)
+    private static void BindState(SqliteCommand command, OrderRedemption redemption)
     {
         command.Parameters.AddWithValue("$status", redemption.Status.ToString());
         command.Parameters.AddWithValue("$expires", SqlTime.ToDb(redemption.ExpiresAt));
-        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(redemption, LedgerJson.Default.Redemption));
+        command.Parameters.AddWithValue("$doc", LedgerJson.Write(redemption));
     }
 }
 
-/// <summary>A redemption as stored, with the row version its conditional updates compare against.</summary>
-internal sealed record StoredRedemption(Redemption Redemption, long Version);
+/// <summary>An order's redemption as stored, with the row version its conditional updates compare against.</summary>
+internal sealed record StoredRedemption(OrderRedemption Order, long Version);

@@ -9,111 +9,53 @@ using Promotions.Embedded.Storage;
 namespace Promotions.Embedded.Redemptions;
 
 /// <summary>
-/// The redemption ledger on SQLite. Every operation is one <c>BEGIN IMMEDIATE</c> transaction: conditional
-/// UPDATEs decide each limit by the rows they change; a refusal rolls back to the savepoint taken at the start,
-/// so a refused redemption leaves no trace; the record, its outbox events and the idempotency completion commit
-/// with the counters or not at all.
+/// The redemption ledger on SQLite. Every decision is <see cref="LedgerPlanner"/>'s; this only applies a plan, as
+/// one <c>BEGIN IMMEDIATE</c> transaction: conditional UPDATEs decide each limit by the rows they change (never by an
+/// earlier SELECT), a refusal rolls back to the savepoint taken at the start so a refused change leaves no trace, and
+/// the record, its reversal, its outbox events and the idempotency completion commit with the counters or not at all.
 /// </summary>
 internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvider clock) : IRedemptionLedger
 {
     private const string Savepoint = "ledger";
 
-    public Task<Result<Redemption>> RedeemAsync(RedeemCommand command, Idempotent<Redemption>? idempotency, CancellationToken ct)
+    public Task<Result<OrderRedemption>> RedeemAsync(RedeemCommand command, Idempotent<OrderRedemption>? idempotency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var plan = LedgerPlanner.Redeem(command, clock.GetUtcNow(), clock);
+        if (!plan.IsSuccess)
+        {
+            return Task.FromResult(Result<OrderRedemption>.Fail(plan.Errors));
+        }
+
         return storage.WriteAsync((connection, transaction) =>
-            AtomicallyAsync(transaction, () => RecordAsync(connection, transaction, command, idempotency, ct), ct), ct);
+            ApplyAsync(connection, transaction, plan.Value, idempotency, static p => p.After, ct), ct);
     }
 
-    public Task<Result<Redemption>> ConfirmAsync(string reservationId, Idempotent<Redemption>? idempotency, CancellationToken ct) =>
-        storage.WriteAsync(async (connection, transaction) =>
-        {
-            var hold = await LiveHoldAsync(connection, transaction, reservationId, ct);
-            if (!hold.IsSuccess)
-            {
-                return Result<Redemption>.Fail(hold.Errors);
-            }
+    public Task<Result<OrderRedemption>> ConfirmAsync(string reservationId, Idempotent<OrderRedemption>? idempotency, CancellationToken ct) =>
+        ChangeAsync(reservationId, LedgerRefusals.NoReservation, (stored, version, now) => LedgerPlanner.Confirm(stored, version, now, clock),
+            idempotency, static p => p.After, ct);
 
-            var stored = hold.Value;
-            var confirmed = stored.Redemption with { Status = RedemptionStatus.Confirmed, ExpiresAt = null, UpdatedAt = clock.GetUtcNow() };
-            return await AtomicallyAsync(transaction, async () =>
-            {
-                if (!await RedemptionRows.TryUpdateAsync(connection, transaction, confirmed, RedemptionStatus.Reserved, stored.Version, ct))
-                {
-                    return LedgerRefusals.NoReservation(reservationId);
-                }
-
-                await OutboxRows.AppendAsync(connection, transaction, RedemptionEvents.Recorded(confirmed, clock), ct);
-                return await CompleteAsync(connection, transaction, idempotency, confirmed, ct);
-            }, ct);
-        }, ct);
-
-    public Task<Result<Redemption>> ReleaseAsync(string reservationId, Idempotent<Redemption>? idempotency, CancellationToken ct) =>
-        storage.WriteAsync(async (connection, transaction) =>
-        {
-            var hold = await LiveHoldAsync(connection, transaction, reservationId, ct);
-            if (!hold.IsSuccess)
-            {
-                return Result<Redemption>.Fail(hold.Errors);
-            }
-
-            var stored = hold.Value;
-            var released = stored.Redemption with { Status = RedemptionStatus.Released, UpdatedAt = clock.GetUtcNow() };
-            return await AtomicallyAsync(transaction, async () =>
-            {
-                if (!await RedemptionRows.TryUpdateAsync(connection, transaction, released, RedemptionStatus.Reserved, stored.Version, ct))
-                {
-                    return LedgerRefusals.NoReservation(reservationId);
-                }
-
-                await GiveBackAsync(connection, transaction, released, released.DiscountAmount, uses: true, ct);
-                await OutboxRows.AppendAsync(connection, transaction, RedemptionEvents.Released(released, clock), ct);
-                return await CompleteAsync(connection, transaction, idempotency, released, ct);
-            }, ct);
-        }, ct);
+    public Task<Result<OrderRedemption>> ReleaseAsync(string reservationId, Idempotent<OrderRedemption>? idempotency, CancellationToken ct) =>
+        ChangeAsync(reservationId, LedgerRefusals.NoReservation, (stored, version, now) => LedgerPlanner.Release(stored, version, now, clock),
+            idempotency, static p => p.After, ct);
 
     public Task<Result<Reversal>> ReverseAsync(ReverseCommand command, Idempotent<Reversal>? idempotency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return storage.WriteAsync(async (connection, transaction) =>
-        {
-            var stored = await RedemptionRows.ReadAsync(connection, transaction, command.RedemptionId, ct);
-            if (stored is null)
-            {
-                return LedgerRefusals.NoRedemption(command.RedemptionId);
-            }
-
-            var plan = ReversalPlanner.Plan(stored.Redemption, command.Lines);
-            if (!plan.IsSuccess)
-            {
-                return Result<Reversal>.Fail(plan.Errors);
-            }
-
-            var now = clock.GetUtcNow();
-            var after = plan.Value.After with { UpdatedAt = now };
-            var reversal = new Reversal(command.ReversalId, after.Id, plan.Value.Amount, after.Currency, plan.Value.Full, plan.Value.Lines, now, after);
-            return await AtomicallyAsync(transaction, async () =>
-            {
-                if (!await RedemptionRows.TryUpdateAsync(connection, transaction, after, stored.Redemption.Status, stored.Version, ct))
-                {
-                    return new DomainError(RedemptionRejections.NothingToReverse, "The redemption changed while it was being reversed; retry.");
-                }
-
-                await GiveBackAsync(connection, transaction, after, reversal.Amount, uses: reversal.Full, ct);
-                await RedemptionRows.InsertReversalAsync(connection, transaction, reversal, ct);
-                await OutboxRows.AppendAsync(connection, transaction, RedemptionEvents.Reversed(reversal, clock), ct);
-                return await CompleteAsync(connection, transaction, idempotency, reversal, ct);
-            }, ct);
-        }, ct);
+        return ChangeAsync(command.RedemptionId, LedgerRefusals.NoRedemption,
+            (stored, version, now) => LedgerPlanner.Reverse(stored, version, command, now, clock), idempotency, static p => p.Reversal!, ct);
     }
 
     public Task<int> ExpireDueAsync(int limit, CancellationToken ct) =>
         storage.WriteAsync(async (connection, transaction) =>
         {
             var expired = 0;
-            foreach (var id in await RedemptionRows.DueHoldsAsync(connection, transaction, clock.GetUtcNow().UtcTicks, limit, ct))
+            var now = clock.GetUtcNow();
+            foreach (var id in await RedemptionRows.DueHoldsAsync(connection, transaction, now.UtcTicks, limit, ct))
             {
-                if (await RedemptionRows.ReadAsync(connection, transaction, id, ct) is { } stored && await ExpireAsync(connection, transaction, stored, ct))
+                if (await RedemptionRows.ReadAsync(connection, transaction, id, ct) is { } stored
+                    && LedgerPlanner.Expire(stored.Order, stored.Version, now, clock) is { } plan
+                    && (await ApplyAsync<OrderRedemption>(connection, transaction, plan, null, static p => p.After, ct)).IsSuccess)
                 {
                     expired++;
                 }
@@ -122,10 +64,10 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             return expired;
         }, ct);
 
-    public async Task<Redemption?> GetAsync(string id, CancellationToken ct)
+    public async Task<OrderRedemption?> GetAsync(string id, CancellationToken ct)
     {
         await using var connection = await storage.OpenAsync(ct);
-        return (await RedemptionRows.ReadAsync(connection, null, id, ct))?.Redemption;
+        return (await RedemptionRows.ReadAsync(connection, null, id, ct))?.Order;
     }
 
     public async Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct)
@@ -160,11 +102,40 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         return await LedgerUsageReads.ReadAsync(connection, query, ct);
     }
 
-    // A refusal undoes whatever the attempt changed before it, so the commit that follows writes nothing of it.
-    private static async Task<Result<T>> AtomicallyAsync<T>(SqliteTransaction transaction, Func<Task<Result<T>>> attempt, CancellationToken ct)
+    /// <summary>Reads the stored redemption, plans the change from it and applies the plan, in one transaction.</summary>
+    private Task<Result<T>> ChangeAsync<T>(
+        string id, Func<string, DomainError> missing, Func<OrderRedemption, long, DateTimeOffset, Result<LedgerPlan>> planner,
+        Idempotent<T>? idempotency, Func<LedgerPlan, T> value, CancellationToken ct) =>
+        storage.WriteAsync(async (connection, transaction) =>
+        {
+            if (await RedemptionRows.ReadAsync(connection, transaction, id, ct) is not { } stored)
+            {
+                return missing(id);
+            }
+
+            var plan = planner(stored.Order, stored.Version, clock.GetUtcNow());
+            if (!plan.IsSuccess)
+            {
+                return Result<T>.Fail(plan.Errors);
+            }
+
+            if (plan.Value.ThenRefuse is { } refusal)
+            {
+                // A hold found past its time is expired, and that is committed; the request is refused.
+                await ApplyAsync<T>(connection, transaction, plan.Value, null, value, ct);
+                return refusal;
+            }
+
+            return await ApplyAsync(connection, transaction, plan.Value, idempotency, value, ct);
+        }, ct);
+
+    /// <summary>Applies <paramref name="plan"/> inside the write transaction, or rolls back whatever it changed.</summary>
+    private async Task<Result<T>> ApplyAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, LedgerPlan plan, Idempotent<T>? idempotency,
+        Func<LedgerPlan, T> value, CancellationToken ct)
     {
         await transaction.SaveAsync(Savepoint, ct);
-        var result = await attempt();
+        var result = await TryApplyAsync(connection, transaction, plan, idempotency, value, ct);
         if (!result.IsSuccess)
         {
             await transaction.RollbackAsync(Savepoint, ct);
@@ -174,149 +145,89 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         return result;
     }
 
-    private async Task<Result<Redemption>> RecordAsync(
-        SqliteConnection connection, SqliteTransaction transaction, RedeemCommand command, Idempotent<Redemption>? idempotency, CancellationToken ct)
+    private async Task<Result<T>> TryApplyAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, LedgerPlan plan, Idempotent<T>? idempotency,
+        Func<LedgerPlan, T> value, CancellationToken ct)
     {
-        var redemption = command.Redemption;
-        var limits = command.Limits;
-        if (redemption.Code is { } code
-            && await LedgerCounters.UseCodeAsync(connection, transaction, code, redemption.PromotionId, redemption.CustomerId, clock.GetUtcNow().UtcTicks, ct) is { } codeRefusal)
+        var events = new List<DomainEvent>(plan.Events);
+        foreach (var change in plan.Changes)
         {
-            return LedgerRefusals.Of(codeRefusal);
-        }
-
-        if (await LedgerCounters.TryAddAsync(connection, transaction, LedgerKeys.Promotion(redemption.PromotionId), 1, limits.MaxRedemptions, null, ct) is null)
-        {
-            return LedgerRefusals.Of(RedemptionRejections.PromotionExhausted);
-        }
-
-        if (redemption.CustomerId is { } customer)
-        {
-            var key = LedgerKeys.Customer(redemption.PromotionId, customer);
-            if (await LedgerCounters.TryAddAsync(connection, transaction, key, 1, limits.PerCustomerLimit, null, ct) is null)
+            if (await ApplyAsync(connection, transaction, change, events, ct) is { } refusal)
             {
-                return LedgerRefusals.Of(RedemptionRejections.CustomerLimitReached);
+                return plan.Refusal(change, refusal);
             }
         }
-        else if (limits.PerCustomerLimit is not null)
+
+        if (plan.ExpectedVersion is { } version)
         {
-            return LedgerRefusals.Of(RedemptionRejections.CustomerRequired);
+            if (!await RedemptionRows.TryUpdateAsync(connection, transaction, plan.After, plan.ExpectedStatus, version, ct))
+            {
+                // Only writes in this transaction change a row, and it read the row first: a bug, not a race.
+                throw new InvalidOperationException($"Redemption {plan.After.Id} changed inside its own write transaction.");
+            }
+        }
+        else
+        {
+            await RedemptionRows.InsertAsync(connection, transaction, plan.After, ct);
         }
 
-        var charged = await ChargeBudgetAsync(connection, transaction, redemption, limits, ct);
-        if (!charged.IsSuccess)
+        if (plan.Reversal is { } reversal)
         {
-            return Result<Redemption>.Fail(charged.Errors);
+            await RedemptionRows.InsertReversalAsync(connection, transaction, reversal, ct);
         }
 
-        var stored = redemption with { BudgetCharged = charged.Value, UpdatedAt = clock.GetUtcNow() };
-        await RedemptionRows.InsertAsync(connection, transaction, stored, ct);
-        if (stored.Status == RedemptionStatus.Confirmed)
+        foreach (var domainEvent in events)
         {
-            await OutboxRows.AppendAsync(connection, transaction, RedemptionEvents.Recorded(stored, clock), ct);
+            await OutboxRows.AppendAsync(connection, transaction, domainEvent, ct);
         }
 
-        return await CompleteAsync(connection, transaction, idempotency, stored, ct);
-    }
-
-    /// <summary>Charges the discount to the campaign budget, if it has one; true when charged.</summary>
-    private async Task<Result<bool>> ChargeBudgetAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Redemption redemption, RedemptionLimits limits, CancellationToken ct)
-    {
-        if (limits.BudgetAmount is not { } budget || redemption.CampaignId is not { } campaign)
-        {
-            return false;
-        }
-
-        if (!string.Equals(limits.BudgetCurrency, redemption.Currency, StringComparison.Ordinal))
-        {
-            return LedgerRefusals.Of(RedemptionRejections.BudgetCurrencyMismatch);
-        }
-
-        var currency = redemption.Currency;
-        var amount = Money.ToMinor(redemption.DiscountAmount, currency);
-        var cap = Money.ToMinor(budget, currency);
-        if (await LedgerCounters.TryAddAsync(connection, transaction, LedgerKeys.Budget(campaign), amount, cap, currency, ct) is not { } after)
-        {
-            return LedgerRefusals.Of(RedemptionRejections.BudgetExhausted);
-        }
-
-        foreach (var crossed in RedemptionEvents.ThresholdsCrossed(campaign, after - amount, after, cap, currency, clock))
-        {
-            await OutboxRows.AppendAsync(connection, transaction, crossed, ct);
-        }
-
-        return true;
-    }
-
-    /// <summary>The hold, if it is still live; a hold past its time is expired here and now (and that is committed).</summary>
-    private async Task<Result<StoredRedemption>> LiveHoldAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken ct)
-    {
-        var stored = await RedemptionRows.ReadAsync(connection, transaction, id, ct);
-        if (stored is null)
-        {
-            return LedgerRefusals.NoReservation(id);
-        }
-
-        var hold = stored.Redemption;
-        if (hold.Status == RedemptionStatus.Reserved && hold.ExpiresAt <= clock.GetUtcNow())
-        {
-            await ExpireAsync(connection, transaction, stored, ct);
-            return LedgerRefusals.Of(RedemptionRejections.ReservationExpired);
-        }
-
-        return hold.Status == RedemptionStatus.Reserved ? stored : LedgerRefusals.NotLive(hold.Status);
-    }
-
-    private async Task<bool> ExpireAsync(SqliteConnection connection, SqliteTransaction transaction, StoredRedemption stored, CancellationToken ct)
-    {
-        var expired = stored.Redemption with { Status = RedemptionStatus.Expired, UpdatedAt = clock.GetUtcNow() };
-        if (!await RedemptionRows.TryUpdateAsync(connection, transaction, expired, RedemptionStatus.Reserved, stored.Version, ct))
-        {
-            return false;
-        }
-
-        await GiveBackAsync(connection, transaction, expired, expired.DiscountAmount, uses: true, ct);
-        await OutboxRows.AppendAsync(connection, transaction, RedemptionEvents.Expired(expired, clock), ct);
-        return true;
-    }
-
-    /// <summary>Gives <paramref name="amount"/> back to the budget and, with <paramref name="uses"/>, the code use, cap and quota.</summary>
-    private static async Task GiveBackAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Redemption redemption, decimal amount, bool uses, CancellationToken ct)
-    {
-        if (redemption.BudgetCharged && redemption.CampaignId is { } campaign && amount > 0)
-        {
-            await LedgerCounters.SubtractAsync(connection, transaction, LedgerKeys.Budget(campaign), Money.ToMinor(amount, redemption.Currency), ct);
-        }
-
-        if (!uses)
-        {
-            return;
-        }
-
-        await LedgerCounters.SubtractAsync(connection, transaction, LedgerKeys.Promotion(redemption.PromotionId), 1, ct);
-        if (redemption.CustomerId is { } customer)
-        {
-            await LedgerCounters.SubtractAsync(connection, transaction, LedgerKeys.Customer(redemption.PromotionId, customer), 1, ct);
-        }
-
-        if (redemption.Code is { } code)
-        {
-            await LedgerCounters.ReturnCodeAsync(connection, transaction, code, ct);
-        }
-    }
-
-    private static async Task<Result<T>> CompleteAsync<T>(
-        SqliteConnection connection, SqliteTransaction transaction, Idempotent<T>? idempotency, T value, CancellationToken ct)
-    {
+        var result = value(plan);
         if (idempotency is not null
-            && !await IdempotencyRows.CompleteAsync(connection, transaction, idempotency.Lease, idempotency.Render(value), ct))
+            && !await IdempotencyRows.CompleteAsync(connection, transaction, idempotency.Lease, idempotency.Render(result), ct))
         {
             return LedgerRefusals.Of(RedemptionRejections.IdempotencyInProgress);
         }
 
-        return value;
+        return result;
     }
+
+    /// <summary>One change; the refusal code when its limit refused it.</summary>
+    private async Task<string?> ApplyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, LedgerChange change, List<DomainEvent> events, CancellationToken ct)
+    {
+        switch (change)
+        {
+            case UseCode use:
+                return await LedgerCounters.UseCodeAsync(connection, transaction, use, ct);
+            case ReturnCode giveBack:
+                await LedgerCounters.ReturnCodeAsync(connection, transaction, giveBack.Code, ct);
+                return null;
+            case CountChange { Delta: > 0 } count:
+                return await LedgerCounters.TryAddAsync(connection, transaction, KeyOf(count), count.Delta, count.Cap, null, ct) is null
+                    ? count.Refusal
+                    : null;
+            case CountChange count:
+                await LedgerCounters.SubtractAsync(connection, transaction, KeyOf(count), -count.Delta, ct);
+                return null;
+            case BudgetChange { AmountMinor: >= 0 } charge:
+                if (await LedgerCounters.TryAddAsync(connection, transaction, LedgerKeys.Budget(charge.CampaignId), charge.AmountMinor, charge.CapMinor,
+                        charge.Currency, ct) is not { } after)
+                {
+                    return RedemptionRejections.BudgetExhausted;
+                }
+
+                events.AddRange(RedemptionEvents.ThresholdsCrossed(
+                    charge.CampaignId, after - charge.AmountMinor, after, charge.CapMinor!.Value, charge.Currency, clock));
+                return null;
+            case BudgetChange giveBack:
+                await LedgerCounters.SubtractAsync(connection, transaction, LedgerKeys.Budget(giveBack.CampaignId), -giveBack.AmountMinor, ct);
+                return null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change, "Not a ledger change.");
+        }
+    }
+
+    private static string KeyOf(CountChange count) => count.Kind == CounterKind.Promotion
+        ? LedgerKeys.Promotion(count.PromotionId)
+        : LedgerKeys.Customer(count.PromotionId, count.CustomerId!);
 }

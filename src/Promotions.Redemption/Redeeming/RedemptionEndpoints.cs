@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.Domain.Common;
+using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
@@ -16,24 +17,22 @@ internal static class RedemptionEndpoints
     public static RouteGroupBuilder MapRedemptions(this RouteGroupBuilder group)
     {
         group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem")
-            .WithSummary("Redeem a code or an automatic promotion for an order, atomically across every limit (Idempotency-Key required).")
+            .WithSummary("Redeem a cart: every promotion its quote applies (codes and automatic ones), atomically across every limit (Idempotency-Key required).")
             .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reservations", Reserve).RequireAuthorization(Policies.Redeem).WithName("Reserve")
-            .WithSummary("Hold a redemption's capacity until it is confirmed, released or expires (Idempotency-Key required).")
+            .WithSummary("Hold the capacity of every promotion a cart's quote applies until it is confirmed, released or expires (Idempotency-Key required).")
             .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.Redeem).WithName("GetRedemption")
-            .WithSummary("A redemption or reservation, with its per-line allocation and what reversals gave back.");
+            .WithSummary("An order's redemption or reservation: every promotion with its per-line allocation, and what reversals gave back.");
         return group;
     }
 
     internal static Task<StoredJsonResult> Redeem(
-        RedeemRequest body, HttpContext http, IdempotentRequest idempotent, RedemptionPreparer preparer,
-        IRedemptionLedger ledger, TimeProvider clock, CancellationToken ct) =>
-        RecordAsync(body, body, null, http, idempotent, preparer, ledger, clock, ct);
+        RedeemRequest body, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer, TimeProvider clock, CancellationToken ct) =>
+        RecordAsync(body, body, null, http, idempotent, redeemer, clock, ct);
 
     internal static Task<StoredJsonResult> Reserve(
-        ReserveRequest body, HttpContext http, IdempotentRequest idempotent, RedemptionPreparer preparer,
-        IRedemptionLedger ledger, TimeProvider clock, CancellationToken ct)
+        ReserveRequest body, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer, TimeProvider clock, CancellationToken ct)
     {
         var seconds = body.HoldSeconds ?? DefaultHoldSeconds;
         if (seconds is < 1 or > MaxHoldSeconds)
@@ -42,38 +41,26 @@ internal static class RedemptionEndpoints
             return Task.FromResult(new StoredJsonResult(idempotent.Problem(error), replayed: false));
         }
 
-        return RecordAsync(body.ToRedeem(), body, TimeSpan.FromSeconds(seconds), http, idempotent, preparer, ledger, clock, ct);
+        return RecordAsync(body.ToRedeem(), body, TimeSpan.FromSeconds(seconds), http, idempotent, redeemer, clock, ct);
     }
 
-    internal static async Task<Results<Ok<RedemptionResponse>, ProblemHttpResult>> Get(string id, IRedemptionLedger ledger, CancellationToken ct) =>
+    internal static async Task<Results<Ok<RedemptionResponse>, ProblemHttpResult>> Get(
+        string id, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
         await ledger.GetAsync(id, ct) is { } redemption
-            ? TypedResults.Ok(RedemptionResponse.From(redemption))
-            : TypedResults.Problem(RedemptionProblems.Create(
-                [new DomainError(RedemptionRejections.RedemptionNotFound, $"No redemption with id '{id}'.", "$.id")]));
+            ? TypedResults.Ok(RedemptionResponse.From(redemption, await catalog.GetAsync(ct)))
+            : TypedResults.Problem(RedemptionProblems.Create([LedgerRefusals.NoRedemption(id)]));
 
     private static async Task<StoredJsonResult> RecordAsync<TBody>(
-        RedeemRequest body, TBody asSent, TimeSpan? hold, HttpContext http, IdempotentRequest idempotent, RedemptionPreparer preparer,
-        IRedemptionLedger ledger, TimeProvider clock, CancellationToken ct)
+        RedeemRequest body, TBody asSent, TimeSpan? hold, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer,
+        TimeProvider clock, CancellationToken ct)
     {
-        var errors = RedemptionPreparer.Validate(body, out var cart, out var inline);
+        var errors = CartRedeemer.Validate(body, out var cart, out var inline);
         if (errors.Count > 0)
         {
             return new StoredJsonResult(idempotent.Problem(RedemptionProblems.Create(errors)), replayed: false);
         }
 
-        return await idempotent.RunAsync(http, asSent, async lease =>
-        {
-            var now = clock.GetUtcNow();
-            var prepared = await preparer.PrepareAsync(body, cart!, inline, now, now + hold, clock, ct);
-            if (prepared.Command is null)
-            {
-                return new Outcome(idempotent.Problem(prepared.Problem!), Completed: false);
-            }
-
-            StoredResponse? stored = null;
-            var result = await ledger.RedeemAsync(prepared.Command, new Idempotent<Domain.Redemptions.Redemption>(lease, r =>
-                stored = idempotent.Success(StatusCodes.Status201Created, RedemptionResponse.From(r), $"/redemptions/{r.Id}")), ct);
-            return idempotent.Settle(result, stored);
-        }, ct);
+        var caller = new RedemptionCaller(DevTokens.SubjectOf(http.User), null);
+        return await idempotent.RunAsync(http, asSent, lease => redeemer.RedeemAsync(body, cart!, inline, hold, caller, lease, idempotent, clock, ct), ct);
     }
 }

@@ -1,16 +1,16 @@
 using Promotions.Domain.Common;
+using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
 using Promotions.Redemption.Redeeming;
 using Promotions.ServiceDefaults.Auth;
-using RedemptionRecord = Promotions.Domain.Redemptions.Redemption;
 
 namespace Promotions.Redemption.Reservations;
 
 /// <summary>
-/// <c>POST /redemptions/reservations/{id}/confirm</c> and <c>/release</c>. Both are conditional on the hold still
-/// being reserved, so a confirm racing the expiry (or a release) has exactly one outcome.
+/// <c>POST /redemptions/reservations/{id}/confirm</c> and <c>/release</c>, for every promotion of the order together.
+/// Both are conditional on the hold still being reserved, so a confirm racing the expiry (or a release) has exactly one outcome.
 /// </summary>
 internal static class ReservationEndpoints
 {
@@ -25,20 +25,23 @@ internal static class ReservationEndpoints
         return group;
     }
 
-    internal static Task<StoredJsonResult> Confirm(string id, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger, CancellationToken ct) =>
-        ChangeAsync(id, http, idempotent, ledger.ConfirmAsync, ct);
+    internal static Task<StoredJsonResult> Confirm(
+        string id, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
+        ChangeAsync(id, http, idempotent, ledger.ConfirmAsync, catalog, ct);
 
-    internal static Task<StoredJsonResult> Release(string id, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger, CancellationToken ct) =>
-        ChangeAsync(id, http, idempotent, ledger.ReleaseAsync, ct);
+    internal static Task<StoredJsonResult> Release(
+        string id, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
+        ChangeAsync(id, http, idempotent, ledger.ReleaseAsync, catalog, ct);
 
     private static Task<StoredJsonResult> ChangeAsync(
         string id, HttpContext http, IdempotentRequest idempotent,
-        Func<string, Idempotent<RedemptionRecord>?, CancellationToken, Task<Result<RedemptionRecord>>> change, CancellationToken ct) =>
+        Func<string, Idempotent<OrderRedemption>?, CancellationToken, Task<Result<OrderRedemption>>> change, LiveCatalog catalog, CancellationToken ct) =>
         idempotent.RunAsync(http, id, async lease =>
         {
+            var names = await catalog.GetAsync(ct);
             StoredResponse? stored = null;
-            var result = await change(id, new Idempotent<RedemptionRecord>(lease, r =>
-                stored = idempotent.Success(StatusCodes.Status200OK, RedemptionResponse.From(r))), ct);
+            var result = await change(id, new Idempotent<OrderRedemption>(lease, r =>
+                stored = idempotent.Success(StatusCodes.Status200OK, RedemptionResponse.From(r, names))), ct);
             return idempotent.Settle(result, stored);
         }, ct);
 }

@@ -1,4 +1,5 @@
 using Promotions.Domain.Common;
+using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
@@ -6,7 +7,7 @@ using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Redemption.Reversals;
 
-/// <summary><c>POST /redemptions/{id}/reversals</c>: a full or partial reversal, given back exactly once.</summary>
+/// <summary><c>POST /redemptions/{id}/reversals</c>: a full or partial reversal of every promotion of the order, given back exactly once.</summary>
 internal static class ReversalEndpoints
 {
     public const string IdPrefix = "rev";
@@ -21,7 +22,7 @@ internal static class ReversalEndpoints
 
     internal static Task<StoredJsonResult> Reverse(
         string id, ReverseRequest? body, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger,
-        TimeProvider clock, CancellationToken ct)
+        LiveCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         body ??= new ReverseRequest();
         var errors = Validate(body);
@@ -32,10 +33,11 @@ internal static class ReversalEndpoints
 
         return idempotent.RunAsync(http, body, async lease =>
         {
+            var names = await catalog.GetAsync(ct);
             StoredResponse? stored = null;
             var command = new ReverseCommand(id, Ids.New(IdPrefix, clock), body.Lines);
             var result = await ledger.ReverseAsync(command, new Idempotent<Reversal>(lease, r =>
-                stored = idempotent.Success(StatusCodes.Status201Created, ReversalResponse.From(r))), ct);
+                stored = idempotent.Success(StatusCodes.Status201Created, ReversalResponse.From(r, names))), ct);
             return idempotent.Settle(result, stored);
         }, ct);
     }

@@ -4,6 +4,7 @@ using Promotions.Domain.Offers;
 using Promotions.Domain.Offers.Input;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.Quotes;
 
 namespace Promotions.Validation.Quotes;
 

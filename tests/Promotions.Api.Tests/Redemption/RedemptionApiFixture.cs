@@ -54,8 +54,14 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
             budget is { } b ? new Budget(b, "EUR") : null, null, null, now, now);
         await Get<ICampaignStore>().CreateAsync(campaign, default);
         using var effect = JsonDocument.Parse($$$"""{"type":"amount_off","amount":{{{amountOff}}},"target":{"scope":"order"}}""");
-        var promotion = new Promotion(Ids.New("prm", Clock), campaign.Id, "Ten off", null, codes > 0 ? PromotionKind.Code : PromotionKind.Automatic,
-            null, null, LifecycleStatus.Active, effect.RootElement.Clone(), [], [], 0, Stacking.Default, maxRedemptions, 0, perCustomer, now, now);
+        var id = Ids.New("prm", Clock);
+
+        // Tests share the host, and a redemption redeems every promotion its cart qualifies for: each promotion
+        // applies only to carts with its own SKU, so no test's cart picks up another test's promotion.
+        using var rule = JsonDocument.Parse($$"""{"fact":"cart.skus","op":"contains","value":"{{Seeded.SkuOf(id)}}"}""");
+        var promotion = new Promotion(id, campaign.Id, "Ten off", null, codes > 0 ? PromotionKind.Code : PromotionKind.Automatic,
+            null, null, LifecycleStatus.Active, effect.RootElement.Clone(), [new Rule("rul_" + id, id, "eligibility", rule.RootElement.Clone())], [], 0,
+            Stacking.Default, maxRedemptions, 0, perCustomer, now, now);
         await Get<IPromotionStore>().CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, Clock), default);
         var texts = Enumerable.Range(0, codes).Select(_ => "R" + Guid.NewGuid().ToString("N")[..11].ToUpperInvariant()).ToArray();
         await Get<ICodeStore>().InsertAsync(
@@ -75,7 +81,7 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
                 lines = new object[]
                 {
                     new { lineId = "a", sku = "SKU-A", quantity = 2, unitPrice = 30.00m },
-                    new { lineId = "b", sku = "SKU-B", quantity = 1, unitPrice = 40.00m },
+                    new { lineId = "b", sku = seeded.Sku, quantity = 1, unitPrice = 40.00m },
                 },
             },
             channel = "web",
@@ -117,4 +123,10 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
 }
 
 /// <summary>What <see cref="RedemptionApiFixture.SeedAsync"/> created.</summary>
-public sealed record Seeded(string CampaignId, string PromotionId, IReadOnlyList<string> Codes);
+public sealed record Seeded(string CampaignId, string PromotionId, IReadOnlyList<string> Codes)
+{
+    /// <summary>The SKU a cart needs for this promotion to apply to it.</summary>
+    public string Sku => SkuOf(PromotionId);
+
+    public static string SkuOf(string promotionId) => "SKU-" + promotionId;
+}

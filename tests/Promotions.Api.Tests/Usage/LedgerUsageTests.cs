@@ -47,6 +47,9 @@ public sealed class LedgerUsageTests : IDisposable
             Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotionId: automatic.Id)).Status);
         }
 
+        // A code redemption redeems the whole cart: once the counters show the automatic promotion used up, the
+        // quote leaves it out and the code is redeemed alone.
+        _host.LetCachesExpire();
         for (var i = 0; i < 2; i++)
         {
             Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(code: "TWICEONLY")).Status);

@@ -12,15 +12,15 @@ internal sealed class FailingLedger(Exception failure) : IRedemptionLedger
 {
     public Task<int> ExpireDueAsync(int limit, CancellationToken ct) => Task.FromException<int>(failure);
 
-    public Task<Result<Domain.Redemptions.Redemption>> RedeemAsync(RedeemCommand command, Idempotent<Domain.Redemptions.Redemption>? idempotency, CancellationToken ct) => throw Unused();
+    public Task<Result<Domain.Redemptions.OrderRedemption>> RedeemAsync(RedeemCommand command, Idempotent<Domain.Redemptions.OrderRedemption>? idempotency, CancellationToken ct) => throw Unused();
 
-    public Task<Result<Domain.Redemptions.Redemption>> ConfirmAsync(string reservationId, Idempotent<Domain.Redemptions.Redemption>? idempotency, CancellationToken ct) => throw Unused();
+    public Task<Result<Domain.Redemptions.OrderRedemption>> ConfirmAsync(string reservationId, Idempotent<Domain.Redemptions.OrderRedemption>? idempotency, CancellationToken ct) => throw Unused();
 
-    public Task<Result<Domain.Redemptions.Redemption>> ReleaseAsync(string reservationId, Idempotent<Domain.Redemptions.Redemption>? idempotency, CancellationToken ct) => throw Unused();
+    public Task<Result<Domain.Redemptions.OrderRedemption>> ReleaseAsync(string reservationId, Idempotent<Domain.Redemptions.OrderRedemption>? idempotency, CancellationToken ct) => throw Unused();
 
     public Task<Result<Reversal>> ReverseAsync(ReverseCommand command, Idempotent<Reversal>? idempotency, CancellationToken ct) => throw Unused();
 
-    public Task<Domain.Redemptions.Redemption?> GetAsync(string id, CancellationToken ct) => throw Unused();
+    public Task<Domain.Redemptions.OrderRedemption?> GetAsync(string id, CancellationToken ct) => throw Unused();
 
     public Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct) => throw Unused();
 

@@ -6,7 +6,6 @@ using Promotions.Aws.Tests.Support.Lambda;
 using Promotions.Contracts.Redemptions;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
-using RedemptionRecord = Promotions.Domain.Redemptions.Redemption;
 
 namespace Promotions.Aws.Tests.Events;
 
@@ -70,10 +69,10 @@ public sealed class ScheduleHoldExpiryTests(AwsTestResources aws) : IClassFixtur
         Assert.Equal(holds.Count, (await Task.WhenAll(holds.Select(h => ledger.GetAsync(h.Id, default)))).Count(r => r!.Status == RedemptionStatus.Expired));
     }
 
-    private static async Task<List<RedemptionRecord>> HoldAsync(IRedemptionLedger ledger, LedgerSamples samples, int count, DateTimeOffset until)
+    private static async Task<List<OrderRedemption>> HoldAsync(IRedemptionLedger ledger, LedgerSamples samples, int count, DateTimeOffset until)
     {
         var limits = new RedemptionLimits(MaxRedemptions: 100, BudgetAmount: 1_000m, BudgetCurrency: "EUR");
-        var holds = new List<RedemptionRecord>();
+        var holds = new List<OrderRedemption>();
         for (var i = 0; i < count; i++)
         {
             var result = await ledger.RedeemAsync(new RedeemCommand(samples.Redemption(holdUntil: until), limits), null, default);

@@ -77,7 +77,7 @@ public sealed class LedgerCancellationTests : IAsyncLifetime
         var first = _samples.Redemption("cus_1");
         var retry = _samples.Redemption("cus_1");
         IdempotencyBegin? takeover = null;
-        Result<RedemptionRecord>? retried = null;
+        Result<OrderRedemption>? retried = null;
 
         // The first request stalls past its lease; its client's retry takes the key over and redeems first.
         _aws.Requests.BeforeNext("TransactWriteItems", async () =>
@@ -142,13 +142,13 @@ public sealed class LedgerCancellationTests : IAsyncLifetime
         return (result, _aws.Requests.Since(before));
     }
 
-    private Task<Result<RedemptionRecord>> RedeemAsync(RedemptionRecord redemption, RedemptionLimits limits) =>
+    private Task<Result<OrderRedemption>> RedeemAsync(RedemptionRecord redemption, RedemptionLimits limits) =>
         _aws.Ledger.RedeemAsync(new RedeemCommand(redemption, limits), null, default);
 
     private Task<LedgerUsage> UsageAsync(string? customerId) =>
         _aws.Ledger.GetUsageAsync(_samples.PromotionId, customerId, _samples.CampaignId, default);
 
-    private static Idempotent<RedemptionRecord> Respond(IdempotencyLease lease) =>
+    private static Idempotent<OrderRedemption> Respond(IdempotencyLease lease) =>
         new(lease, r => new StoredResponse(201, $"{{\"id\":\"{r.Id}\"}}"));
 
     private async Task<List<T>> EventsAsync<T>()

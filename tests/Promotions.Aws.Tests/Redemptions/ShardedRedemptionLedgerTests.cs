@@ -8,7 +8,6 @@ using Promotions.Domain.Common;
 using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
-using RedemptionRecord = Promotions.Domain.Redemptions.Redemption;
 
 namespace Promotions.Aws.Tests.Redemptions;
 
@@ -53,7 +52,7 @@ public sealed class ShardedRedemptionLedgerTests : RedemptionLedgerRaces
     {
         var limits = new RedemptionLimits(MaxRedemptions: 10);
 
-        var results = new List<Result<RedemptionRecord>>();
+        var results = new List<Result<OrderRedemption>>();
         for (var i = 0; i < 12; i++)
         {
             results.Add(await Ledger.RedeemAsync(new RedeemCommand(Samples.Redemption($"cus_{i}"), limits), null, default));
@@ -96,7 +95,7 @@ public sealed class ShardedRedemptionLedgerTests : RedemptionLedgerRaces
 
         // Another process, configured for plain counters: it must keep the 4 shares of 2, or it would sell 8 more.
         var unsharded = LedgerWith(new LedgerOptions { PromotionShards = 1, BudgetShards = 1 });
-        var later = new List<Result<RedemptionRecord>>();
+        var later = new List<Result<OrderRedemption>>();
         for (var i = 4; i < 14; i++)
         {
             later.Add(await unsharded.RedeemAsync(new RedeemCommand(Samples.Redemption($"cus_{i}"), limits), null, default));

@@ -30,7 +30,7 @@ public abstract partial class RedemptionLedgerContract
         var redemption = Samples.Redemption("cus_1");
 
         await Ledger.RedeemAsync(new RedeemCommand(redemption, RedemptionLimits.None),
-            new Idempotent<Redemption>(lease, r => new StoredResponse(201, $"{{\"id\":\"{r.Id}\"}}", "/x")), default);
+            new Idempotent<OrderRedemption>(lease, r => new StoredResponse(201, $"{{\"id\":\"{r.Id}\"}}", "/x")), default);
         var replay = await Idempotency.BeginAsync("caller", key, "hash", default);
         var otherRequest = await Idempotency.BeginAsync("caller", key, "other-hash", default);
         var otherCaller = await Idempotency.BeginAsync("someone-else", key, "other-hash", default);
@@ -50,7 +50,7 @@ public abstract partial class RedemptionLedgerContract
         var fresh = await Idempotency.BeginAsync("caller", key, "hash", default);
 
         var result = await Ledger.RedeemAsync(new RedeemCommand(Samples.Redemption("cus_1"), RedemptionLimits.None),
-            new Idempotent<Redemption>(stale, _ => new StoredResponse(201, "{}")), default);
+            new Idempotent<OrderRedemption>(stale, _ => new StoredResponse(201, "{}")), default);
 
         Assert.Equal(IdempotencyState.Started, fresh.State);
         Assert.Equal(RedemptionRejections.IdempotencyInProgress, result.Errors[0].Code);

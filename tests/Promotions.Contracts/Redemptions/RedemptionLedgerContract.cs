@@ -19,10 +19,10 @@ public abstract partial class RedemptionLedgerContract : RedemptionLedgerRaces
         var result = await Ledger.RedeemAsync(new RedeemCommand(redemption, new RedemptionLimits(10, 2, 100m, "EUR")), null, default);
 
         Assert.True(result.IsSuccess);
-        Assert.True(result.Value!.BudgetCharged);
+        Assert.True(result.Value!.Redemptions[0].BudgetCharged);
         var stored = await Ledger.GetAsync(redemption.Id, default);
         Assert.Equal(RedemptionStatus.Confirmed, stored!.Status);
-        Assert.Equal(redemption.Allocations, stored.Allocations);
+        Assert.Equal(redemption.Allocations, stored.Redemptions[0].Allocations);
         Assert.Equal(new LedgerUsage(1, 1, 10m), await UsageAsync("cus_1"));
         Assert.Equal(1, (await Codes.FindAsync(code, default))!.Uses);
         var recorded = Assert.Single(await EventsAsync<RedemptionRecorded>());

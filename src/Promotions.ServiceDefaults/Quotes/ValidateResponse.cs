@@ -1,11 +1,13 @@
 using Promotions.Domain.Discounts;
 using Promotions.Domain.Offers;
 
-namespace Promotions.Validation.Quotes;
+namespace Promotions.ServiceDefaults.Quotes;
 
 /// <summary>
 /// The quote of a cart: totals (<c>total = subtotal + shipping − discount</c>), what applied and where, each
-/// line's amounts, and everything that did not apply with its reason and hint.
+/// line's amounts, everything that did not apply with its reason and hint, and the quote's fingerprint (send it
+/// back to <c>/redemptions</c> to redeem exactly this quote or nothing). <c>/validate</c> answers it, and a
+/// redemption refused because the cart's promotions changed carries it as <c>quote</c>.
 /// </summary>
 public sealed record ValidateResponse(
     string Currency,
@@ -15,9 +17,10 @@ public sealed record ValidateResponse(
     decimal Total,
     IReadOnlyList<AppliedResponse> Applied,
     IReadOnlyList<LineResponse> Lines,
-    IReadOnlyList<NotAppliedResponse> NotApplied)
+    IReadOnlyList<NotAppliedResponse> NotApplied,
+    string Fingerprint)
 {
-    internal static ValidateResponse From(CartQuote result, CatalogSnapshot snapshot)
+    public static ValidateResponse From(CartQuote result, CatalogSnapshot snapshot)
     {
         var quote = result.Quote;
         return new ValidateResponse(
@@ -29,7 +32,8 @@ public sealed record ValidateResponse(
             quote.Applied.Select(a => AppliedResponse.From(a, snapshot)).ToArray(),
             quote.Lines.Select(static l => new LineResponse(l.LineId, l.Original, l.Discount, l.Final)).ToArray(),
             result.NotApplied.Select(static r => new NotAppliedResponse(r.PromotionId, r.Code, r.Reason, r.Message, r.Hint, r.FailedConditions))
-                .ToArray());
+                .ToArray(),
+            QuoteFingerprint.Of(quote));
     }
 }
 
@@ -43,7 +47,7 @@ public sealed record AppliedResponse(
     IReadOnlyList<AllocationResponse> Allocations,
     IReadOnlyList<GiftResponse> Gifts)
 {
-    internal static AppliedResponse From(AppliedPromotion applied, CatalogSnapshot snapshot) => new(
+    public static AppliedResponse From(AppliedPromotion applied, CatalogSnapshot snapshot) => new(
         applied.PromotionId,
         applied.Code,
         snapshot.ById.TryGetValue(applied.PromotionId, out var live) ? live.Promotion.Name : applied.PromotionId,
