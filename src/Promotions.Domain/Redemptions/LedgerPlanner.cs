@@ -10,8 +10,13 @@ namespace Promotions.Domain.Redemptions;
 /// </summary>
 public static class LedgerPlanner
 {
-    /// <summary>The most parts (promotions) one order's redemption may have; docs/redemption.md says why.</summary>
-    public const int MaxParts = 20;
+    /// <summary>
+    /// The most parts (promotions) one order's redemption may have: what one DynamoDB transaction of at most 100
+    /// items carries in the worst case. Each part writes up to 9 items (its code, promotion counter, customer counter
+    /// and event; its own campaign's budget counter, threshold marks and up to three threshold events), and the order
+    /// two more (its record and the idempotency completion): 10 × 9 + 2 = 92 (docs/redemption.md).
+    /// </summary>
+    public const int MaxParts = 10;
 
     /// <summary>The plan that records <paramref name="command"/>, or the refusal that needs no stored value.</summary>
     public static Result<LedgerPlan> Redeem(RedeemCommand command, DateTimeOffset now, TimeProvider clock)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Mvc;
 using Promotions.Domain.Common;
+using Promotions.Domain.Discounts;
 using Promotions.Domain.Offers;
 using Promotions.Domain.Redemptions;
 using Promotions.ServiceDefaults.Http;
@@ -47,10 +48,19 @@ internal static class RedemptionProblems
         [RedemptionRejections.CustomerRequired] = StatusCodes.Status422UnprocessableEntity,
         [RedemptionRejections.BudgetCurrencyMismatch] = StatusCodes.Status422UnprocessableEntity,
         [RedemptionRejections.UnknownLine] = StatusCodes.Status422UnprocessableEntity,
+        [RedemptionRejections.QuoteChanged] = StatusCodes.Status409Conflict,
+        [RedemptionRejections.StackTooLarge] = StatusCodes.Status422UnprocessableEntity,
         [IdempotencyKeyReused] = StatusCodes.Status422UnprocessableEntity,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static int StatusOf(string code) => Statuses.GetValueOrDefault(code, StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The status of a refusal code; a reason the offers logic or the discount engine gave for a code or promotion
+    /// the request names (e.g. <c>threshold_not_met</c>) is 422: the order does not qualify as sent.
+    /// </summary>
+    public static int StatusOf(string code) =>
+        Statuses.TryGetValue(code, out var status) ? status
+        : OfferReasons.All.Contains(code) || NotAppliedReasons.All.Contains(code) ? StatusCodes.Status422UnprocessableEntity
+        : StatusCodes.Status400BadRequest;
 
     /// <summary>The problem for <paramref name="errors"/>, with the reason's hint and failed conditions when there are any.</summary>
     public static ProblemDetails Create(IReadOnlyList<DomainError> errors, string? hint = null, IReadOnlyList<FailedCondition>? failed = null)

@@ -194,4 +194,48 @@ public sealed class RedemptionApiTests(RedemptionApiFixture host) : IClassFixtur
         using var document = JsonDocument.Parse(body);
         return document.RootElement.GetProperty("id").GetString()!;
     }
+
+    [Fact]
+    public async Task Redeem_WhenALimitRanOutSinceTheCountersWereRead_AllModeAnswersTheNewQuote_PartialRecordsTheRest()
+    {
+        var capped = await host.SeedAsync(maxRedemptions: 1);
+        var open = await host.SeedAsync(amountOff: 5m);
+        var client = host.Channel();
+        object Body(string orderId, string? mode = null) => new
+        {
+            order = new
+            {
+                orderId,
+                currency = "EUR",
+                lines = new object[]
+                {
+                    new { lineId = "a", sku = capped.Sku, quantity = 1, unitPrice = 30.00m },
+                    new { lineId = "b", sku = open.Sku, quantity = 1, unitPrice = 40.00m },
+                },
+            },
+            channel = "web",
+            mode,
+        };
+
+        // The first checkout reads the counters; the clock stands still, so the next quotes still count on them.
+        using var first = await RedemptionApiFixture.PostAsync(client, "/redemptions", Body("o-1"), "stale-1");
+        using var all = await RedemptionApiFixture.PostAsync(client, "/redemptions", Body("o-2"), "stale-2");
+        using var partial = await RedemptionApiFixture.PostAsync(client, "/redemptions", Body("o-3", "partial"), "stale-3");
+
+        Assert.Equal(2, Applied(await first.Content.ReadAsStringAsync()).Length);
+        var refused = JsonDocument.Parse(await all.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((HttpStatusCode.Conflict, "promotion_exhausted"), (all.StatusCode, refused.GetProperty("code").GetString()));
+        var newQuote = refused.GetProperty("quote");
+        Assert.Equal([open.PromotionId], newQuote.GetProperty("applied").EnumerateArray().Select(a => a.GetProperty("promotionId").GetString()));
+        Assert.Contains(newQuote.GetProperty("notApplied").EnumerateArray(),
+            n => n.GetProperty("promotionId").GetString() == capped.PromotionId && n.GetProperty("reason").GetString() == "promotion_exhausted");
+        Assert.Equal(HttpStatusCode.Created, partial.StatusCode);
+        Assert.Equal([open.PromotionId], Applied(await partial.Content.ReadAsStringAsync()));
+        var ledger = host.Get<IRedemptionLedger>();
+        Assert.Equal(1, (await ledger.GetUsageAsync(capped.PromotionId, null, null, default)).PromotionRedemptions);
+        Assert.Equal(2, (await ledger.GetUsageAsync(open.PromotionId, null, null, default)).PromotionRedemptions);
+    }
+
+    private static string[] Applied(string body) =>
+        JsonDocument.Parse(body).RootElement.GetProperty("applied").EnumerateArray().Select(a => a.GetProperty("promotionId").GetString()!).ToArray();
 }

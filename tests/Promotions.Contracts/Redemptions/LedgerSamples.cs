@@ -35,8 +35,29 @@ public sealed class LedgerSamples(TimeProvider clock)
         };
     }
 
-    public PromoCode Code(string text, int maxUses = 1, bool active = true, DateTimeOffset? expiresAt = null, string? assignedTo = null) =>
-        new(Ids.New("code", clock), PromotionId, text, 0, maxUses, active, expiresAt, assignedTo);
+    /// <summary>The id of the promotion of a stack's part <paramref name="part"/> (all in <see cref="CampaignId"/>).</summary>
+    public string StackPromotionId(string part) => $"{PromotionId}_{part}";
+
+    /// <summary>
+    /// An order redeemed with several promotions of one campaign, each part as <see cref="Redemption"/> would make it
+    /// (line a carries 60 % of the part's discount, line b the rest) for promotion <see cref="StackPromotionId"/>.
+    /// </summary>
+    public OrderRedemption Stack(string? customerId, DateTimeOffset? holdUntil, params (string Part, string? Code, decimal Discount)[] parts)
+    {
+        var id = Ids.New("rdm", clock);
+        var orderId = "order-" + Guid.NewGuid().ToString("N")[..8];
+        var redemptions = parts.Select((p, i) => Redemption(customerId, p.Code, p.Discount, holdUntil) with
+        {
+            Id = $"{id}-{i + 1}",
+            PromotionId = StackPromotionId(p.Part),
+            OrderId = orderId,
+        }).ToArray();
+        return new OrderRedemption(id, orderId, customerId, "web", "EUR", 100m, 0m,
+            [new OrderLine("a", 2, 60m), new OrderLine("b", 1, 40m)], redemptions, clock.GetUtcNow());
+    }
+
+    public PromoCode Code(string text, int maxUses = 1, bool active = true, DateTimeOffset? expiresAt = null, string? assignedTo = null, string? promotionId = null) =>
+        new(Ids.New("code", clock), promotionId ?? PromotionId, text, 0, maxUses, active, expiresAt, assignedTo);
 
     public string NewCodeText() => "C" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 

@@ -146,10 +146,57 @@ public abstract class RedemptionLedgerRaces : IAsyncLifetime
         Assert.Equal(new LedgerUsage(0, 0, 0m), await UsageAsync("cus_1"));
     }
 
-    protected async Task<string> SeedCodeAsync(int maxUses = 1)
+    /// <summary>
+    /// Which limit binds a race of stacks of three promotions x (1.00), y (2.00) and z (3.00) of one campaign: x's cap
+    /// of 100, y's limit of 3 per customer over 25 customers (75), or the shared budget of 540.00 (90 stacks).
+    /// </summary>
+    public static TheoryData<string> StackLimits { get; } = new() { "cap", "customer", "budget" };
+
+    [Theory]
+    [MemberData(nameof(StackLimits))]
+    public async Task Redeem_1000ConcurrentStacks_NoLimitIsPassedAndNoStackIsRecordedInPart(string binding)
+    {
+        var cap = binding == "cap" ? 100 : (int?)null;
+        var perCustomer = binding == "customer" ? 3 : (int?)null;
+        var budget = binding == "budget" ? 540m : 100_000m;
+        var limits = new[]
+        {
+            new RedemptionLimits(cap, null, budget, "EUR"),
+            new RedemptionLimits(null, perCustomer, budget, "EUR"),
+            new RedemptionLimits(null, null, budget, "EUR"),
+        };
+        var stacks = Enumerable.Range(0, 1000)
+            .Select(i => Samples.Stack($"cus_{i % 25}", null, ("x", null, 1m), ("y", null, 2m), ("z", null, 3m)))
+            .ToArray();
+
+        var results = await Task.WhenAll(stacks.Select(o => Task.Run(() => Ledger.RedeemAsync(new RedeemCommand(o, limits), null, default))));
+
+        var expected = binding switch { "cap" => 100, "customer" => 75, _ => ExpectedBudgetRedemptions(540m, 6m) };
+        var recorded = results.Count(r => r.IsSuccess);
+        Assert.Equal(expected, recorded);
+        var refusal = binding switch
+        {
+            "cap" => RedemptionRejections.PromotionExhausted,
+            "customer" => RedemptionRejections.CustomerLimitReached,
+            _ => RedemptionRejections.BudgetExhausted,
+        };
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(refusal, r.Errors[0].Code));
+        foreach (var part in new[] { "x", "y", "z" })
+        {
+            var usage = await Ledger.GetUsageAsync(Samples.StackPromotionId(part), null, Samples.CampaignId, default);
+            Assert.Equal((recorded, recorded * 6m), (usage.PromotionRedemptions, usage.BudgetSpent));
+        }
+
+        var stored = (await Task.WhenAll(stacks.Select(o => Ledger.GetAsync(o.Id, default)))).OfType<OrderRedemption>().ToArray();
+        Assert.Equal(recorded, stored.Length);
+        Assert.All(stored, o => Assert.Equal(3, o.Redemptions.Count));
+        Assert.Equal(3 * recorded, (await EventsAsync<RedemptionRecorded>()).Count);
+    }
+
+    protected async Task<string> SeedCodeAsync(int maxUses = 1, string? promotionId = null)
     {
         var text = Samples.NewCodeText();
-        await Codes.InsertAsync("cjb_seed", [Samples.Code(text, maxUses)], default);
+        await Codes.InsertAsync("cjb_seed", [Samples.Code(text, maxUses, promotionId: promotionId)], default);
         return text;
     }
 
