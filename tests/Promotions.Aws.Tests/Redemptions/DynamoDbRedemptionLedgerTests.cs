@@ -25,6 +25,8 @@ public sealed class DynamoDbRedemptionLedgerTests : RedemptionLedgerContract
     // DynamoDB's TTL deletes expired keys; the store only has to read them as gone.
     protected override bool KeysExpireByThemselves => true;
 
+    protected override int QuoteIterations => 30;
+
     public override Task InitializeAsync() => _aws.InitializeAsync();
 
     public override Task DisposeAsync() => _aws.DisposeAsync();

@@ -110,8 +110,9 @@ public sealed class DeployedStackFlowTests(StackFixture stack)
         var redemption = (await Api.SendJsonAsync("POST", "/redemptions", checkout, order, key)).Expect(201);
         var replay = await Api.SendJsonAsync("POST", "/redemptions", checkout, order, key);
         // The order total is before the discount (docs/events.md): 2 × 30.00 + 40.00.
-        Assert.Equal((20m, 100m, campaignId), (redemption.GetProperty("discount").GetDecimal(), redemption.GetProperty("orderTotal").GetDecimal(),
-            redemption.GetProperty("campaignId").GetString()));
+        var applied = Assert.Single(redemption.GetProperty("applied").EnumerateArray());
+        Assert.Equal((20m, 100m, 80m, campaignId), (redemption.GetProperty("discount").GetDecimal(), redemption.GetProperty("subtotal").GetDecimal(),
+            redemption.GetProperty("total").GetDecimal(), applied.GetProperty("campaignId").GetString()));
         Assert.Equal(redemption.GetProperty("id").GetString(), replay.Expect(201).GetProperty("id").GetString());
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
 
