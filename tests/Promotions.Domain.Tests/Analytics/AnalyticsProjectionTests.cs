@@ -29,6 +29,33 @@ public sealed class AnalyticsProjectionTests
     }
 
     [Fact]
+    public void Apply_AnOrderRedeemedWithTwoPromotions_CountsItsRevenueOnceInTheCampaignAndOverview()
+    {
+        // One order of 200.00: 30.00 off by one promotion and 10.00 by another; revenue credited 150.00 and 50.00.
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Redeemed("evt_1", "rdm_1-1", "prm_1", "cmp_1", 0, 30m, 200m) with { Revenue = 150m });
+        analytics.Apply(Redeemed("evt_2", "rdm_1-2", "prm_2", "cmp_1", 0, 10m, 200m) with { Revenue = 50m });
+        analytics.Apply(Reversed("evt_3", "rdm_1-2", "prm_2", "cmp_1", 1, 10m, full: true));
+
+        var campaign = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Total, "");
+        var first = Sum(analytics, AnalyticsScope.Promotion, "prm_1", AnalyticsDimension.Total, "");
+        var second = Sum(analytics, AnalyticsScope.Promotion, "prm_2", AnalyticsDimension.Total, "");
+
+        Assert.Equal((200m, 50m, 150m), (campaign.OrderRevenue, campaign.RevenueReversed, campaign.AttributedRevenue));
+        Assert.Equal((1, 30m, 150m), (first.NetRedemptions, first.NetDiscount, first.AttributedRevenue));
+        Assert.Equal((0, 0m, 0m), (second.NetRedemptions, second.NetDiscount, second.AttributedRevenue));
+    }
+
+    [Fact]
+    public void Apply_AnEventWrittenBeforeRevenueShares_CreditsTheOrderTotal()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 20m, 120m));
+
+        Assert.Equal(120m, Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Total, "").OrderRevenue);
+    }
+
+    [Fact]
     public void Apply_WhenPartialReversal_KeepsRevenueAndCodeUseAndReducesDiscount()
     {
         var analytics = new InMemoryAnalytics();
