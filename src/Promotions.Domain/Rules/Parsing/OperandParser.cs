@@ -192,7 +192,7 @@ internal static class OperandParser
 
         if (fact.Id == FactId.CartCurrency && !Money.IsValidCurrency(text))
         {
-            errors.Add(RuleErrorCodes.InvalidOperand, "A currency is an ISO 4217 code of three upper-case letters.", path);
+            errors.Add(RuleErrorCodes.InvalidOperand, "A currency is an active ISO 4217 code such as EUR.", path);
             return false;
         }
 
