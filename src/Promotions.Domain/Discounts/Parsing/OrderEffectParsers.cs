@@ -14,7 +14,7 @@ internal static class OrderEffectParsers
     {
         var reader = JsonObjectReader.Open(json, path, errors, FreeShippingProperties)!;
         var common = CommonFields.Read(reader);
-        var cap = reader.Amount("maxDiscount", required: false);
+        var cap = reader.Amount("maxDiscount", required: false, MoneyLimits.MaxTotal);
         return new FreeShippingEffect(cap) { Currency = common.Currency };
     }
 
@@ -24,7 +24,7 @@ internal static class OrderEffectParsers
         var common = CommonFields.Read(reader);
         var sku = reader.Text("sku", required: true);
         var quantity = reader.Count("quantity", required: false) ?? 1;
-        var value = reader.Amount("value", required: true, allowZero: true);
+        var value = reader.Amount("value", required: true, MoneyLimits.MaxAmount, allowZero: true);
         return sku is null || value is null ? null : new FreeGiftEffect(sku, quantity, value.Value) { Currency = common.Currency };
     }
 }
