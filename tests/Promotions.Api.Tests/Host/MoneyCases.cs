@@ -44,6 +44,19 @@ internal static class MoneyCases
             Promotion("""{"type":"percent_off","percent":10}""", $",\"maxRedemptions\":{Huge}"), "$.maxRedemptions"));
         cases.Add(new("promotion perCustomerLimit 1e17", "POST", "/admin/promotions",
             Promotion("""{"type":"percent_off","percent":10}""", $",\"perCustomerLimit\":{Huge}"), "$.perCustomerLimit"));
+        foreach (var op in new[] { "gt", "gte" })
+        {
+            // The largest decimal: the quote's "add … to qualify" gap of a JPY cart overflowed it.
+            cases.Add(new($"promotion rule cart.subtotal {op} decimal.MaxValue", "POST", "/admin/promotions",
+                Promotion("""{"type":"percent_off","percent":10}""",
+                    $$$""","rules":[{"condition":{"fact":"cart.subtotal","op":"{{{op}}}","value":79228162514264337593543950335}}]"""),
+                "$.rules[0].condition.value"));
+            cases.Add(new($"promotion rule cart.item_count {op} decimal.MaxValue", "POST", "/admin/promotions",
+                Promotion("""{"type":"percent_off","percent":10}""",
+                    $$$""","rules":[{"condition":{"fact":"cart.item_count","op":"{{{op}}}","value":79228162514264337593543950335}}]"""),
+                "$.rules[0].condition.value"));
+        }
+
         cases.Add(new("customer lifetime spend 1e17", "POST", "/admin/customers",
             $$$"""{"email":"rich@example.com","name":"Rich","history":{"lifetimeSpend":{{{Huge}}}}}""", "$.history.lifetimeSpend"));
         return cases;
