@@ -96,6 +96,7 @@ internal static class MoneyCases
         ("percent_off cap 1e17", $$"""{"type":"percent_off","percent":10,"maxDiscount":{{Huge}}}""", "$.effect.maxDiscount"),
         ("free_shipping cap 1e17", $$"""{"type":"free_shipping","maxDiscount":{{Huge}}}""", "$.effect.maxDiscount"),
         ("free_gift value 1e17", $$"""{"type":"free_gift","sku":"GIFT","value":{{Huge}}}""", "$.effect.value"),
+        ("free_gift of 1,001 gifts at the price bound", """{"type":"free_gift","sku":"GIFT","quantity":1001,"value":1000000000}""", "$.effect.value"),
         ("tier threshold 1e17", $$"""{"type":"tiered","tiers":[{"threshold":{{Huge}},"percentOff":5}]}""", "$.effect.tiers[0].threshold"),
         ("tier amountOff 1e17", $$"""{"type":"tiered","tiers":[{"threshold":10,"amountOff":{{Huge}}}]}""", "$.effect.tiers[0].amountOff"),
         ("effect currency XXX", """{"type":"amount_off","amount":5,"currency":"XXX"}""", "$.effect.currency"),

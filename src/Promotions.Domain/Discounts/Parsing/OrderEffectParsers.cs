@@ -25,6 +25,14 @@ internal static class OrderEffectParsers
         var sku = reader.Text("sku", required: true);
         var quantity = reader.Count("quantity", required: false) ?? 1;
         var value = reader.Amount("value", required: true, MoneyLimits.MaxAmount, allowZero: true);
+        if (value * quantity > MoneyLimits.MaxTotal)
+        {
+            // Each gift is a price, and all of them together a total: within MaxTotal, as a cart's.
+            reader.Error(EffectErrorCodes.OutOfRange,
+                $"'value' × 'quantity' must be at most {MoneyLimits.Format(MoneyLimits.MaxTotal)}.", reader.PathOf("value"));
+            value = null;
+        }
+
         return sku is null || value is null ? null : new FreeGiftEffect(sku, quantity, value.Value) { Currency = common.Currency };
     }
 }
