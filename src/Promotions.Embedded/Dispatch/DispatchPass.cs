@@ -58,7 +58,7 @@ internal sealed partial class DispatchPass(
             LogParked(logger, letter.EventId, letter.Type, letter.Consumer, settings.MaxAttempts, letter.Error);
         }
 
-        foreach (var (index, failure) in failed.Where(f => !parked.Contains(f.Failure)))
+        foreach (var (index, _) in failed.Where(f => !parked.Contains(f.Failure)))
         {
             accepted[index] = false;
         }
@@ -107,7 +107,7 @@ internal sealed partial class DispatchPass(
         return each;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Consumer {Consumer} refused event {EventId} ({Type}) as malformed; it stays pending")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consumer {Consumer} refused event {EventId} ({Type}) as malformed; it stays pending until retried or parked")]
     private static partial void LogRefused(ILogger logger, string eventId, string type, string consumer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Consumer} failed on event {EventId} ({Type}); it will be delivered again")]
