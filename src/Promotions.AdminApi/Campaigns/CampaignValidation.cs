@@ -56,14 +56,19 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
             return null;
         }
 
-        if (body.Amount is not > 0m)
+        var currency = Money.IsValidCurrency(body.Currency) ? body.Currency : null;
+        if (currency is null)
         {
-            checks.Add("out_of_range", "The budget amount must be greater than 0.", "$.budget.amount");
+            checks.Add("invalid_currency", "The currency must be an active ISO 4217 code such as EUR.", "$.budget.currency");
         }
 
-        if (!Money.IsValidCurrency(body.Currency))
+        if (body.Amount is not { } amount)
         {
-            checks.Add("invalid_currency", "The currency must be an ISO 4217 code such as EUR.", "$.budget.currency");
+            checks.Add("out_of_range", "The budget amount is required.", "$.budget.amount");
+        }
+        else if (MoneyLimits.Problem(amount, MoneyLimits.MaxTotal, currency, allowZero: false) is { } problem)
+        {
+            checks.Add("out_of_range", problem, "$.budget.amount");
         }
 
         return checks.HasErrors ? null : new Budget(body.Amount!.Value, body.Currency!);

@@ -84,9 +84,9 @@ internal sealed class CustomerValidation(ISegmentStore segments)
         }
 
         checks.AtLeast(body.OrderCount, 0, "$.history.orderCount");
-        if (body.LifetimeSpend < 0m)
+        if (body.LifetimeSpend is { } spend && MoneyLimits.Problem(spend, MoneyLimits.MaxTotal) is { } problem)
         {
-            checks.Add("out_of_range", "Must be at least 0.", "$.history.lifetimeSpend");
+            checks.Add("out_of_range", problem, "$.history.lifetimeSpend");
         }
 
         var items = body.Items ?? [];

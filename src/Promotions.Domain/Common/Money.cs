@@ -6,21 +6,15 @@ namespace Promotions.Domain.Common;
 /// </summary>
 public static class Money
 {
-    private static readonly Dictionary<string, int> MinorUnitExceptions = new(StringComparer.Ordinal)
-    {
-        ["BIF"] = 0, ["CLP"] = 0, ["DJF"] = 0, ["GNF"] = 0, ["ISK"] = 0, ["JPY"] = 0, ["KMF"] = 0,
-        ["KRW"] = 0, ["PYG"] = 0, ["RWF"] = 0, ["UGX"] = 0, ["UYI"] = 0, ["VND"] = 0, ["VUV"] = 0,
-        ["XAF"] = 0, ["XOF"] = 0, ["XPF"] = 0,
-        ["BHD"] = 3, ["IQD"] = 3, ["JOD"] = 3, ["KWD"] = 3, ["LYD"] = 3, ["OMR"] = 3, ["TND"] = 3,
-    };
+    /// <summary>True when <paramref name="currency"/> is an active ISO 4217 code (upper case), e.g. EUR.</summary>
+    public static bool IsValidCurrency(string? currency) => currency is not null && Currencies.MinorUnits.ContainsKey(currency);
 
-    /// <summary>True when <paramref name="currency"/> is three upper-case ASCII letters.</summary>
-    public static bool IsValidCurrency(string? currency) =>
-        currency is { Length: 3 } && currency.All(static c => c is >= 'A' and <= 'Z');
-
-    /// <summary>Digits after the decimal point for <paramref name="currency"/> (2 unless listed otherwise).</summary>
+    /// <summary>
+    /// Digits after the decimal point for <paramref name="currency"/>, from the ISO 4217 table; 2 for a code the
+    /// table does not know (only stored data from before currencies were checked can carry one).
+    /// </summary>
     public static int MinorUnits(string currency) =>
-        MinorUnitExceptions.TryGetValue(currency, out var digits) ? digits : 2;
+        Currencies.MinorUnits.TryGetValue(currency, out var digits) ? digits : 2;
 
     /// <summary>Rounds to the currency's minor unit, half away from zero.</summary>
     public static decimal Round(decimal amount, string currency) =>
@@ -43,6 +37,7 @@ public static class Money
     {
         0 => 1m,
         3 => 1000m,
+        4 => 10000m,
         _ => 100m,
     };
 }

@@ -17,4 +17,13 @@ public sealed class DispatchOptions
 
     /// <summary>How many pending events one pass reads.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// How many times a consumer may fail on one event before the relay parks it for that consumer (its dead letter):
+    /// as the analytics queue's <c>maxReceiveCount</c> on AWS.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait before the first retry of an event a consumer failed on; it doubles with each further failure.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -18,9 +18,12 @@ public static class EventDispatch
         services.AddOptions<DispatchOptions>()
             .BindConfiguration(DispatchOptions.SectionName)
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Embedded:Dispatch:BatchSize must be from 1 to 1000.")
-            .Validate(o => o.InitialDelay >= TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Embedded:Dispatch delays must be positive.")
+            .Validate(o => o.InitialDelay >= TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero,
+                "Embedded:Dispatch delays must be positive.")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 100, "Embedded:Dispatch:MaxAttempts must be from 1 to 100.")
             .ValidateOnStart();
         services.TryAddSingleton<IOutbox, SqliteOutbox>();
+        services.TryAddSingleton<DeliveryFailures>();
         services.TryAddSingleton<DispatchPass>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventDispatcher>());
         return services;

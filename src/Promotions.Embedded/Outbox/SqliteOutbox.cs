@@ -4,7 +4,11 @@ using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Outbox;
 
-/// <summary>The outbox's read side for the in-process dispatcher: pending events in sequence order, then marked.</summary>
+/// <summary>
+/// The outbox's read side for the in-process dispatcher: pending events in sequence order, then marked. An event a
+/// consumer failed on waits out its retry delay (<see cref="Dispatch.DeliveryFailures"/>) without taking a place in
+/// the batch, so the events behind it go meanwhile.
+/// </summary>
 internal sealed class SqliteOutbox(SqliteDatabase storage, TimeProvider clock) : IOutbox
 {
     public async Task<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int limit, CancellationToken ct)
@@ -12,8 +16,14 @@ internal sealed class SqliteOutbox(SqliteDatabase storage, TimeProvider clock) :
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await storage.OpenAsync(ct);
         using var command = connection.Command(null,
-            "SELECT seq, event_id, type, version, occurred_at, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY seq LIMIT $limit;");
+            """
+            SELECT seq, event_id, type, version, occurred_at, payload FROM outbox
+            WHERE dispatched_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM outbox_failures f WHERE f.event_id = outbox.event_id AND f.retry_at > $now)
+            ORDER BY seq LIMIT $limit;
+            """);
         command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().UtcTicks);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var messages = new List<OutboxMessage>();
         while (await reader.ReadAsync(ct))

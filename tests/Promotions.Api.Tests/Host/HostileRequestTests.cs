@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Promotions.LocalHost.Demo;
 using Xunit.Abstractions;
 
 namespace Promotions.Api.Tests.Host;
@@ -55,7 +56,48 @@ public sealed class HostileRequestTests(ITestOutputHelper output) : IDisposable
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} hostile requests failed:\n{string.Join('\n', failures)}");
     }
 
+    [Fact]
+    public async Task OverflowingAmounts_AreRefusedNamingTheirPath_AndStoreNothing()
+    {
+        using var admin = _factory.Admin();
+        var cases = MoneyCases.Build(
+            await SemanticCases.CurrentETagAsync(admin, $"/admin/campaigns/{DemoCatalog.SummerCampaign}"),
+            await SemanticCases.CurrentETagAsync(admin, $"/admin/promotions/{DemoPromotions.SummerTenPercent}"));
+        var failures = new List<string>();
+        await StoreSnapshot.WaitForDispatchAsync(_factory.DatabasePath);
+
+        foreach (var money in cases)
+        {
+            var before = StoreSnapshot.Take(_factory.DatabasePath);
+            using var request = money.ToHostile().ToRequest();
+            using var response = await admin.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var changed = StoreSnapshot.Changed(before, StoreSnapshot.Take(_factory.DatabasePath));
+            if ((int)response.StatusCode != 400 || !IsProblemWithCode(response, body) || !Paths(body).Contains(money.Path))
+            {
+                failures.Add($"{money.Name}: {money.Method} {money.Url} → {(int)response.StatusCode}, expected 400 at {money.Path}: {Clip(body)}");
+            }
+
+            if (changed.Count > 0)
+            {
+                failures.Add($"{money.Name} changed {string.Join(", ", changed)}");
+            }
+        }
+
+        output.WriteLine($"{cases.Count} requests with overflowing amounts");
+        Assert.True(cases.Count >= 50, $"Only {cases.Count} cases.");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} requests were not refused at their path:\n{string.Join('\n', failures)}");
+    }
+
     public void Dispose() => _factory.Dispose();
+
+    private static List<string?> Paths(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+            ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("path", out var p) ? p.GetString() : null)]
+            : [];
+    }
 
     private static bool IsProblemWithCode(HttpResponseMessage response, string body)
     {

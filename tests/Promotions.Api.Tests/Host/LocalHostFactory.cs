@@ -9,9 +9,11 @@ namespace Promotions.Api.Tests.Host;
 
 /// <summary>
 /// The whole local host over real HTTP (the test server), on a real SQLite file in its own temp directory,
-/// deleted on dispose. With <paramref name="signingKey"/> false, the host finds or makes its own key file.
+/// deleted on dispose. With <paramref name="signingKey"/> false, the host finds or makes its own key file;
+/// <paramref name="settings"/> override configuration keys.
 /// </summary>
-public sealed class LocalHostFactory(bool demo = true, bool signingKey = true, string? dataDirectory = null)
+public sealed class LocalHostFactory(
+    bool demo = true, bool signingKey = true, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDirectory = dataDirectory is null;
@@ -62,6 +64,11 @@ public sealed class LocalHostFactory(bool demo = true, bool signingKey = true, s
         if (signingKey)
         {
             builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -59,7 +59,7 @@ internal static class SemanticCases
          "rules":[{"condition":{{condition}}}]}
         """;
 
-    private static async Task<string> CurrentETagAsync(HttpClient admin, string url)
+    public static async Task<string> CurrentETagAsync(HttpClient admin, string url)
     {
         using var response = await admin.GetAsync(new Uri(url, UriKind.Relative));
         response.EnsureSuccessStatusCode();

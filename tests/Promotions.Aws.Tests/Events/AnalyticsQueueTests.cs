@@ -63,15 +63,23 @@ public sealed class AnalyticsQueueTests(AwsTestResources aws) : IClassFixture<Aw
         Assert.DoesNotContain(analytics.Services.GetServices<IHostedService>(), s => s.GetType().Name == "EventDispatcher");
     }
 
-    [Fact]
-    public async Task Queue_WhenABatchHoldsAPoisonMessage_DeletesTheRestAndThePoisonEndsInTheDeadLetterQueueAfterMaxReceives()
+    /// <summary>
+    /// The poison is a body that is no envelope, or an event that reads fine but that Analytics cannot apply (an order
+    /// total whose minor units overflow): either way it is refused alone, dead-lettered after the bounded receives, and
+    /// the events around it, and after it, are applied.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Queue_WhenABatchHoldsAPoisonMessage_DeletesTheRestAndThePoisonEndsInTheDeadLetterQueueAfterMaxReceives(bool readable)
     {
         await using var stack = await RelayStack.StartAsync(aws, maxReceiveCount: 2, visibilityTimeoutSeconds: 1);
         await using var analytics = new AwsServiceHost<AnalyticsProgram>(aws.AdapterSettings);
         var source = Source(stack.Queue, analytics);
         var campaign = "cmp_" + Guid.NewGuid().ToString("N");
+        var poisonBody = readable ? EventEnvelope.Write(Redeemed(TimeProvider.System, campaign, 5m) with { OrderTotal = 1e17m }) : Poison;
         await aws.Sqs.SendMessageAsync(stack.Queue.Url, EventEnvelope.Write(Redeemed(TimeProvider.System, campaign, 4m)));
-        await aws.Sqs.SendMessageAsync(stack.Queue.Url, Poison);
+        await aws.Sqs.SendMessageAsync(stack.Queue.Url, poisonBody);
         await aws.Sqs.SendMessageAsync(stack.Queue.Url, EventEnvelope.Write(Redeemed(TimeProvider.System, campaign, 6m)));
 
         var polls = new List<SqsPoll>();
@@ -96,13 +104,18 @@ public sealed class AnalyticsQueueTests(AwsTestResources aws) : IClassFixture<Aw
         }
 
         var deadLetters = await stack.DrainQueueAsync(stack.Queue.DeadLetterUrl);
-        Assert.Equal(Poison, Assert.Single(deadLetters).Body);
+        Assert.Equal(poisonBody, Assert.Single(deadLetters).Body);
         Assert.Equal(["2"], receives);
         Assert.Empty(await stack.DrainQueueAsync(stack.Queue.Url));
         Assert.Equal((2, 0, 10m), await CampaignAsync(analytics, campaign));
-        var first = polls.First(p => p.Received.Any(m => m.Body == Poison));
-        var poison = first.Received.Single(m => m.Body == Poison);
+        var first = polls.First(p => p.Received.Any(m => m.Body == poisonBody));
+        var poison = first.Received.Single(m => m.Body == poisonBody);
         Assert.Equal([poison.MessageId], first.Invocation!.Failures([.. first.Received.Select(m => m.MessageId)]));
+
+        // Analytics stays current after the dead letter.
+        await aws.Sqs.SendMessageAsync(stack.Queue.Url, EventEnvelope.Write(Redeemed(TimeProvider.System, campaign, 1m)));
+        Assert.Single((await source.PollAsync()).Acknowledged);
+        Assert.Equal((3, 0, 11m), await CampaignAsync(analytics, campaign));
     }
 
     [Fact]

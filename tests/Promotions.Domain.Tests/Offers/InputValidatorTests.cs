@@ -34,6 +34,9 @@ public sealed class InputValidatorTests
     [Theory]
     [InlineData("eur")]
     [InlineData("EURO")]
+    [InlineData("XXX")]
+    [InlineData("ABC")]
+    [InlineData("HRK")]
     public void ToCart_WhenCurrencyInvalid_ReportsCurrencyPath(string currency)
     {
         var errors = new List<DomainError>();
@@ -41,6 +44,41 @@ public sealed class InputValidatorTests
         InputValidator.ToCart(new CartInput(currency, [Line("a")]), "$.cart", errors);
 
         Assert.Equal("$.cart.currency", Assert.Single(errors).Path);
+    }
+
+    [Fact]
+    public void ToCart_WhenAmountsPassTheirBounds_ReportsEachPath()
+    {
+        var errors = new List<DomainError>();
+        var input = new CartInput("EUR",
+            [Line("a", quantity: 10_000, price: 1e14m), Line("b", quantity: 2, price: MoneyLimits.MaxAmount), Line("c", price: MoneyLimits.MaxAmount)],
+            Shipping: MoneyLimits.MaxAmount + 0.01m);
+
+        InputValidator.ToCart(input, "$.cart", errors);
+
+        Assert.Equal(["$.cart.lines[0].unitPrice", "$.cart.lines[1].quantity", "$.cart.shipping"], errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void ToCart_WhenEveryLineIsAtItsBound_TheCartConvertsToMinorUnitsExactly()
+    {
+        var errors = new List<DomainError>();
+        var lines = Enumerable.Range(0, InputLimits.MaxLines).Select(i => Line("l" + i, quantity: 10_000, price: 100_000m)).ToArray();
+
+        var cart = InputValidator.ToCart(new CartInput("KWD", lines, Shipping: MoneyLimits.MaxAmount), "$.cart", errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(500_000_000_000_000L + 1_000_000_000_000L, Money.ToMinor(cart!.Subtotal + cart.Shipping, "KWD"));
+    }
+
+    [Fact]
+    public void ToProfile_WhenLifetimeSpendPastTheBound_ReportsItsPath()
+    {
+        var errors = new List<DomainError>();
+
+        InputValidator.ToProfile(new ProfileInput(History: new HistoryInput(LifetimeSpend: 1e17m)), "$.customer", errors);
+
+        Assert.Equal("$.customer.history.lifetimeSpend", Assert.Single(errors).Path);
     }
 
     [Fact]

@@ -10,8 +10,6 @@ namespace Promotions.Domain.Discounts.Parsing;
 /// </summary>
 internal sealed class JsonObjectReader
 {
-    // Keeps every amount far from decimal overflow in the engine's products and quotients.
-    private const decimal MaxAmount = 1_000_000_000_000m;
     private const int MaxCount = 1_000_000;
 
     private readonly JsonElement _element;
@@ -75,8 +73,13 @@ internal sealed class JsonObjectReader
         return null;
     }
 
-    /// <summary>A number greater than zero (or at least zero), at most <see cref="MaxAmount"/>.</summary>
-    public decimal? Amount(string name, bool required, bool allowZero = false)
+    /// <summary>
+    /// A money amount greater than zero (or at least zero) and at most <paramref name="max"/>, one of the bounds of
+    /// <see cref="MoneyLimits"/>: <see cref="MoneyLimits.MaxAmount"/> for a price or an amount per application,
+    /// <see cref="MoneyLimits.MaxTotal"/> for what compares with a cart's total (caps, tier thresholds and amounts).
+    /// The engine rounds effect amounts to the cart currency's minor unit, so their decimals are not limited here.
+    /// </summary>
+    public decimal? Amount(string name, bool required, decimal max, bool allowZero = false)
     {
         var number = Number(name, required);
         if (number is null)
@@ -84,10 +87,9 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        if (number < 0m || (number == 0m && !allowZero) || number > MaxAmount)
+        if (MoneyLimits.Problem(number.Value, max, allowZero: allowZero) is { } problem)
         {
-            var lower = allowZero ? "at least 0" : "greater than 0";
-            Error(EffectErrorCodes.OutOfRange, $"'{name}' must be {lower} and at most {MaxAmount}.", PathOf(name));
+            Error(EffectErrorCodes.OutOfRange, $"'{name}': {problem}", PathOf(name));
             return null;
         }
 

@@ -16,7 +16,7 @@ internal static class LineEffectParsers
         var reader = JsonObjectReader.Open(json, path, errors, PercentOffProperties)!;
         var common = CommonFields.Read(reader);
         var percent = reader.Percent("percent", required: true);
-        var cap = reader.Amount("maxDiscount", required: false);
+        var cap = reader.Amount("maxDiscount", required: false, MoneyLimits.MaxTotal);
         var target = TargetParser.ReadTarget(reader, errors);
         return percent is null || target is null
             ? null
@@ -27,7 +27,7 @@ internal static class LineEffectParsers
     {
         var reader = JsonObjectReader.Open(json, path, errors, AmountOffProperties)!;
         var common = CommonFields.Read(reader);
-        var amount = reader.Amount("amount", required: true);
+        var amount = reader.Amount("amount", required: true, MoneyLimits.MaxAmount);
         var target = TargetParser.ReadTarget(reader, errors);
         return amount is null || target is null
             ? null
@@ -39,7 +39,7 @@ internal static class LineEffectParsers
         var reader = JsonObjectReader.Open(json, path, errors, FixedPriceProperties)!;
         var common = CommonFields.Read(reader);
         var quantity = reader.Count("quantity", required: true);
-        var price = reader.Amount("price", required: true);
+        var price = reader.Amount("price", required: true, MoneyLimits.MaxAmount);
         var maxApplications = reader.Count("maxApplications", required: false);
         var target = TargetParser.ReadTarget(reader, errors);
         return quantity is null || price is null || target is null

@@ -14,7 +14,7 @@ internal static class OrderEffectParsers
     {
         var reader = JsonObjectReader.Open(json, path, errors, FreeShippingProperties)!;
         var common = CommonFields.Read(reader);
-        var cap = reader.Amount("maxDiscount", required: false);
+        var cap = reader.Amount("maxDiscount", required: false, MoneyLimits.MaxTotal);
         return new FreeShippingEffect(cap) { Currency = common.Currency };
     }
 
@@ -24,7 +24,15 @@ internal static class OrderEffectParsers
         var common = CommonFields.Read(reader);
         var sku = reader.Text("sku", required: true);
         var quantity = reader.Count("quantity", required: false) ?? 1;
-        var value = reader.Amount("value", required: true, allowZero: true);
+        var value = reader.Amount("value", required: true, MoneyLimits.MaxAmount, allowZero: true);
+        if (value * quantity > MoneyLimits.MaxTotal)
+        {
+            // Each gift is a price, and all of them together a total: within MaxTotal, as a cart's.
+            reader.Error(EffectErrorCodes.OutOfRange,
+                $"'value' × 'quantity' must be at most {MoneyLimits.Format(MoneyLimits.MaxTotal)}.", reader.PathOf("value"));
+            value = null;
+        }
+
         return sku is null || value is null ? null : new FreeGiftEffect(sku, quantity, value.Value) { Currency = common.Currency };
     }
 }

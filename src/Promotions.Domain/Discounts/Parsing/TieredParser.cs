@@ -77,9 +77,9 @@ internal static class TieredParser
             return null;
         }
 
-        decimal? threshold = basis == TierBasis.Quantity ? reader.Count("threshold", required: true) : reader.Amount("threshold", required: true);
+        decimal? threshold = basis == TierBasis.Quantity ? reader.Count("threshold", required: true) : reader.Amount("threshold", required: true, MoneyLimits.MaxTotal);
         var percentOff = reader.Percent("percentOff", required: false);
-        var amountOff = reader.Amount("amountOff", required: false);
+        var amountOff = reader.Amount("amountOff", required: false, MoneyLimits.MaxTotal);
         var hasPercent = reader.Value("percentOff", required: false) is not null;
         var hasAmount = reader.Value("amountOff", required: false) is not null;
         if (hasPercent && hasAmount)

@@ -20,7 +20,7 @@ public static class InputValidator
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
         var currencyOk = Money.IsValidCurrency(input.Currency);
-        Check(currencyOk, errors, $"{path}.currency", "The currency is an ISO 4217 code of three upper-case letters, e.g. EUR.");
+        Check(currencyOk, errors, $"{path}.currency", "The currency is an active ISO 4217 code in upper case, e.g. EUR.");
         Check(input.Lines.Count is >= 1 and <= InputLimits.MaxLines, errors, $"{path}.lines",
             $"A cart has between 1 and {InputLimits.MaxLines} lines.");
 
@@ -42,15 +42,18 @@ public static class InputValidator
 
             Check(line.Quantity is >= 1 and <= InputLimits.MaxQuantity, errors, $"{at}.quantity",
                 $"The quantity is between 1 and {InputLimits.MaxQuantity}.");
-            if (currencyOk)
+            var priceOk = Amount(line.UnitPrice, currencyOk ? input.Currency : null, MoneyLimits.MaxAmount, errors, $"{at}.unitPrice");
+            if (priceOk && line.Quantity is >= 1 and <= InputLimits.MaxQuantity && line.UnitPrice * line.Quantity > MoneyLimits.MaxAmount)
             {
-                Amount(line.UnitPrice, input.Currency, errors, $"{at}.unitPrice");
+                // Both parts are in range, so the product is exact; a line of 10,000 items must still fit one price.
+                errors.Add(new DomainError(InvalidValue,
+                    $"The line's total (quantity × unitPrice) is at most {MoneyLimits.Format(MoneyLimits.MaxAmount)}.", $"{at}.quantity"));
             }
         }
 
-        if (currencyOk && input.Shipping is { } shipping)
+        if (input.Shipping is { } shipping)
         {
-            Amount(shipping, input.Currency, errors, $"{path}.shipping");
+            Amount(shipping, currencyOk ? input.Currency : null, MoneyLimits.MaxAmount, errors, $"{path}.shipping");
         }
 
         if (errors.Count > before)
@@ -82,7 +85,7 @@ public static class InputValidator
         var history = input.History ?? new HistoryInput();
         var items = history.Items ?? [];
         Check(history.OrderCount >= 0, errors, $"{path}.history.orderCount", "The order count is not negative.");
-        Check(history.LifetimeSpend >= 0m, errors, $"{path}.history.lifetimeSpend", "The lifetime spend is not negative.");
+        Amount(history.LifetimeSpend, null, MoneyLimits.MaxTotal, errors, $"{path}.history.lifetimeSpend");
         Check(items.Count <= InputLimits.MaxHistoryItems, errors, $"{path}.history.items",
             $"At most {InputLimits.MaxHistoryItems} purchased items.");
         for (var i = 0; i < items.Count && i < InputLimits.MaxHistoryItems; i++)
@@ -149,11 +152,12 @@ public static class InputValidator
         }
     }
 
-    private static void Amount(decimal amount, string currency, List<DomainError> errors, string path)
+    // Bounds and messages are MoneyLimits'; without a valid currency only the range is checked.
+    private static bool Amount(decimal amount, string? currency, decimal max, List<DomainError> errors, string path)
     {
-        Check(amount >= 0m, errors, path, "The amount is not negative.");
-        Check(Money.Round(amount, currency) == amount, errors, path,
-            $"{currency} amounts have at most {Money.MinorUnits(currency)} decimals.");
+        var problem = MoneyLimits.Problem(amount, max, currency);
+        Check(problem is null, errors, path, problem ?? "");
+        return problem is null;
     }
 
     private static bool Text(string? value, List<DomainError> errors, string path, string what)

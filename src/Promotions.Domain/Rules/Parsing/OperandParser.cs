@@ -176,9 +176,18 @@ internal static class OperandParser
         return hasOffset && json.TryGetDateTimeOffset(out var instant) ? new DateTimeOperand(instant) : null;
     }
 
-    /// <summary>Values a fact can never take are mistakes: an unknown channel, a malformed currency.</summary>
+    /// <summary>
+    /// Values a fact can never take are mistakes: an unknown channel, a malformed currency, an amount or a count of a cart
+    /// or a history past the money bounds (whose "how to qualify" gap would otherwise be computed beyond decimal's range).
+    /// </summary>
     private static bool CheckDomain(Operand operand, FactDefinition fact, RuleOperator op, string path, ParseErrors errors)
     {
+        if (operand is NumberOperand { Value: var number } && IsBoundedByMoney(fact.Id) && Math.Abs(number) > MoneyLimits.MaxTotal)
+        {
+            errors.Add(RuleErrorCodes.InvalidOperand, $"A value of {fact.Name} is at most {MoneyLimits.Format(MoneyLimits.MaxTotal)} in absolute value.", path);
+            return false;
+        }
+
         if (operand is not StringOperand { Value: var text } || op is RuleOperator.Contains or RuleOperator.StartsWith)
         {
             return true;
@@ -192,7 +201,7 @@ internal static class OperandParser
 
         if (fact.Id == FactId.CartCurrency && !Money.IsValidCurrency(text))
         {
-            errors.Add(RuleErrorCodes.InvalidOperand, "A currency is an ISO 4217 code of three upper-case letters.", path);
+            errors.Add(RuleErrorCodes.InvalidOperand, "A currency is an active ISO 4217 code such as EUR.", path);
             return false;
         }
 
@@ -211,4 +220,7 @@ internal static class OperandParser
         OperandKind.Scalar => "a string, number or boolean",
         _ => "a string or number",
     };
+
+    private static bool IsBoundedByMoney(FactId fact) => fact is FactId.CartSubtotal or FactId.HistoryLifetimeSpend or FactId.CartItemCount
+        or FactId.CartSkuQuantity or FactId.CartCategoryQuantity or FactId.HistoryOrderCount;
 }
