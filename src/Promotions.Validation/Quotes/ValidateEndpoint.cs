@@ -22,6 +22,7 @@ internal static class ValidateEndpoint
 
     internal static async Task<Results<Ok<ValidateResponse>, ProblemHttpResult>> Validate(
         ValidateRequest body,
+        HttpContext http,
         LiveCatalog catalog,
         CustomerResolver customers,
         CartQuoter quoter,
@@ -37,6 +38,12 @@ internal static class ValidateEndpoint
         if (errors.Count > 0)
         {
             return Problems.From(errors);
+        }
+
+        var scope = CallerScope.Of(http.User);
+        if (!scope.AllowsChannel(body.Channel))
+        {
+            return Problems.From(scope.ChannelRefused(body.Channel, "$.channel"));
         }
 
         var now = clock.GetUtcNow();
