@@ -56,8 +56,9 @@ public sealed class CallerScope
         !IsRestricted || (PartnerId is not null ? string.Equals(partnerId, PartnerId, StringComparison.Ordinal) : string.Equals(callerId, CallerId, StringComparison.Ordinal));
 
     /// <summary>The 403 error of a channel outside the scope, at <paramref name="path"/> (<c>$.channel</c>, or <c>channel</c> for a query).</summary>
-    public DomainError ChannelRefused(string? channel, string path) => new(
-        ChannelNotAllowed,
-        $"This client may not act on channel '{channel}'; its token allows: {string.Join(", ", (IEnumerable<string>?)_channels?.Order(StringComparer.Ordinal) ?? [])}.",
-        path);
+    public DomainError ChannelRefused(string? channel, string path)
+    {
+        var allowed = _channels is { Count: > 0 } ? string.Join(", ", _channels.Order(StringComparer.Ordinal)) : "no channel";
+        return new DomainError(ChannelNotAllowed, $"This client may not act on channel '{channel}'; its token allows {allowed}.", path);
+    }
 }

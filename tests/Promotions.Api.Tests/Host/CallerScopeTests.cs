@@ -37,6 +37,7 @@ public sealed class CallerScopeTests
         var unbound = CallerScope.Of(CallerClaims.FromLocal(Token(("sub", "x"), ("roles", "admin"))));
 
         Assert.False(none.AllowsChannel("web"));
+        Assert.Equal("This client may not act on channel 'web'; its token allows no channel.", none.ChannelRefused("web", "$.channel").Message);
         Assert.True(unbound.AllowsChannel("web") && !unbound.IsRestricted);
     }
 
