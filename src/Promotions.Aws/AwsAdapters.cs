@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Assets;
 using Promotions.Aws.Analytics;
 using Promotions.Aws.Catalog;
+using Promotions.Aws.CodeAttempts;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Aws.PersonalData;
@@ -46,6 +47,7 @@ public static class AwsAdapters
         services.AddAwsAnalytics();
         services.AddDynamoDbCatalog();
         services.AddAwsRedemption(configuration);
+        services.AddAwsCodeAttempts();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Promotions.Domain.Ports;
 using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Assets;
 using Promotions.Embedded.Campaigns;
+using Promotions.Embedded.CodeAttempts;
 using Promotions.Embedded.Codes;
 using Promotions.Embedded.Customers;
 using Promotions.Embedded.PersonalData;
@@ -60,6 +61,7 @@ public static class EmbeddedAdapters
         services.AddSingleton<ILocalAssetTransfers, LocalAssetTransfers>();
         services.AddSingleton<IPromotionSearch, SqlitePromotionSearch>();
         services.AddEmbeddedRedemption();
+        services.AddEmbeddedCodeAttempts();
         services.AddEmbeddedAnalytics();
         return services;
     }

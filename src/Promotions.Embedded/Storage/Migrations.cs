@@ -1,4 +1,5 @@
 using Promotions.Embedded.Assets;
+using Promotions.Embedded.CodeAttempts;
 using Promotions.Embedded.Customers;
 using Promotions.Embedded.Outbox;
 using Promotions.Embedded.Redemptions;
@@ -13,12 +14,12 @@ namespace Promotions.Embedded.Storage;
 internal static class Migrations
 {
     /// <summary>
-    /// The catalog's scripts and every feature's (outbox, ledger, asset sessions, sealed customers), applied together at start so
+    /// The catalog's scripts and every feature's (outbox, ledger, asset sessions, sealed customers, code attempts), applied together at start so
     /// no request ever changes the schema under a reader. Analytics has a file of its own (<see cref="Analytics.AnalyticsDatabase"/>).
     /// </summary>
     public static IReadOnlyList<Migration> Everything =>
         [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AssetMigrations.All,
-            .. CustomerMigrations.All];
+            .. CustomerMigrations.All, .. CodeAttemptMigrations.All];
 
     public static IReadOnlyList<Migration> All { get; } =
     [

@@ -19,7 +19,7 @@ internal static class TokenCommand
         {
             var error = request.Errors[0];
             errors.WriteLine($"{error.Path}: {error.Message}");
-            errors.WriteLine("usage: token --role admin|marketer|analyst|support [--role …] [--scope offers:read|validate|redeem] [--sub alice] [--hours 12]");
+            errors.WriteLine("usage: token --role admin|marketer|analyst|support [--role …] [--scope offers:read|validate|redeem] [--sub alice] [--hours 12] [--channel web|mobile_app|email|in_store|partner …] [--partner p1]");
             return 2;
         }
 
@@ -38,5 +38,5 @@ internal static class TokenCommand
 
     /// <summary>The token the command prints for <paramref name="request"/>.</summary>
     public static string Mint(AuthOptions auth, TokenRequest request, TimeProvider clock) =>
-        DevTokens.Create(auth, request.Subject, request.Roles, request.Scopes, clock, request.Lifetime);
+        DevTokens.Create(auth, request.Subject, request.Roles, request.Scopes, clock, request.Lifetime, request.Channels, request.PartnerId);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Promotions.Domain.Common;
+using ChannelNames = Promotions.Domain.Customers.Channels;
 using RoleNames = Promotions.ServiceDefaults.Auth.Roles;
 using ScopeNames = Promotions.ServiceDefaults.Auth.Scopes;
 
@@ -7,14 +8,17 @@ namespace Promotions.LocalHost.Auth;
 
 /// <summary>
 /// What <c>token</c> was asked for: <c>--role</c> and <c>--scope</c> (repeatable), <c>--sub</c> and
-/// <c>--hours</c>; any other argument is configuration (e.g. <c>--Embedded:DataDirectory=/tmp/x</c>).
+/// <c>--hours</c>; <c>--channel</c> (repeatable) and <c>--partner</c> bind a machine client (docs/security.md); any
+/// other argument is configuration (e.g. <c>--Embedded:DataDirectory=/tmp/x</c>).
 /// </summary>
 internal sealed record TokenRequest(
     string Subject,
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Scopes,
     TimeSpan Lifetime,
-    IReadOnlyList<string> ConfigurationArgs)
+    IReadOnlyList<string> ConfigurationArgs,
+    IReadOnlyList<string>? Channels = null,
+    string? PartnerId = null)
 {
     public const double MaxHours = 24 * 30;
 
@@ -23,12 +27,14 @@ internal sealed record TokenRequest(
         var roles = new List<string>();
         var scopes = new List<string>();
         var rest = new List<string>();
+        List<string>? channels = null;
+        string? partner = null;
         var subject = "developer";
         var hours = 12d;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is not ("--role" or "--scope" or "--sub" or "--hours"))
+            if (name is not ("--role" or "--scope" or "--sub" or "--hours" or "--channel" or "--partner"))
             {
                 rest.Add(name);
                 continue;
@@ -52,6 +58,16 @@ internal sealed record TokenRequest(
                     break;
                 case "--scope":
                     return new DomainError("unknown_scope", $"Unknown scope '{value}'; scopes: {string.Join(", ", ScopeNames.All)}.", name);
+                case "--channel" when ChannelNames.IsKnown(value):
+                    (channels ??= []).Add(value);
+                    break;
+                case "--channel":
+                    return new DomainError("unknown_channel", $"Unknown channel '{value}'; channels: {string.Join(", ", ChannelNames.All)}.", name);
+                case "--partner" when !string.IsNullOrWhiteSpace(value) && !value.Any(char.IsWhiteSpace):
+                    partner = value;
+                    break;
+                case "--partner":
+                    return new DomainError("invalid_partner", "--partner needs a partner id without spaces.", name);
                 case "--sub":
                     subject = value;
                     break;
@@ -70,6 +86,11 @@ internal sealed record TokenRequest(
             return new DomainError("no_grant", "Give at least one --role or --scope; a token without either is refused everywhere.", "--role");
         }
 
-        return new TokenRequest(subject, roles, scopes, TimeSpan.FromHours(hours), rest);
+        if ((channels is not null || partner is not null) && roles.Count > 0)
+        {
+            return new DomainError("bound_staff", "--channel and --partner bind machine clients (--scope); staff roles are never bound.", "--channel");
+        }
+
+        return new TokenRequest(subject, roles, scopes, TimeSpan.FromHours(hours), rest, channels, partner);
     }
 }

@@ -1,14 +1,20 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Domain.CodeAttempts;
 using Promotions.Domain.Common;
 using Promotions.Domain.Offers;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.PromotionApi.Codes;
 
-/// <summary><c>GET /offers/codes/{code}</c>: the state of one code, rate-limited per caller.</summary>
+/// <summary>
+/// <c>GET /offers/codes/{code}</c>: the state of one code, rate-limited per caller in this process, and guarded like
+/// every place codes are tried: a code that does not exist counts against the caller (<see cref="CodeAttemptGuard"/>),
+/// whose lockout holds in every process.
+/// </summary>
 internal static class CodeLookupEndpoint
 {
     public const string RateLimited = "rate_limited";
@@ -23,9 +29,15 @@ internal static class CodeLookupEndpoint
         return offers;
     }
 
-    internal static async Task<Ok<CodeLookupResponse>> Lookup(
-        string code, LiveCatalog catalog, CodeResolver codes, UsageCache usage, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<CodeLookupResponse>, ProblemHttpResult>> Lookup(
+        string code, HttpContext http, LiveCatalog catalog, CodeResolver codes, UsageCache usage, CodeAttemptGuard guard, TimeProvider clock,
+        CancellationToken ct)
     {
+        if (await guard.RefuseIfLockedAsync(http, customerId: null, [code], ct) is { } locked)
+        {
+            return locked;
+        }
+
         var snapshot = await catalog.GetAsync(ct);
         var resolution = await codes.ResolveAsync(code, customer: null, snapshot, clock.GetUtcNow(), ct);
         // A lookup names no customer: only the promotion's cap and its campaign's budget can exhaust the code here.
@@ -33,6 +45,11 @@ internal static class CodeLookupEndpoint
             && UsageLimits.Check(live, await usage.GetAsync(snapshot, null, ct), customerId: null) is { } used)
         {
             resolution = resolution with { Promotion = null, Reason = used };
+        }
+
+        if (resolution.Reason == OfferReasons.UnknownCode)
+        {
+            await guard.RecordUnknownAsync(http, customerId: null, 1, ct);
         }
 
         return TypedResults.Ok(CodeLookupResponse.From(resolution));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.Domain.Common;
 using Promotions.Domain.Offers;
@@ -27,7 +28,7 @@ internal static class OfferEndpoints
     }
 
     internal static Task<Results<Ok<OffersResponse>, ProblemHttpResult>> Post(
-        OffersRequest body, LiveCatalog catalog, CustomerResolver customers, UsageCache usage, TimeProvider clock, CancellationToken ct)
+        OffersRequest body, ClaimsPrincipal user, LiveCatalog catalog, CustomerResolver customers, UsageCache usage, TimeProvider clock, CancellationToken ct)
     {
         var errors = new List<DomainError>();
         InputValidator.Channel(body.Channel, "$.channel", errors);
@@ -36,17 +37,19 @@ internal static class OfferEndpoints
         var cart = body.Cart is null ? null : InputValidator.ToCart(body.Cart, "$.cart", errors);
         CheckLimit(body.Limit, "$.limit", errors);
         var query = new OfferQuery(body.Channel, body.CustomerId, inline, cart, body.Explain, body.Limit ?? DefaultLimit);
+        CheckScope(user, body.Channel, "$.channel", errors);
         return FindAsync(query, errors, catalog, customers, usage, clock, ct);
     }
 
     internal static Task<Results<Ok<OffersResponse>, ProblemHttpResult>> Get(
-        string? channel, string? customerId, bool? explain, int? limit,
+        string? channel, string? customerId, bool? explain, int? limit, ClaimsPrincipal user,
         LiveCatalog catalog, CustomerResolver customers, UsageCache usage, TimeProvider clock, CancellationToken ct)
     {
         var errors = new List<DomainError>();
         InputValidator.Channel(channel, "channel", errors);
         CheckLimit(limit, "limit", errors);
         var query = new OfferQuery(channel!, customerId, null, null, explain ?? false, limit ?? DefaultLimit);
+        CheckScope(user, channel, "channel", errors);
         return FindAsync(query, errors, catalog, customers, usage, clock, ct);
     }
 
@@ -81,6 +84,16 @@ internal static class OfferEndpoints
 
     private static OfferResponse[] Select(IReadOnlyList<OfferDecision> decisions, EligibilityOutcome outcome, int limit) =>
         decisions.Where(d => d.Decision.Outcome == outcome).Take(limit).Select(OfferResponse.From).ToArray();
+
+    // Only a valid request is judged against the caller's channels: a malformed one is a 400 whoever sends it.
+    private static void CheckScope(ClaimsPrincipal user, string? channel, string path, List<DomainError> errors)
+    {
+        var scope = CallerScope.Of(user);
+        if (errors.Count == 0 && !scope.AllowsChannel(channel))
+        {
+            errors.Add(scope.ChannelRefused(channel, path));
+        }
+    }
 
     private static void CheckLimit(int? limit, string path, List<DomainError> errors)
     {

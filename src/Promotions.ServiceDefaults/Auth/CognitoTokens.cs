@@ -7,6 +7,9 @@ namespace Promotions.ServiceDefaults.Auth;
 /// (<c>token_use: id</c>) names its app client in <c>aud</c>; an access token (<c>token_use: access</c>) in
 /// <c>client_id</c>; either must be one of the allowed clients. People's roles are their <c>cognito:groups</c>;
 /// machine clients' scopes are the resource server's scopes <c>&lt;ResourceServer&gt;/&lt;scope&gt;</c> in <c>scope</c>.
+/// Only an access token may bind its holder to channels and a partner (<c>channels</c>, <c>partner_id</c>: claims a
+/// pre-token-generation trigger adds for a machine client, docs/security.md); an ID token's are ignored, since people
+/// are staff and their tokens' claims can come from attributes the user may write.
 /// </summary>
 public static class CognitoTokens
 {
@@ -41,6 +44,12 @@ public static class CognitoTokens
             .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(s => s.StartsWith(prefix, StringComparison.Ordinal))
             .Select(s => s[prefix.Length..]);
-        return CallerClaims.Build(token.FindFirst("sub")?.Value, token.FindAll("cognito:groups").Select(c => c.Value), scopes);
+        var access = token.FindFirst("token_use")?.Value == "access";
+        return CallerClaims.Build(
+            token.FindFirst("sub")?.Value,
+            token.FindAll("cognito:groups").Select(c => c.Value),
+            scopes,
+            access ? CallerClaims.BoundChannels(token) : null,
+            access ? token.FindFirst(CallerClaims.PartnerClaim)?.Value : null);
     }
 }

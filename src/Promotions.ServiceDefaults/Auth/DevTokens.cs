@@ -16,7 +16,9 @@ public static class DevTokens
         IReadOnlyList<string> roles,
         IReadOnlyList<string> scopes,
         TimeProvider clock,
-        TimeSpan? lifetime = null)
+        TimeSpan? lifetime = null,
+        IReadOnlyList<string>? channels = null,
+        string? partnerId = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -32,6 +34,17 @@ public static class DevTokens
         if (scopes.Count > 0)
         {
             claims["scope"] = string.Join(' ', scopes);
+        }
+
+        // A bound client's channels, space-separated like scope; an empty list binds it to none.
+        if (channels is not null)
+        {
+            claims[CallerClaims.ChannelsClaim] = string.Join(' ', channels);
+        }
+
+        if (!string.IsNullOrEmpty(partnerId))
+        {
+            claims[CallerClaims.PartnerClaim] = partnerId;
         }
 
         var descriptor = new SecurityTokenDescriptor
@@ -51,5 +64,5 @@ public static class DevTokens
     public static string NewSigningKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The subject of a token's holder, or "anonymous".</summary>
-    public static string SubjectOf(ClaimsPrincipal user) => user?.FindFirst("sub")?.Value ?? "anonymous";
+    public static string SubjectOf(ClaimsPrincipal user) => user is null ? "anonymous" : CallerScope.Of(user).CallerId;
 }

@@ -30,6 +30,8 @@ public static class Problems
         ["signature_invalid"] = StatusCodes.Status403Forbidden,
         ["url_expired"] = StatusCodes.Status403Forbidden,
         ["already_received"] = StatusCodes.Status409Conflict,
+        ["channel_not_allowed"] = StatusCodes.Status403Forbidden,
+        ["code_attempts_locked"] = StatusCodes.Status429TooManyRequests,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The HTTP status of an error code (400 unless the code names another).</summary>

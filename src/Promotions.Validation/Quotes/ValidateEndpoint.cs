@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Domain.CodeAttempts;
 using Promotions.Domain.Common;
 using Promotions.Domain.Offers;
 using Promotions.Domain.Offers.Input;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
 using Promotions.ServiceDefaults.Quotes;
 
 namespace Promotions.Validation.Quotes;
 
-/// <summary><c>POST /validate</c>: eligibility and the discount quote of a cart, with no side effects.</summary>
+/// <summary>
+/// <c>POST /validate</c>: eligibility and the discount quote of a cart. Its one side effect is counting codes that do
+/// not exist against the caller and the customer (<see cref="CodeAttemptGuard"/>), so codes cannot be guessed here.
+/// </summary>
 internal static class ValidateEndpoint
 {
     public static IEndpointRouteBuilder MapValidate(this IEndpointRouteBuilder app)
@@ -23,9 +28,11 @@ internal static class ValidateEndpoint
 
     internal static async Task<Results<Ok<ValidateResponse>, ProblemHttpResult>> Validate(
         ValidateRequest body,
+        HttpContext http,
         LiveCatalog catalog,
         CustomerResolver customers,
         CartQuoter quoter,
+        CodeAttemptGuard guard,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -40,6 +47,17 @@ internal static class ValidateEndpoint
             return Problems.From(errors);
         }
 
+        var scope = CallerScope.Of(http.User);
+        if (!scope.AllowsChannel(body.Channel))
+        {
+            return Problems.From(scope.ChannelRefused(body.Channel, "$.channel"));
+        }
+
+        if (await guard.RefuseIfLockedAsync(http, body.CustomerId, body.Codes, ct) is { } locked)
+        {
+            return locked;
+        }
+
         var now = clock.GetUtcNow();
         var snapshot = await catalog.GetAsync(ct);
         var profile = await customers.ResolveAsync(body.CustomerId, inline, snapshot, now, ct);
@@ -50,6 +68,8 @@ internal static class ValidateEndpoint
 
         var request = new QuoteRequest(cart!, profile.Value, body.Channel, body.Codes ?? []);
         var quote = await quoter.QuoteAsync(request, snapshot, now, ct);
+        var unknown = quote.NotApplied.Where(static r => r.Reason == OfferReasons.UnknownCode).Select(static r => r.Code).Distinct(StringComparer.Ordinal).Count();
+        await guard.RecordUnknownAsync(scope.CallerId, body.CustomerId, unknown, ct);
         return TypedResults.Ok(ValidateResponse.From(quote, snapshot));
     }
 }

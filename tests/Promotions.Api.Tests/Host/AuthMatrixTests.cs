@@ -125,6 +125,92 @@ public sealed class AuthMatrixTests : IClassFixture<AuthMatrixTests.Fixture>
         }
     }
 
+    [Fact]
+    public async Task ChannelBoundClient_OnOffersAndValidate_Gets403ChannelNotAllowedExactlyOutsideItsChannels()
+    {
+        var failures = new List<string>();
+        foreach (var bound in new[] { "web", "in_store" })
+        {
+            var token = DevTokens.Create(_host.Factory.Auth, "store-7", [], [Scopes.OffersRead, Scopes.Validate], TimeProvider.System,
+                channels: [bound], partnerId: "p1");
+            using var client = _host.Factory.ClientWith(token);
+            foreach (var channel in Domain.Customers.Channels.All)
+            {
+                foreach (var (name, request, path) in ChannelRequests(channel))
+                {
+                    using var sent = request;
+                    using var response = await client.SendAsync(sent);
+                    var body = await response.Content.ReadAsStringAsync();
+                    var expected = channel == bound ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                    if (response.StatusCode != expected
+                        || (expected == HttpStatusCode.Forbidden && !(body.Contains("\"code\":\"channel_not_allowed\"", StringComparison.Ordinal)
+                            && body.Contains($"\"path\":\"{path}\"", StringComparison.Ordinal))))
+                    {
+                        failures.Add($"bound to {bound}, {name} on {channel}: {(int)response.StatusCode} {body}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task StaffAndUnboundClients_OnOffersAndValidate_ReachEveryChannel()
+    {
+        var callers = new[]
+        {
+            _host.Factory.Token([Roles.Admin]),
+            _host.Factory.Token([Roles.Support]),
+            _host.Factory.Token([], [Scopes.OffersRead, Scopes.Validate]),
+        };
+        var failures = new List<string>();
+        foreach (var token in callers)
+        {
+            using var client = _host.Factory.ClientWith(token);
+            foreach (var channel in Domain.Customers.Channels.All)
+            {
+                foreach (var (name, request, _) in ChannelRequests(channel))
+                {
+                    using var sent = request;
+                    using var response = await client.SendAsync(sent);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        failures.Add($"{name} on {channel}: {(int)response.StatusCode}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task ClientBoundToNoChannel_GetsNoOffersAndNoQuotes()
+    {
+        var token = DevTokens.Create(_host.Factory.Auth, "suspended", [], [Scopes.OffersRead, Scopes.Validate], TimeProvider.System, channels: []);
+        using var client = _host.Factory.ClientWith(token);
+
+        foreach (var (name, request, _) in ChannelRequests("web"))
+        {
+            using var sent = request;
+            using var response = await client.SendAsync(sent);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{name}: {(int)response.StatusCode}");
+        }
+    }
+
+    // The three requests that name a channel: offers with a body, offers by query, and a quote.
+    private static IEnumerable<(string Name, HttpRequestMessage Request, string Path)> ChannelRequests(string channel)
+    {
+        const string cart = "\"cart\":{\"currency\":\"EUR\",\"lines\":[{\"lineId\":\"1\",\"sku\":\"A\",\"quantity\":1,\"unitPrice\":10}]}";
+        yield return ("POST /offers", Post("/offers", $"{{\"channel\":\"{channel}\"}}"), "$.channel");
+        yield return ("GET /offers", new HttpRequestMessage(HttpMethod.Get, $"/offers?channel={channel}"), "channel");
+        yield return ("POST /validate", Post("/validate", $"{{\"channel\":\"{channel}\",{cart}}}"), "$.channel");
+    }
+
+    private static HttpRequestMessage Post(string path, string json) =>
+        new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
     private async Task AssertEveryEndpoint(string? token, Func<ApiEndpoint, HttpStatusCode> expected)
     {
         using var client = _host.Factory.ClientWith(token);

@@ -57,7 +57,24 @@ public sealed class LocalTokenTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
     }
 
+    [Fact]
+    public async Task TokenCommand_WithChannelAndPartner_OpensOffersOnThatChannelOnly()
+    {
+        await using var host = new LocalHostFactory(demo: false, signingKey: false, dataDirectory: _directory);
+        using var client = host.ClientWith(RunTokenCommand("--scope", "offers:read", "--channel", "web", "--partner", "p1", "--sub", "store-7"));
+
+        using var web = await client.GetAsync(new Uri("/offers?channel=web", UriKind.Relative));
+        using var email = await client.GetAsync(new Uri("/offers?channel=email", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, web.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, email.StatusCode);
+        Assert.Contains("channel_not_allowed", await email.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--scope", "offers:read", "--channel", "tv")]
+    [InlineData("--scope", "offers:read", "--partner", "two words")]
+    [InlineData("--role", "admin", "--channel", "web")]
     [InlineData("--role", "root")]
     [InlineData("--scope", "everything")]
     [InlineData("--hours", "-1")]

@@ -70,6 +70,32 @@ public sealed class CodeLookupTests : PromotionApiTest
         Assert.True(limited.Headers.RetryAfter is not null);
     }
 
+    [Fact]
+    public async Task Lookup_AfterAHundredUnknownCodes_LocksThatCallersCodeAttempts_ExistingCodesNotCounted()
+    {
+        using var host = new ServiceHost<Promotions.PromotionApi.Program>(new() { ["PromotionApi:CodeLookupPermitsPerMinute"] = "1000" });
+        var seed = new Seed(host.Services, host.Clock.GetUtcNow());
+        var live = await seed.PromotionAsync(await seed.CampaignAsync(), "Codes", kind: PromotionKind.Code);
+        await seed.CodeAsync(live, "USEDUP", uses: 1, maxUses: 1);
+        using var guesser = host.Channel("guesser", Scopes.OffersRead);
+        using var other = host.Channel("other-shop", Scopes.OffersRead);
+
+        for (var i = 0; i < 100; i++)
+        {
+            await guesser.GetJsonAsync("/offers/codes/USEDUP");
+            await guesser.GetJsonAsync($"/offers/codes/GUESS{i}");
+        }
+
+        using var locked = await guesser.GetAsync(new Uri("/offers/codes/USEDUP", UriKind.Relative));
+        var problem = System.Text.Json.JsonDocument.Parse(await locked.Content.ReadAsStringAsync()).RootElement;
+        var otherState = await other.GetJsonAsync("/offers/codes/USEDUP");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.Equal("code_attempts_locked", problem.GetProperty("code").GetString());
+        Assert.Equal(TimeSpan.FromMinutes(15), locked.Headers.RetryAfter?.Delta);
+        Assert.Equal("exhausted", otherState.GetProperty("status").GetString());
+    }
+
     private async Task SeedCodesAsync()
     {
         var now = Host.Clock.GetUtcNow();

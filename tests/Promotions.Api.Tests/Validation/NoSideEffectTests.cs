@@ -17,7 +17,7 @@ public sealed class NoSideEffectTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     [Fact]
-    public async Task Validate_FiftyTimesConcurrently_LeavesEveryTableAsItWas()
+    public async Task Validate_FiftyTimesConcurrently_WithCodesThatAllExist_LeavesEveryTableAsItWas()
     {
         var campaign = await _seed.CampaignAsync(budget: new Domain.Campaigns.Budget(1000m, "EUR"));
         var automatic = await _seed.PromotionAsync(campaign, "Ten percent");
@@ -26,7 +26,7 @@ public sealed class NoSideEffectTests : IDisposable
         await _seed.CodeAsync(coded, "USEDUP", uses: 1, maxUses: 1);
         var customer = await _seed.CustomerAsync(orders: 2);
         using var checkout = _host.Channel("checkout", Scopes.Validate);
-        var body = $"{{'channel':'web','customerId':'{customer.Id}','codes':['SINGLEUSE','USEDUP','NOPE']," +
+        var body = $"{{'channel':'web','customerId':'{customer.Id}','codes':['SINGLEUSE','USEDUP']," +
             "'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':3,'unitPrice':20}]}}";
         var before = await DumpAsync();
 
@@ -37,6 +37,32 @@ public sealed class NoSideEffectTests : IDisposable
         Assert.Contains(automatic.Id, quotes[0].GetProperty("applied").Strings("promotionId"));
         Assert.Contains("SINGLEUSE", before, StringComparison.Ordinal);
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Validate_WithAnUnknownCode_ChangesOnlyTheCodeAttemptCounts()
+    {
+        var campaign = await _seed.CampaignAsync();
+        var coded = await _seed.PromotionAsync(campaign, "Five off", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
+        await _seed.CodeAsync(coded, "SINGLEUSE", maxUses: 1);
+        using var checkout = _host.Channel("checkout", Scopes.Validate);
+        var body = "{'channel':'web','codes':['SINGLEUSE','NOPE'],'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':3,'unitPrice':20}]}}";
+        var before = await DumpAsync();
+
+        await checkout.PostJsonAsync("/validate", body);
+        var after = await DumpAsync();
+
+        Assert.Equal(Without(before, "code_attempts"), Without(after, "code_attempts"));
+        Assert.NotEqual(before, after);
+        Assert.Contains("caller:checkout|", after, StringComparison.Ordinal);
+    }
+
+    // The dump without one table's rows.
+    private static string Without(string dump, string table)
+    {
+        var start = dump.IndexOf($"## {table}\n", StringComparison.Ordinal);
+        var end = dump.IndexOf("## ", start + 3, StringComparison.Ordinal);
+        return start < 0 ? dump : dump[..start] + (end < 0 ? "" : dump[end..]);
     }
 
     // Every row of every table, in a stable order, read on a separate connection.

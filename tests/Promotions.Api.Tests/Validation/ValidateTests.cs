@@ -2,38 +2,21 @@ using System.Net;
 using Promotions.Api.Tests.Offers;
 using Promotions.Domain.Promotions;
 using Promotions.ServiceDefaults.Auth;
-using Program = Promotions.Validation.Program;
 
 namespace Promotions.Api.Tests.Validation;
 
-public sealed class ValidateTests : IDisposable
+public sealed class ValidateTests : ValidationApiTest
 {
     private const string Cart88 = "'cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'MUG','quantity':2,'unitPrice':44}]}";
-
-    private readonly ServiceHost<Program> _host = new();
-    private readonly Seed _seed;
-    private readonly HttpClient _checkout;
-
-    public ValidateTests()
-    {
-        _seed = new Seed(_host.Services, _host.Clock.GetUtcNow());
-        _checkout = _host.Channel("checkout", Scopes.Validate);
-    }
-
-    public void Dispose()
-    {
-        _checkout.Dispose();
-        _host.Dispose();
-    }
 
     [Fact]
     public async Task Validate_WhenTieredThresholdNotReached_HintsTheAmountToAdd()
     {
-        var campaign = await _seed.CampaignAsync();
-        var tiered = await _seed.PromotionAsync(campaign, "Spend more",
+        var campaign = await Seed.CampaignAsync();
+        var tiered = await Seed.PromotionAsync(campaign, "Spend more",
             "{'type':'tiered','basis':'subtotal','tiers':[{'threshold':100,'percentOff':10},{'threshold':200,'percentOff':20}]}");
 
-        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
 
         var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
         Assert.Equal((tiered.Id, "threshold_not_met"), (miss.GetProperty("promotionId").GetString(), miss.GetProperty("reason").GetString()));
@@ -45,10 +28,10 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public async Task Validate_WhenRuleThresholdNotReached_ReturnsFailedConditionAndHint()
     {
-        var campaign = await _seed.CampaignAsync();
-        await _seed.PromotionAsync(campaign, "Over 100", rules: ["{'fact':'cart.subtotal','op':'gte','value':100}"]);
+        var campaign = await Seed.CampaignAsync();
+        await Seed.PromotionAsync(campaign, "Over 100", rules: ["{'fact':'cart.subtotal','op':'gte','value':100}"]);
 
-        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
 
         var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
         Assert.Equal(("not_eligible", "Add 12.00 EUR to qualify."), (miss.GetProperty("reason").GetString(), miss.GetProperty("hint").GetString()));
@@ -60,12 +43,12 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public async Task Validate_WithAutomaticAndCodePromotion_StacksBothAndAllocatesToLines()
     {
-        var campaign = await _seed.CampaignAsync();
-        var automatic = await _seed.PromotionAsync(campaign, "Ten percent", priority: 10);
-        var coded = await _seed.PromotionAsync(campaign, "Five off", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
-        await _seed.CodeAsync(coded, "FIVEOFF", maxUses: 10);
+        var campaign = await Seed.CampaignAsync();
+        var automatic = await Seed.PromotionAsync(campaign, "Ten percent", priority: 10);
+        var coded = await Seed.PromotionAsync(campaign, "Five off", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
+        await Seed.CodeAsync(coded, "FIVEOFF", maxUses: 10);
 
-        var quote = await _checkout.PostJsonAsync("/validate",
+        var quote = await Checkout.PostJsonAsync("/validate",
             "{'channel':'web','codes':['five-off'],'cart':{'currency':'EUR','shipping':4.90,'lines':[" +
             "{'lineId':'a','sku':'MUG','quantity':2,'unitPrice':30},{'lineId':'b','sku':'TEE','quantity':1,'unitPrice':40}]}}");
 
@@ -94,7 +77,7 @@ public sealed class ValidateTests : IDisposable
     {
         await SeedCodesAsync();
 
-        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['{code}'],{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['{code}'],{Cart88}}}");
 
         var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
         Assert.Equal(reason, miss.GetProperty("reason").GetString());
@@ -106,7 +89,7 @@ public sealed class ValidateTests : IDisposable
     {
         await SeedCodesAsync();
 
-        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['APPONLY'],{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['APPONLY'],{Cart88}}}");
 
         Assert.Equal("Available on: mobile_app, in_store", quote.GetProperty("notApplied")[0].GetProperty("hint").GetString());
     }
@@ -116,7 +99,7 @@ public sealed class ValidateTests : IDisposable
     {
         await SeedCodesAsync();
 
-        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['SPRING2026','spring-2026'],{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['SPRING2026','spring-2026'],{Cart88}}}");
 
         Assert.Single(quote.GetProperty("applied").EnumerateArray());
         var miss = Assert.Single(quote.GetProperty("notApplied").EnumerateArray());
@@ -126,10 +109,10 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public async Task Validate_WhenCodeAssignedToThisCustomer_Applies()
     {
-        var customer = await _seed.CustomerAsync();
+        var customer = await Seed.CustomerAsync();
         await SeedCodesAsync(owner: customer.Id);
 
-        var quote = await _checkout.PostJsonAsync("/validate",
+        var quote = await Checkout.PostJsonAsync("/validate",
             $"{{'channel':'web','customerId':'{customer.Id}','codes':['SOMEONEELSE'],{Cart88}}}");
 
         Assert.Single(quote.GetProperty("applied").EnumerateArray());
@@ -138,10 +121,10 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public async Task Validate_WithInlineProfile_EvaluatesItsAttributes()
     {
-        var campaign = await _seed.CampaignAsync();
-        var gold = await _seed.PromotionAsync(campaign, "Gold", rules: ["{'fact':'customer.attributes.tier','op':'eq','value':'gold'}"]);
+        var campaign = await Seed.CampaignAsync();
+        var gold = await Seed.PromotionAsync(campaign, "Gold", rules: ["{'fact':'customer.attributes.tier','op':'eq','value':'gold'}"]);
 
-        var quote = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','customer':{{'attributes':{{'tier':'gold'}}}},{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','customer':{{'attributes':{{'tier':'gold'}}}},{Cart88}}}");
 
         Assert.Equal([gold.Id], quote.GetProperty("applied").Strings("promotionId"));
     }
@@ -149,7 +132,7 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public async Task Validate_WhenCustomerUnknown_ReturnsNotFoundProblem()
     {
-        var problem = await _checkout.PostJsonAsync("/validate", $"{{'channel':'web','customerId':'cus_nobody',{Cart88}}}", HttpStatusCode.NotFound);
+        var problem = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','customerId':'cus_nobody',{Cart88}}}", HttpStatusCode.NotFound);
 
         Assert.Equal(("unknown_customer", "$.customerId"), (problem.GetProperty("code").GetString(), Http.ErrorPaths(problem)[0]));
     }
@@ -168,7 +151,7 @@ public sealed class ValidateTests : IDisposable
     [InlineData("'channel':'web','cart':{'currency':'EUR','lines':[{'lineId':'1','sku':'A','quantity':1,'unitPrice':1,'colour':'red'}]}", "$.cart.lines[0].colour")]
     public async Task Validate_WhenInputInvalid_ReturnsProblemWithJsonPath(string body, string path)
     {
-        var problem = await _checkout.PostJsonAsync("/validate", "{" + body + "}", HttpStatusCode.BadRequest);
+        var problem = await Checkout.PostJsonAsync("/validate", "{" + body + "}", HttpStatusCode.BadRequest);
 
         Assert.Contains(path, Http.ErrorPaths(problem));
     }
@@ -176,27 +159,27 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public async Task Validate_WhenTokenHasOnlyTheOffersScope_IsForbidden()
     {
-        using var offersOnly = _host.Channel("web-shop", Scopes.OffersRead);
+        using var offersOnly = Host.Channel("web-shop", Scopes.OffersRead);
 
         await offersOnly.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}", HttpStatusCode.Forbidden);
     }
 
     private async Task SeedCodesAsync(string owner = "cus_owner")
     {
-        var now = _host.Clock.GetUtcNow();
-        var campaign = await _seed.CampaignAsync();
-        var live = await _seed.PromotionAsync(campaign, "Spring codes", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
-        var later = await _seed.PromotionAsync(campaign, "Later", kind: PromotionKind.Code,
+        var now = Host.Clock.GetUtcNow();
+        var campaign = await Seed.CampaignAsync();
+        var live = await Seed.PromotionAsync(campaign, "Spring codes", "{'type':'amount_off','amount':5}", kind: PromotionKind.Code);
+        var later = await Seed.PromotionAsync(campaign, "Later", kind: PromotionKind.Code,
             status: Domain.Lifecycle.LifecycleStatus.Scheduled, startsAt: now.AddDays(1));
-        var paused = await _seed.PromotionAsync(campaign, "Paused", kind: PromotionKind.Code, status: Domain.Lifecycle.LifecycleStatus.Paused);
-        var app = await _seed.PromotionAsync(campaign, "App", kind: PromotionKind.Code, channels: ["mobile_app", "in_store"]);
-        await _seed.CodeAsync(live, "SPRING2026", maxUses: 100);
-        await _seed.CodeAsync(live, "USEDUP", uses: 1, maxUses: 1);
-        await _seed.CodeAsync(live, "OLDCODE", expiresAt: now.AddMinutes(-1));
-        await _seed.CodeAsync(live, "SWITCHEDOFF", active: false);
-        await _seed.CodeAsync(live, "SOMEONEELSE", assignedTo: owner);
-        await _seed.CodeAsync(later, "TOMORROW");
-        await _seed.CodeAsync(paused, "PAUSED");
-        await _seed.CodeAsync(app, "APPONLY");
+        var paused = await Seed.PromotionAsync(campaign, "Paused", kind: PromotionKind.Code, status: Domain.Lifecycle.LifecycleStatus.Paused);
+        var app = await Seed.PromotionAsync(campaign, "App", kind: PromotionKind.Code, channels: ["mobile_app", "in_store"]);
+        await Seed.CodeAsync(live, "SPRING2026", maxUses: 100);
+        await Seed.CodeAsync(live, "USEDUP", uses: 1, maxUses: 1);
+        await Seed.CodeAsync(live, "OLDCODE", expiresAt: now.AddMinutes(-1));
+        await Seed.CodeAsync(live, "SWITCHEDOFF", active: false);
+        await Seed.CodeAsync(live, "SOMEONEELSE", assignedTo: owner);
+        await Seed.CodeAsync(later, "TOMORROW");
+        await Seed.CodeAsync(paused, "PAUSED");
+        await Seed.CodeAsync(app, "APPONLY");
     }
 }

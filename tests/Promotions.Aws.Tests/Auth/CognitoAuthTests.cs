@@ -92,6 +92,27 @@ public sealed class CognitoAuthTests(CognitoHost host) : IClassFixture<CognitoHo
     }
 
     [Fact]
+    public async Task MachineToken_WithTheTriggersChannelClaims_GetsOffersAndQuotesOnlyOnThoseChannels()
+    {
+        // What a V3_0 pre-token-generation trigger adds for a partner's client: an array of channels and a partner id.
+        var added = new Dictionary<string, object> { ["channels"] = new[] { "in_store" }, ["partner_id"] = "p1" };
+        using var client = host.With(host.Pool.MachineToken("promotions/offers:read promotions/validate", added: added));
+
+        using var own = await client.GetAsync(new Uri("/offers?channel=in_store", UriKind.Relative));
+        using var other = await client.GetAsync(new Uri("/offers?channel=web", UriKind.Relative));
+        using var quote = await client.PostAsJsonAsync("/validate", new
+        {
+            channel = "web",
+            cart = new { currency = "EUR", lines = new[] { new { lineId = "1", sku = "A", quantity = 1, unitPrice = 10 } } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("channel_not_allowed", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, quote.StatusCode);
+    }
+
+    [Fact]
     public async Task Forbidden_SaysWhichRolesAndScopesTheEndpointNeeds()
     {
         var (id, _) = await host.Pool.SignInAsync("analyst-user");

@@ -39,14 +39,25 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
     }
 
     [Fact]
-    public void Roles_LetOnlyTheAdminAndRedemptionFunctionsWriteTheMainTable()
+    public void Roles_LetOnlyTheAdminAndRedemptionFunctionsWriteTheMainTable_BeyondCodeAttempts()
     {
         Assert.True(Writes(CanOn("AdminFunction", "MainTable")));
         Assert.True(Writes(CanOn("RedemptionFunction", "MainTable")));
-        Assert.False(Writes(CanOn("PromotionApiFunction", "MainTable")));
-        Assert.False(Writes(CanOn("ValidationFunction", "MainTable")));
+        Assert.False(Writes(CanOn("PromotionApiFunction", "MainTable", codeAttempts: false)));
+        Assert.False(Writes(CanOn("ValidationFunction", "MainTable", codeAttempts: false)));
         Assert.False(Writes(CanOn("AnalyticsFunction", "MainTable")));
         Assert.DoesNotContain("dynamodb:DeleteItem", CanOn("RedemptionFunction", "MainTable"));
+    }
+
+    [Fact]
+    public void Roles_LetOffersAndValidationUpdateOnlyTheCodeAttemptItems()
+    {
+        foreach (var function in new[] { "PromotionApiFunction", "ValidationFunction" })
+        {
+            var statement = Assert.Single(Statements(function), s => Writes([.. s.Actions]));
+            Assert.Equal(["dynamodb:UpdateItem"], statement.Actions);
+            Assert.True(IsCodeAttemptsOnly(statement.Condition), $"{function}: {statement.Condition}");
+        }
     }
 
     [Fact]
@@ -77,6 +88,14 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
 
     private static bool Writes(HashSet<string> actions) => WriteActions.Any(actions.Contains);
 
+    // A statement that reaches only items whose partition key starts CODEATTEMPTS# (docs/security.md, "Code guessing").
+    private static bool IsCodeAttemptsOnly(JsonElement condition) =>
+        condition.ValueKind == JsonValueKind.Object
+        && condition.TryGetProperty("ForAllValues:StringLike", out var like)
+        && like.TryGetProperty("dynamodb:LeadingKeys", out var keys)
+        && (keys.ValueKind == JsonValueKind.Array ? keys.EnumerateArray().Select(k => k.GetString()).ToArray() : [keys.GetString()])
+            .SequenceEqual(["CODEATTEMPTS#*"]);
+
     private JsonElement Role(string function) =>
         stack.Template.GetProperty("Resources").GetProperty(function + "Role").GetProperty("Properties");
 
@@ -96,9 +115,13 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
         }
     }
 
-    /// <summary>The actions a function's role allows on a resource of the template (named by its logical id).</summary>
-    private HashSet<string> CanOn(string function, string logicalId) =>
+    /// <summary>
+    /// The actions a function's role allows on a resource of the template (named by its logical id); without those
+    /// limited to the code attempt items when <paramref name="codeAttempts"/> is false.
+    /// </summary>
+    private HashSet<string> CanOn(string function, string logicalId, bool codeAttempts = true) =>
         [.. Statements(function)
+            .Where(s => codeAttempts || !IsCodeAttemptsOnly(s.Condition))
             .Where(s => s.Resources.Any(r => r.Contains($"\"{logicalId}\"", StringComparison.Ordinal) || r.Contains("${" + logicalId + ".", StringComparison.Ordinal)))
             .SelectMany(s => s.Actions)];
 }

@@ -94,11 +94,17 @@ public sealed class CognitoPool
     /// (<c>/oauth2/token</c>), so the tests build what it would answer; the service verifies it with the key set it
     /// fetches from the emulator, like any other.
     /// </summary>
-    public string MachineToken(string scope, string? clientId = null, string tokenUse = "access", string? issuer = null, DateTime? expires = null) =>
-        IssueMachineToken(issuer ?? Issuer, clientId ?? MachineClient, scope, tokenUse, expires);
+    public string MachineToken(
+        string scope, string? clientId = null, string tokenUse = "access", string? issuer = null, DateTime? expires = null,
+        IReadOnlyDictionary<string, object>? added = null) =>
+        IssueMachineToken(issuer ?? Issuer, clientId ?? MachineClient, scope, tokenUse, expires, added);
 
-    /// <summary>The same, for any pool on the emulator (<paramref name="issuer"/>) and any of its clients.</summary>
-    public static string IssueMachineToken(string issuer, string clientId, string scope, string tokenUse = "access", DateTime? expires = null)
+    /// <summary>
+    /// The same, for any pool on the emulator (<paramref name="issuer"/>) and any of its clients; <paramref name="added"/>
+    /// are claims a pre-token-generation trigger would add (<c>claimsToAddOrOverride</c>).
+    /// </summary>
+    public static string IssueMachineToken(
+        string issuer, string clientId, string scope, string tokenUse = "access", DateTime? expires = null, IReadOnlyDictionary<string, object>? added = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -110,6 +116,11 @@ public sealed class CognitoPool
         if (tokenUse.Length > 0)
         {
             claims["token_use"] = tokenUse;
+        }
+
+        foreach (var (name, value) in added ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
         }
 
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
