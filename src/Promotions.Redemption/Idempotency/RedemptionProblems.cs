@@ -4,6 +4,8 @@ using Promotions.Domain.Common;
 using Promotions.Domain.Discounts;
 using Promotions.Domain.Offers;
 using Promotions.Domain.Redemptions;
+using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Redemption.Idempotency;
@@ -51,6 +53,8 @@ internal static class RedemptionProblems
         [RedemptionRejections.QuoteChanged] = StatusCodes.Status409Conflict,
         [RedemptionRejections.StackTooLarge] = StatusCodes.Status422UnprocessableEntity,
         [IdempotencyKeyReused] = StatusCodes.Status422UnprocessableEntity,
+        [CallerScope.ChannelNotAllowed] = StatusCodes.Status403Forbidden,
+        [CodeAttemptResults.Locked] = StatusCodes.Status429TooManyRequests,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Promotions.Domain.Carts;
+using Promotions.Domain.CodeAttempts;
 using Promotions.Domain.Common;
 using Promotions.Domain.Customers;
 using Promotions.Domain.Offers;
@@ -18,7 +19,8 @@ namespace Promotions.Redemption.Redeeming;
 /// promotion: in <c>all</c> mode the answer is 409 with the new quote; in <c>partial</c> mode that promotion is left
 /// out and the cart quoted again, so what is recorded is always a consistent stack.
 /// </summary>
-internal sealed class CartRedeemer(LiveCatalog catalog, CustomerResolver customers, CartQuoter quoter, IPromotionStore promotions, IRedemptionLedger ledger)
+internal sealed class CartRedeemer(
+    LiveCatalog catalog, CustomerResolver customers, CartQuoter quoter, IPromotionStore promotions, IRedemptionLedger ledger, CodeAttemptGuard guard)
 {
     public const string IdPrefix = "rdm";
 
@@ -70,6 +72,13 @@ internal sealed class CartRedeemer(LiveCatalog catalog, CustomerResolver custome
         {
             var request = new QuoteRequest(cart, profile.Value, body.Channel, body.AllCodes) { Excluded = excluded };
             var quote = await quoter.QuoteAsync(request, snapshot, now, ct);
+            if (attempt == 0)
+            {
+                // Codes that do not exist count towards the caller's and the customer's lockout (docs/security.md).
+                var unknown = quote.NotApplied.Where(static r => r.Reason == OfferReasons.UnknownCode).Select(static r => r.Code).Distinct(StringComparer.Ordinal).Count();
+                await guard.RecordUnknownAsync(caller.CallerId, body.CustomerId, unknown, ct);
+            }
+
             if (attempt == 0 && body.QuoteFingerprint is { } expected && expected != QuoteFingerprint.Of(quote.Quote))
             {
                 return Refused(idempotent, new DomainError(RedemptionRejections.QuoteChanged,

@@ -4,7 +4,10 @@ using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
+using Promotions.Domain.CodeAttempts;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.CodeAttempts;
+using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Redemption.Redeeming;
 
@@ -28,11 +31,13 @@ internal static class RedemptionEndpoints
     }
 
     internal static Task<StoredJsonResult> Redeem(
-        RedeemRequest body, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer, TimeProvider clock, CancellationToken ct) =>
-        RecordAsync(body, body, null, http, idempotent, redeemer, clock, ct);
+        RedeemRequest body, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer, CodeAttemptGuard guard, TimeProvider clock,
+        CancellationToken ct) =>
+        RecordAsync(body, body, null, http, idempotent, redeemer, guard, clock, ct);
 
     internal static Task<StoredJsonResult> Reserve(
-        ReserveRequest body, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer, TimeProvider clock, CancellationToken ct)
+        ReserveRequest body, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer, CodeAttemptGuard guard, TimeProvider clock,
+        CancellationToken ct)
     {
         var seconds = body.HoldSeconds ?? DefaultHoldSeconds;
         if (seconds is < 1 or > MaxHoldSeconds)
@@ -41,18 +46,25 @@ internal static class RedemptionEndpoints
             return Task.FromResult(new StoredJsonResult(idempotent.Problem(error), replayed: false));
         }
 
-        return RecordAsync(body.ToRedeem(), body, TimeSpan.FromSeconds(seconds), http, idempotent, redeemer, clock, ct);
+        return RecordAsync(body.ToRedeem(), body, TimeSpan.FromSeconds(seconds), http, idempotent, redeemer, guard, clock, ct);
     }
 
     internal static async Task<Results<Ok<RedemptionResponse>, ProblemHttpResult>> Get(
-        string id, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
-        await ledger.GetAsync(id, ct) is { } redemption
+        string id, HttpContext http, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
+        await ledger.GetAsync(id, ct) is { } redemption && Owned(http, redemption)
             ? TypedResults.Ok(RedemptionResponse.From(redemption, await catalog.GetAsync(ct)))
             : TypedResults.Problem(RedemptionProblems.Create([LedgerRefusals.NoRedemption(id)]));
 
+    /// <summary>
+    /// True when the caller may see and change <paramref name="redemption"/>: staff and unbound clients any, a client
+    /// bound to a partner or channels only those it made; another's answers as if it did not exist.
+    /// </summary>
+    internal static bool Owned(HttpContext http, OrderRedemption redemption) =>
+        CallerScope.Of(http.User).Owns(redemption.CallerId, redemption.PartnerId);
+
     private static async Task<StoredJsonResult> RecordAsync<TBody>(
         RedeemRequest body, TBody asSent, TimeSpan? hold, HttpContext http, IdempotentRequest idempotent, CartRedeemer redeemer,
-        TimeProvider clock, CancellationToken ct)
+        CodeAttemptGuard guard, TimeProvider clock, CancellationToken ct)
     {
         var errors = CartRedeemer.Validate(body, out var cart, out var inline);
         if (errors.Count > 0)
@@ -60,7 +72,19 @@ internal static class RedemptionEndpoints
             return new StoredJsonResult(idempotent.Problem(RedemptionProblems.Create(errors)), replayed: false);
         }
 
-        var caller = new RedemptionCaller(DevTokens.SubjectOf(http.User), null);
+        // Refusals of the caller itself are answered before the key is taken, so a retry after them runs anew.
+        var scope = CallerScope.Of(http.User);
+        if (!scope.AllowsChannel(body.Channel))
+        {
+            return new StoredJsonResult(idempotent.Problem(Problems.From(scope.ChannelRefused(body.Channel, "$.channel")).ProblemDetails), replayed: false);
+        }
+
+        if (await guard.RefuseIfLockedAsync(http, body.CustomerId, body.AllCodes, ct) is { } locked)
+        {
+            return new StoredJsonResult(idempotent.Problem(locked.ProblemDetails), replayed: false);
+        }
+
+        var caller = new RedemptionCaller(scope.CallerId, scope.PartnerId);
         return await idempotent.RunAsync(http, asSent, lease => redeemer.RedeemAsync(body, cart!, inline, hold, caller, lease, idempotent, clock, ct), ct);
     }
 }

@@ -27,16 +27,23 @@ internal static class ReservationEndpoints
 
     internal static Task<StoredJsonResult> Confirm(
         string id, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
-        ChangeAsync(id, http, idempotent, ledger.ConfirmAsync, catalog, ct);
+        ChangeAsync(id, http, idempotent, ledger.ConfirmAsync, ledger, catalog, ct);
 
     internal static Task<StoredJsonResult> Release(
         string id, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger, LiveCatalog catalog, CancellationToken ct) =>
-        ChangeAsync(id, http, idempotent, ledger.ReleaseAsync, catalog, ct);
+        ChangeAsync(id, http, idempotent, ledger.ReleaseAsync, ledger, catalog, ct);
 
-    private static Task<StoredJsonResult> ChangeAsync(
+    private static async Task<StoredJsonResult> ChangeAsync(
         string id, HttpContext http, IdempotentRequest idempotent,
-        Func<string, Idempotent<OrderRedemption>?, CancellationToken, Task<Result<OrderRedemption>>> change, LiveCatalog catalog, CancellationToken ct) =>
-        idempotent.RunAsync(http, id, async lease =>
+        Func<string, Idempotent<OrderRedemption>?, CancellationToken, Task<Result<OrderRedemption>>> change, IRedemptionLedger ledger,
+        LiveCatalog catalog, CancellationToken ct)
+    {
+        if (await ledger.GetAsync(id, ct) is { } stored && !RedemptionEndpoints.Owned(http, stored))
+        {
+            return new StoredJsonResult(idempotent.Problem(LedgerRefusals.NoReservation(id)), replayed: false);
+        }
+
+        return await idempotent.RunAsync(http, id, async lease =>
         {
             var names = await catalog.GetAsync(ct);
             StoredResponse? stored = null;
@@ -44,4 +51,5 @@ internal static class ReservationEndpoints
                 stored = idempotent.Success(StatusCodes.Status200OK, RedemptionResponse.From(r, names))), ct);
             return idempotent.Settle(result, stored);
         }, ct);
+    }
 }

@@ -3,6 +3,7 @@ using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
+using Promotions.Redemption.Redeeming;
 using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Redemption.Reversals;
@@ -20,7 +21,7 @@ internal static class ReversalEndpoints
         return group;
     }
 
-    internal static Task<StoredJsonResult> Reverse(
+    internal static async Task<StoredJsonResult> Reverse(
         string id, ReverseRequest? body, HttpContext http, IdempotentRequest idempotent, IRedemptionLedger ledger,
         LiveCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
@@ -28,10 +29,15 @@ internal static class ReversalEndpoints
         var errors = Validate(body);
         if (errors.Count > 0)
         {
-            return Task.FromResult(new StoredJsonResult(idempotent.Problem(RedemptionProblems.Create(errors)), replayed: false));
+            return new StoredJsonResult(idempotent.Problem(RedemptionProblems.Create(errors)), replayed: false);
         }
 
-        return idempotent.RunAsync(http, body, async lease =>
+        if (await ledger.GetAsync(id, ct) is { } stored && !RedemptionEndpoints.Owned(http, stored))
+        {
+            return new StoredJsonResult(idempotent.Problem(LedgerRefusals.NoRedemption(id)), replayed: false);
+        }
+
+        return await idempotent.RunAsync(http, body, async lease =>
         {
             var names = await catalog.GetAsync(ct);
             StoredResponse? stored = null;

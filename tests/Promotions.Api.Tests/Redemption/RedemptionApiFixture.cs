@@ -38,6 +38,15 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
         return client;
     }
 
+    /// <summary>A machine client bound to <paramref name="channels"/> and a partner network, with the redeem scope.</summary>
+    public HttpClient BoundChannel(string subject, string[] channels, string partnerId)
+    {
+        var client = CreateClient();
+        var token = DevTokens.Create(new AuthOptions { SigningKey = _signingKey }, subject, [], [Scopes.Redeem], Clock, channels: channels, partnerId: partnerId);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -71,7 +80,9 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
     }
 
     /// <summary>A two-line order of 100.00 EUR: line a (2 × 30.00) and line b (1 × 40.00).</summary>
-    public static object Order(Seeded seeded, string? code = null, string? customerId = null, string orderId = "order-1", int? holdSeconds = null) =>
+    public static object Order(
+        Seeded seeded, string? code = null, string? customerId = null, string orderId = "order-1", int? holdSeconds = null, string channel = "web",
+        string[]? codes = null) =>
         new
         {
             order = new
@@ -84,9 +95,10 @@ public sealed class RedemptionApiFixture : WebApplicationFactory<Promotions.Rede
                     new { lineId = "b", sku = seeded.Sku, quantity = 1, unitPrice = 40.00m },
                 },
             },
-            channel = "web",
+            channel,
             code,
-            promotionId = code is null ? seeded.PromotionId : null,
+            codes,
+            promotionId = code is null && codes is null ? seeded.PromotionId : null,
             customerId,
             holdSeconds,
         };

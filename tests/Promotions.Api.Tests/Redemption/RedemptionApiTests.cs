@@ -236,6 +236,55 @@ public sealed class RedemptionApiTests(RedemptionApiFixture host) : IClassFixtur
         Assert.Equal(2, (await ledger.GetUsageAsync(open.PromotionId, null, null, default)).PromotionRedemptions);
     }
 
+    [Fact]
+    public async Task Redeem_ByAClientBoundToAChannelAndAPartner_IsRefusedElsewhere_AndOnlyItsOwnRedemptionsAreVisibleToIt()
+    {
+        var seeded = await host.SeedAsync();
+        using var store = host.BoundChannel("store-7", ["in_store"], "p1");
+        using var otherPartner = host.BoundChannel("partner-9", ["in_store"], "p2");
+        var staff = host.Channel();
+
+        using var web = await RedemptionApiFixture.PostAsync(store, "/redemptions", RedemptionApiFixture.Order(seeded, orderId: "bound-1"), "bound-1");
+        using var inStore = await RedemptionApiFixture.PostAsync(store, "/redemptions",
+            RedemptionApiFixture.Order(seeded, orderId: "bound-2", channel: "in_store"), "bound-2");
+        var id = IdOf(await inStore.Content.ReadAsStringAsync());
+        using var own = await store.GetAsync($"/redemptions/{id}");
+        using var foreign = await otherPartner.GetAsync($"/redemptions/{id}");
+        using var foreignReversal = await RedemptionApiFixture.PostAsync(otherPartner, $"/redemptions/{id}/reversals", new { }, "bound-3");
+        using var unbound = await staff.GetAsync($"/redemptions/{id}");
+
+        Assert.Equal((HttpStatusCode.Forbidden, "channel_not_allowed"), (web.StatusCode, CodeOf(await web.Content.ReadAsStringAsync())));
+        Assert.Equal(HttpStatusCode.Created, inStore.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal((HttpStatusCode.NotFound, "redemption_not_found"), (foreign.StatusCode, CodeOf(await foreign.Content.ReadAsStringAsync())));
+        Assert.Equal(HttpStatusCode.NotFound, foreignReversal.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unbound.StatusCode);
+        Assert.Equal(1, (await host.Get<IRedemptionLedger>().GetUsageAsync(seeded.PromotionId, null, null, default)).PromotionRedemptions);
+    }
+
+    [Fact]
+    public async Task Redeem_AfterAHundredUnknownCodesFromOneCaller_LocksItsCodeAttemptsWithRetryAfter()
+    {
+        var seeded = await host.SeedAsync(codes: 1, codeUses: 5);
+        var guesser = host.Channel("guesser");
+        for (var i = 0; i < 10; i++)
+        {
+            var guesses = Enumerable.Range(0, 10).Select(g => $"GUESS{i}X{g}").ToArray();
+            using var refused = await RedemptionApiFixture.PostAsync(guesser, "/redemptions",
+                RedemptionApiFixture.Order(seeded, orderId: $"guess-{i}", codes: guesses), $"guess-{i}");
+            Assert.Equal((HttpStatusCode.NotFound, "unknown_code"), (refused.StatusCode, CodeOf(await refused.Content.ReadAsStringAsync())));
+        }
+
+        using var locked = await RedemptionApiFixture.PostAsync(guesser, "/redemptions",
+            RedemptionApiFixture.Order(seeded, orderId: "guess-real", code: seeded.Codes[0]), "guess-real");
+        using var honest = await RedemptionApiFixture.PostAsync(host.Channel("honest-shop"), "/redemptions",
+            RedemptionApiFixture.Order(seeded, orderId: "honest", code: seeded.Codes[0]), "honest");
+
+        Assert.Equal((HttpStatusCode.TooManyRequests, "code_attempts_locked"), (locked.StatusCode, CodeOf(await locked.Content.ReadAsStringAsync())));
+        Assert.Equal(TimeSpan.FromMinutes(15), locked.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Created, honest.StatusCode);
+    }
+
     private static string[] Applied(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("applied").EnumerateArray().Select(a => a.GetProperty("promotionId").GetString()!).ToArray();
 }

@@ -22,7 +22,9 @@ namespace Promotions.LoadTest.Redemptions;
 /// can spend. Two more promotions of the same two kinds (<see cref="WarmUp"/>) take the host's warm-up, so the
 /// measured ones start as they are sized: the code's has room for the longest warm-up, the automatic one's cap
 /// is used up within its first second, so refusals are warmed too.
-/// Every order is the same 100.00 EUR cart, and every redemption takes <see cref="Discount"/> off it.
+/// Every order is a 100.00 EUR cart in store, and every redemption takes <see cref="Discount"/> off it. A redemption
+/// redeems every promotion its cart qualifies for, so each promotion here applies only to carts with its own SKU, and
+/// the carts are sold in store, where no promotion of the demo catalog applies to them.
 /// </summary>
 internal sealed class RedemptionScenario
 {
@@ -78,9 +80,12 @@ internal sealed class RedemptionScenario
         Require((await services.GetRequiredService<ICampaignStore>().CreateAsync(campaign, ct)).Status == WriteStatus.Written, "campaign");
         using var effect = JsonDocument.Parse(
             string.Create(CultureInfo.InvariantCulture, $$$"""{"type":"amount_off","amount":{{{Discount}}},"target":{"scope":"order"}}"""));
-        var promotion = new Promotion(Ids.New("prm", clock), campaign.Id, spec.Name, null,
+        var id = Ids.New("prm", clock);
+        using var rule = JsonDocument.Parse($$"""{"fact":"cart.skus","op":"contains","value":"{{SkuOf(spec)}}"}""");
+        var promotion = new Promotion(id, campaign.Id, spec.Name, null,
             spec.Code is null ? PromotionKind.Automatic : PromotionKind.Code, null, null, LifecycleStatus.Active, effect.RootElement.Clone(),
-            [], [], 0, Stacking.Default, spec.Cap, 0, spec.CustomerId is null ? null : spec.Cap, now, now);
+            [new Rule("rul_" + id[4..], id, "eligibility", rule.RootElement.Clone())], [], 0, Stacking.Default, spec.Cap, 0,
+            spec.CustomerId is null ? null : spec.Cap, now, now);
         Require((await services.GetRequiredService<IPromotionStore>().CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, clock), ct)).Status == WriteStatus.Written, "promotion");
         if (spec.Code is { } code)
         {
@@ -97,9 +102,11 @@ internal sealed class RedemptionScenario
         var customer = spec.CustomerId is { } id ? $",\"customerId\":\"{id}\"" : "";
         HttpStatusCode[] expected = spec.MustExhaust ? [HttpStatusCode.Created, HttpStatusCode.Conflict] : [HttpStatusCode.Created];
         return new LoadTarget(spec.Name, HttpMethod.Post, "/redemptions", n => string.Create(CultureInfo.InvariantCulture, $$"""
-            {"order":{"orderId":"{{spec.KeyPrefix}}{{n}}","currency":"EUR","lines":[{"lineId":"a","sku":"SKU-A","quantity":2,"unitPrice":30.00},{"lineId":"b","sku":"SKU-B","quantity":1,"unitPrice":40.00}]},"channel":"web",{{by}}{{customer}}}
+            {"order":{"orderId":"{{spec.KeyPrefix}}{{n}}","currency":"EUR","lines":[{"lineId":"a","sku":"SKU-A","quantity":2,"unitPrice":30.00},{"lineId":"b","sku":"{{SkuOf(spec)}}","quantity":1,"unitPrice":40.00}]},"channel":"in_store",{{by}}{{customer}}}
             """), spec.KeyPrefix, expected) { Key = spec.Key };
     }
+
+    private static string SkuOf(PhaseSpec spec) => "SKU-" + spec.KeyPrefix.TrimEnd('-').ToUpperInvariant();
 
     // The live catalog refreshes once a second; the first request must already see the new promotions.
     private static async Task WaitUntilLiveAsync(LiveCatalog catalog, string[] ids, CancellationToken ct)
