@@ -12,7 +12,7 @@ internal sealed record LoadOptions(
     int DurationSeconds = 10, int WarmupSeconds = 2, int Concurrency = 32, int MaxRequests = 2_000_000, int Rate = 0)
 {
     public const string Usage =
-        "usage: [--rate 500 | --concurrency 32 [--max-requests 2000000]] [--duration 10] [--warmup 2] [--targets ping,redeem,redeem-cap]";
+        "usage: [--rate 500 | --concurrency 32 [--max-requests 2000000]] [--duration 10] [--warmup 2] [--targets ping,redeem,redeem-cap,redeem-cart]";
 
     /// <summary>The target names asked for, or null for every target.</summary>
     public IReadOnlyList<string>? Targets { get; init; }

@@ -38,7 +38,8 @@ internal static class Program
         {
             await app.StartAsync();
             var redemptions = await RedemptionScenario.SeedAsync(app.Services, options, CancellationToken.None);
-            if (Targets.Select(Targets.All(redemptions), options.Targets, Console.Error) is not { } targets)
+            var cart = await CartScenario.SeedAsync(app.Services, CancellationToken.None);
+            if (Targets.Select(Targets.All(redemptions, cart), options.Targets, Console.Error) is not { } targets)
             {
                 return 2;
             }
@@ -53,7 +54,7 @@ internal static class Program
             using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
             var loadBefore = LoadAverage();
             var unexpected = options.OpenLoop
-                ? await RunOpenAsync(client, token, options, targets, Targets.WarmUp(redemptions))
+                ? await RunOpenAsync(client, token, options, targets, Targets.WarmUp(redemptions, cart))
                 : await RunClosedAsync(client, token, options, targets);
 
             var reports = new List<OversellReport>();

@@ -92,12 +92,31 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
         }
 
         var quote = DiscountEngine.Quote(request.Cart, candidates, request.Policy);
-        while (OverBudget(quote, snapshot, counts) is { } over)
+        while (true)
         {
-            // The ledger charges a redemption whole or refuses it, so a discount the remaining budget cannot
-            // cover is left out and the cart quoted again: the next best deal may then take its place.
-            candidates.Remove(candidates.First(c => c.PromotionId == over.PromotionId));
-            rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
+            if (OverBudget(quote, snapshot, counts) is { } over)
+            {
+                // The ledger charges a redemption whole or refuses it, so a discount the remaining budget cannot
+                // cover is left out and the cart quoted again: the next best deal may then take its place.
+                candidates.Remove(candidates.First(c => c.PromotionId == over.PromotionId));
+                rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
+            }
+            else if (quote.Applied.Count > LedgerPlanner.MaxParts)
+            {
+                // One order's redemption records at most MaxParts promotions, so no more are quoted: the lowest-ranked
+                // automatic promotions make way first, and codes the customer entered keep their places longest.
+                var dropped = quote.Applied.Where(static a => a.Code is null).Reverse()
+                    .Concat(quote.Applied.Where(static a => a.Code is not null).Reverse())
+                    .Take(quote.Applied.Count - LedgerPlanner.MaxParts)
+                    .ToList();
+                candidates.RemoveAll(c => dropped.Any(d => d.PromotionId == c.PromotionId));
+                rejections.AddRange(dropped.Select(static d => Rejection.Of(OfferReasons.StackLimitReached, d.PromotionId, d.Code)));
+            }
+            else
+            {
+                break;
+            }
+
             quote = DiscountEngine.Quote(request.Cart, candidates, request.Policy);
         }
 

@@ -43,6 +43,12 @@ public static class OfferReasons
     /// <summary>The promotion limits redemptions per customer, and the request names no customer (a guest).</summary>
     public const string CustomerRequired = "customer_required";
 
+    /// <summary>
+    /// The cart already has as many promotions as one order's redemption records (<c>LedgerPlanner.MaxParts</c>);
+    /// better-ranked ones took the places (codes entered keep theirs before automatic promotions).
+    /// </summary>
+    public const string StackLimitReached = "stack_limit_reached";
+
     /// <summary>The promotion is not offered on the channel of the request; the hint lists where it is.</summary>
     public const string WrongChannel = "wrong_channel";
 
@@ -62,7 +68,7 @@ public static class OfferReasons
     public static IReadOnlyList<string> All { get; } =
     [
         UnknownCode, CodeInactive, CodeExpired, CodeExhausted, CodeNotYetActive, CodeAssignedToAnotherCustomer,
-        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, CustomerRequired, WrongChannel, DuplicateCode,
+        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, CustomerRequired, StackLimitReached, WrongChannel, DuplicateCode,
         InvalidCodeFormat, NotEligible, NeedsCart,
     ];
 
@@ -81,6 +87,7 @@ public static class OfferReasons
         BudgetCurrencyMismatch => "This promotion's budget is kept in another currency than the cart's.",
         CustomerLimitReached => "You have used this promotion as many times as it allows.",
         CustomerRequired => "This promotion is limited per customer: sign in or name the customer to use it.",
+        StackLimitReached => "This order already has as many promotions as one order can combine.",
         WrongChannel => "This promotion is not available on this channel.",
         DuplicateCode => "This code, or another code of the same promotion, is already in the request.",
         InvalidCodeFormat => "This is not a valid code: codes use only the letters A–Z and the digits 0–9.",

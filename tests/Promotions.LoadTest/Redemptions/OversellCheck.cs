@@ -58,7 +58,7 @@ internal static class OversellCheck
             phase.CustomerId is null ? null : usage.CustomerRedemptions, usage.BudgetSpent, codeUses, failures);
     }
 
-    // Read on a connection of its own, read-only: the stored rows, not anything the services cache.
+    // Read on a connection of its own, read-only: the stored rows (each order's parts), not anything the services cache.
     private static async Task<(long Count, decimal Discounts)> RecordsAsync(string databasePath, string promotionId, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -70,8 +70,9 @@ internal static class OversellCheck
         await connection.OpenAsync(ct);
         await using var count = connection.CreateCommand();
         count.CommandText = """
-            SELECT COUNT(*), COALESCE(SUM(CAST(ROUND(json_extract(doc, '$.discountAmount') * 100) AS INTEGER)), 0)
-            FROM redemptions WHERE promotion_id = $promotion AND status = 'Confirmed';
+            SELECT COUNT(*), COALESCE(SUM(CAST(ROUND(json_extract(part.value, '$.discountAmount') * 100) AS INTEGER)), 0)
+            FROM redemptions, json_each(redemptions.doc, '$.redemptions') AS part
+            WHERE redemptions.status = 'Confirmed' AND json_extract(part.value, '$.promotionId') = $promotion;
             """;
         count.Parameters.AddWithValue("$promotion", promotionId);
         await using var reader = await count.ExecuteReaderAsync(ct);
