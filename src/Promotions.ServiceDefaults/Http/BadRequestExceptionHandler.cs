@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Promotions.Aws.Events.Lambda;
 using Promotions.Domain.Common;
 
 namespace Promotions.ServiceDefaults.Http;
@@ -9,7 +10,8 @@ namespace Promotions.ServiceDefaults.Http;
 /// <summary>
 /// Turns request-binding failures (malformed JSON, wrong types, unknown or missing members, bad
 /// query values, oversized bodies) into ProblemDetails with the JSON path; anything else is a bug and
-/// becomes a bare 500 problem without internals.
+/// becomes a bare 500 problem without internals, or <see cref="PassThrough.FailureStatus"/> on a pass-through
+/// path, so the Lambda Web Adapter fails that invocation and its event source delivers the batch again.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger)
     : IExceptionHandler
@@ -20,6 +22,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
+            if (PassThrough.IsPassThrough(httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint))
+            {
+                status = PassThrough.FailureStatus;
+            }
         }
 
         httpContext.Response.StatusCode = status;

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Promotions.Aws.Dynamo;
+using Promotions.Aws.Events.Lambda;
 using Promotions.Aws.Tests.Support;
 
 namespace Promotions.Aws.Tests.Stack;
@@ -104,6 +106,18 @@ public sealed class TemplateDeploymentTests(DeployedStack stack) : IClassFixture
 
         Assert.Equal(["AnalyticsQueueToConsumer", "CodeJobsQueueToAdmin", "OutboxStreamToRelay"], mappings);
         Assert.Equal("AWS::Events::Rule", stack.Resources["RedemptionFunctionSweep"].Type);
+    }
+
+    [Fact]
+    public void Template_FailsAnInvocationOnlyOnThePassThroughFailureStatus()
+    {
+        // The adapter applies the list to HTTP requests as well: a 5xx an API answers must reach its client.
+        foreach (var (function, environment) in stack.Functions)
+        {
+            Assert.Equal(
+                environment.ContainsKey("AWS_LWA_PASS_THROUGH_PATH") ? PassThrough.FailureStatus.ToString(CultureInfo.InvariantCulture) : null,
+                environment.GetValueOrDefault("AWS_LWA_ERROR_STATUS_CODES"));
+        }
     }
 
     [Fact]
