@@ -1,15 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Promotions.Embedded;
 using Promotions.Embedded.Storage;
 using Promotions.ServiceDefaults.Auth;
 
-namespace Promotions.LocalHost.Auth;
+namespace Promotions.ServiceDefaults.Hosting;
 
 /// <summary>
 /// The signing key of a developer machine: when neither <c>Auth:SigningKey</c> nor a Cognito user pool
 /// (<c>Auth:Cognito:UserPoolId</c>) is set, a random key is created once in the data directory (owner-only, mode 600) and used from then on,
 /// so tokens minted by <c>token</c> keep working across restarts without anyone pasting a secret into config.
+/// The local host and each service run alone use it, so with the same data directory (the default,
+/// <c>.data</c> at the repository root) one token works with all of them. On AWS a Cognito pool is set and it does nothing.
 /// </summary>
-internal static class LocalSigningKey
+public static class LocalSigningKey
 {
     public const string FileName = "dev-signing-key";
 
