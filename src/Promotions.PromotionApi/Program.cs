@@ -1,13 +1,9 @@
 using Promotions.ServiceDefaults;
 using Promotions.ServiceDefaults.Adapters;
-using Promotions.ServiceDefaults.Hosting;
 
 namespace Promotions.PromotionApi;
 
-/// <summary>
-/// Runs the service alone, on the adapters chosen by configuration; locally on the local host's data directory and
-/// signing key (appsettings.json), so a token of the local host's <c>token</c> command works here too.
-/// </summary>
+/// <summary>Runs the service alone, on the adapters chosen by configuration.</summary>
 public sealed class Program
 {
     private Program()
@@ -19,7 +15,6 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPromotionsDefaults();
         builder.Services.AddPromotionsAdapters(builder.Configuration);
-        builder.Services.AddLocalSigningKey();
         builder.Services.AddPromotionApi();
 
         var app = builder.Build();
