@@ -12,7 +12,10 @@ namespace Promotions.ServiceDefaults;
 /// <summary>What every service and the local host share: JSON rules, ProblemDetails, auth, health, OpenAPI.</summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>The wire format: camelCase, enums as snake_case strings, unknown members refused.</summary>
+    /// <summary>
+    /// The wire format: camelCase, enums as snake_case strings, unknown members refused, decimals (amounts, rates)
+    /// fixed-point without trailing zeros (<see cref="WireDecimalConverter"/>).
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,6 +27,7 @@ public static class ServiceDefaultsExtensions
         options.AllowTrailingCommas = false;
         options.MaxDepth = 64;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new WireDecimalConverter());
     }
 
     public static IServiceCollection AddPromotionsDefaults(this IServiceCollection services)

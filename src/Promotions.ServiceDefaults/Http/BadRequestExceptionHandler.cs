@@ -43,8 +43,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (json is not null)
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-            var message = json.Message.Split(" Path:", 2)[0];
-            return (StatusCodes.Status400BadRequest, new DomainError("malformed_json", message, path));
+            return (StatusCodes.Status400BadRequest, new DomainError("malformed_json", JsonErrorMessages.Of(json), path));
         }
 
         if (exception is BadHttpRequestException bad)
@@ -55,7 +54,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                     (bad.StatusCode, new DomainError("payload_too_large", "The request body is larger than this endpoint accepts.", "$")),
                 StatusCodes.Status415UnsupportedMediaType =>
                     (bad.StatusCode, new DomainError("unsupported_media_type", "Send the body as application/json.", "Content-Type")),
-                _ => (StatusCodes.Status400BadRequest, new DomainError("bad_request", bad.Message, ParameterOf(bad.Message))),
+                _ => (StatusCodes.Status400BadRequest, new DomainError("bad_request", JsonErrorMessages.Scrub(bad.Message), ParameterOf(bad.Message))),
             };
         }
 
