@@ -1,6 +1,6 @@
 using Promotions.AdminApi;
 using Promotions.Analytics;
-using Promotions.LocalHost.Auth;
+using Promotions.ServiceDefaults.Hosting;
 using Promotions.LocalHost.Demo;
 using Promotions.LocalHost.Errors;
 using Promotions.LocalHost.Health;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Hosting;
 using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.ServiceDefaults;
@@ -11,7 +12,10 @@ namespace Promotions.ServiceDefaults;
 /// <summary>What every service and the local host share: JSON rules, ProblemDetails, auth, health, OpenAPI.</summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>The wire format: camelCase, enums as snake_case strings, unknown members refused.</summary>
+    /// <summary>
+    /// The wire format: camelCase, enums as snake_case strings, unknown members refused, decimals (amounts, rates)
+    /// fixed-point without trailing zeros (<see cref="WireDecimalConverter"/>).
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,6 +27,7 @@ public static class ServiceDefaultsExtensions
         options.AllowTrailingCommas = false;
         options.MaxDepth = 64;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new WireDecimalConverter());
     }
 
     public static IServiceCollection AddPromotionsDefaults(this IServiceCollection services)
@@ -34,6 +39,8 @@ public static class ServiceDefaultsExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
         services.AddPromotionsAuth();
+        // A service run alone on a developer machine signs and checks local tokens with the local host's key file.
+        services.AddLocalSigningKey(onlyOnEmbeddedAdapters: true);
         services.AddHealthChecks();
         services.AddOpenApi();
         return services;

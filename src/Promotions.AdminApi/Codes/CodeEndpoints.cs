@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -39,7 +40,8 @@ internal static class CodeEndpoints
     }
 
     private static async Task<Results<Ok<CodeImportReport>, ProblemHttpResult>> Import(
-        string id, HttpRequest request, IPromotionStore promotions, ICodeStore codes, ICodeJobStore jobs, TimeProvider clock, CancellationToken ct)
+        string id, HttpRequest request, IPromotionStore promotions, ICodeStore codes, ICodeJobStore jobs, ICustomerStore customers,
+        TimeProvider clock, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
         {
@@ -61,6 +63,8 @@ internal static class CodeEndpoints
             }
         }
 
+        await RejectUnknownCustomersAsync(parser, customers, ct);
+
         // The import is a job of its own: its codes_generated events name it, and its record tells what it stored.
         var job = new CodeJob(Ids.New("cjb", clock), promotion!.Id, CodeJobKind.Import, parser.Rows.Count, 0, CodeJobState.Running, null,
             "text/csv", clock.GetUtcNow(), null);
@@ -77,6 +81,30 @@ internal static class CodeEndpoints
 
         await jobs.CreateAsync(job with { Done = imported, State = CodeJobState.Completed, CompletedAt = clock.GetUtcNow() }, ct);
         return TypedResults.Ok(new CodeImportReport(job.Id, imported, [.. parser.Rejected.OrderBy(r => r.Line)]));
+    }
+
+    // A code assigned to no existing customer could never be redeemed by anyone: its line is refused like any other error.
+    // Each id is read once (a profile read, which on AWS unseals nothing), a few at a time.
+    private static async Task RejectUnknownCustomersAsync(CodeImportParser parser, ICustomerStore customers, CancellationToken ct)
+    {
+        var unknown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var ids = parser.Rows.Select(r => r.AssignedCustomerId).OfType<string>().Distinct(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (customerId, token) =>
+        {
+            if (await customers.GetProfileAsync(customerId, token) is null)
+            {
+                unknown[customerId] = true;
+            }
+        });
+
+        if (unknown.IsEmpty)
+        {
+            return;
+        }
+
+        parser.Rejected.AddRange(parser.Rows.Where(r => r.AssignedCustomerId is { } c && unknown.ContainsKey(c)).Select(r =>
+            new CodeImportRejection(r.Line, r.Code, "customer_not_found", $"assignedCustomerId names no customer: '{r.AssignedCustomerId}'.")));
+        parser.Rows.RemoveAll(r => r.AssignedCustomerId is { } c && unknown.ContainsKey(c));
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(

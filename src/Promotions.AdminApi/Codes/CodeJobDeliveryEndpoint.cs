@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Promotions.Aws.Events.Lambda;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Events;
 using Promotions.ServiceDefaults.Http;
@@ -24,6 +25,7 @@ internal static partial class CodeJobDeliveryEndpoint
             .WithName("DeliverCodeJobs")
             .WithSummary("Run the code jobs of an SQS batch; answers the messages to deliver again.")
             .WithBodyLimit(MaxBatchBytes)
+            .AsPassThrough()
             .RequireAuthorization(Policies.EventsIngest);
     }
 

@@ -1,5 +1,6 @@
 using Promotions.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Promotions.Aws.Events.Lambda;
 using Promotions.Domain.Analytics;
 using Promotions.ServiceDefaults.Events;
 using Promotions.ServiceDefaults.Http;
@@ -22,6 +23,7 @@ internal static partial class EventIngestEndpoints
             .WithName("IngestAnalyticsEvents")
             .WithSummary("Apply an SQS batch of events; answers the messages that failed.")
             .WithBodyLimit(MaxBatchBytes)
+            .AsPassThrough()
             .RequireAuthorization(Policies.EventsIngest);
     }
 

@@ -18,6 +18,10 @@ namespace Promotions.Aws.Assets;
 /// a ready asset's at <c>assets/&lt;id&gt;</c>, an upload still to be verified at <c>pending/&lt;id&gt;</c> (a
 /// lifecycle rule deletes what is left there after a day). Clients upload and download with presigned URLs, so
 /// no asset byte passes through a function except the first few of each upload, read to check its magic bytes.
+/// A read of a missing object answers 403 rather than 404 when the role lacks <c>s3:ListBucket</c> on the bucket
+/// (S3 does not reveal what a bucket holds to those who may not list it); template.yaml grants it, and the reads here
+/// take a 403 as "missing" as well (<see cref="IsMissing"/>), so a role without it still sees an upload that has not
+/// arrived as not there instead of failing.
 /// </summary>
 internal sealed class S3AssetStore(IAmazonDynamoDB dynamo, IAmazonS3 s3, IOptions<AwsOptions> options) : IAssetStore
 {
@@ -77,7 +81,7 @@ internal sealed class S3AssetStore(IAmazonDynamoDB dynamo, IAmazonS3 s3, IOption
             var response = await s3.GetObjectAsync(_bucket, ReadyPrefix + id, ct);
             return response.ResponseStream;
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (AmazonS3Exception e) when (IsMissing(e))
         {
             return null;
         }
@@ -206,7 +210,7 @@ internal sealed class S3AssetStore(IAmazonDynamoDB dynamo, IAmazonS3 s3, IOption
 
             return new UploadedObject(head.ContentLength, head.Headers.ContentType, header, head.ETag);
         }
-        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
+        catch (AmazonS3Exception e) when (IsMissing(e) || e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
             // Nothing there yet, or replaced between the two reads (its next inspection sees the new one).
             return null;
@@ -225,16 +229,25 @@ internal sealed class S3AssetStore(IAmazonDynamoDB dynamo, IAmazonS3 s3, IOption
             return UploadCompletion.Completed(asset);
         }
 
+        // Emulators may ignore the copy's ETag condition below, so the tag is checked first as well.
+        GetObjectMetadataResponse head;
+        try
+        {
+            head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = _bucket, Key = PendingPrefix + id }, ct);
+        }
+        catch (AmazonS3Exception e) when (IsMissing(e))
+        {
+            return await GoneAsync(id, ct);
+        }
+
+        if (head.ETag != tag)
+        {
+            return UploadCompletion.Changed;
+        }
+
         string sha256;
         try
         {
-            // Emulators may ignore the copy's ETag condition below, so the tag is checked first as well.
-            var head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = _bucket, Key = PendingPrefix + id }, ct);
-            if (head.ETag != tag)
-            {
-                return UploadCompletion.Changed;
-            }
-
             // S3 copies only the inspected object (ETag) and computes the SHA-256 of the copy itself, so the hash is
             // of exactly the bytes that become the asset, and none of them pass through this function.
             var copy = await s3.CopyObjectAsync(new CopyObjectRequest
@@ -257,8 +270,7 @@ internal sealed class S3AssetStore(IAmazonDynamoDB dynamo, IAmazonS3 s3, IOption
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            // Gone: a concurrent completion may have taken it (and then the asset is ready), or it was deleted.
-            return await GetAsync(id, ct) is { Status: AssetStatus.Ready } completed ? UploadCompletion.Completed(completed) : UploadCompletion.NotFound;
+            return await GoneAsync(id, ct);
         }
 
         var ready = asset with { Sha256 = sha256, Status = AssetStatus.Ready, PendingUntil = null };
@@ -306,6 +318,16 @@ internal sealed class S3AssetStore(IAmazonDynamoDB dynamo, IAmazonS3 s3, IOption
         });
         return new PresignedRequest(url, "GET", new Dictionary<string, string>(), expiresAt);
     }
+
+    // Gone: a concurrent completion may have taken it (and then the asset is ready), or it was deleted.
+    private async Task<UploadCompletion> GoneAsync(string id, CancellationToken ct) =>
+        await GetAsync(id, ct) is { Status: AssetStatus.Ready } completed ? UploadCompletion.Completed(completed) : UploadCompletion.NotFound;
+
+    /// <summary>
+    /// Whether a read failed because the object is not there: 404, or 403 from a role that may not list the bucket.
+    /// Only reads of objects the caller expects may be missing use it, never a write, so a real denial still fails.
+    /// </summary>
+    private static bool IsMissing(AmazonS3Exception e) => e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden;
 
     private static void RequireWellFormed(string id)
     {

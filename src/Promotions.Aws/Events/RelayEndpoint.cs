@@ -13,7 +13,7 @@ namespace Promotions.Aws.Events;
 /// The pass-through endpoint of the outbox relay: the function's event sources post their raw event JSON here
 /// (the Lambda Web Adapter does the posting). A DynamoDB stream batch is relayed and answered with its partial
 /// batch response; the one-minute schedule runs the sweep and hold expiry and is answered with what it did
-/// (503 when a part failed, so the invocation fails visibly once the adapter maps 5xx to errors). Each kind
+/// (<see cref="PassThrough.FailureStatus"/> when a part failed, so the adapter fails the invocation visibly). Each kind
 /// resolves only what it needs, so a stream batch does not depend on the ledger.
 /// </summary>
 public static class RelayEndpoint
@@ -27,11 +27,12 @@ public static class RelayEndpoint
             .WithTags("Events")
             .WithName("RelayOutboxEvents")
             .WithSummary("Relay a DynamoDB stream batch of outbox items to the event queues, or run the one-minute schedule.")
+            .AsPassThrough()
             .Accepts<JsonElement>("application/json")
             .Produces<BatchResponse>()
             .Produces<ScheduleReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(PassThrough.FailureStatus);
 
     private static async Task<IResult> HandleAsync(HttpRequest request, IServiceProvider services, CancellationToken ct)
     {
@@ -58,7 +59,7 @@ public static class RelayEndpoint
                 {
                     var report = await services.GetRequiredService<RelaySchedule>().RunAsync(ct);
                     return report.Complete ? TypedResults.Ok(report)
-                        : Problem(StatusCodes.Status503ServiceUnavailable, "schedule_incomplete", "A part of the schedule failed; the next run tries again.", "$", report);
+                        : Problem(PassThrough.FailureStatus, "schedule_incomplete", "A part of the schedule failed; the next run tries again.", "$", report);
                 }
             }
             catch (JsonException e)

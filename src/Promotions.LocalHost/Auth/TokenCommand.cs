@@ -1,4 +1,5 @@
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Hosting;
 
 namespace Promotions.LocalHost.Auth;
 

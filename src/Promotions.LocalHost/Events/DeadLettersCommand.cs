@@ -1,6 +1,6 @@
 using System.Globalization;
 using Promotions.Embedded.Dispatch;
-using Promotions.LocalHost.Auth;
+using Promotions.ServiceDefaults.Hosting;
 
 namespace Promotions.LocalHost.Events;
 

@@ -1,5 +1,5 @@
 using Promotions.Embedded.PersonalData;
-using Promotions.LocalHost.Auth;
+using Promotions.ServiceDefaults.Hosting;
 
 namespace Promotions.LocalHost.PersonalData;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Promotions.Aws.Events.Lambda;
 using Promotions.Domain.Common;
 
 namespace Promotions.ServiceDefaults.Http;
@@ -9,7 +10,8 @@ namespace Promotions.ServiceDefaults.Http;
 /// <summary>
 /// Turns request-binding failures (malformed JSON, wrong types, unknown or missing members, bad
 /// query values, oversized bodies) into ProblemDetails with the JSON path; anything else is a bug and
-/// becomes a bare 500 problem without internals.
+/// becomes a bare 500 problem without internals, or <see cref="PassThrough.FailureStatus"/> on a pass-through
+/// path, so the Lambda Web Adapter fails that invocation and its event source delivers the batch again.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger)
     : IExceptionHandler
@@ -20,6 +22,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
+            if (PassThrough.IsPassThrough(httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint))
+            {
+                status = PassThrough.FailureStatus;
+            }
         }
 
         httpContext.Response.StatusCode = status;
@@ -37,8 +43,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (json is not null)
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-            var message = json.Message.Split(" Path:", 2)[0];
-            return (StatusCodes.Status400BadRequest, new DomainError("malformed_json", message, path));
+            return (StatusCodes.Status400BadRequest, new DomainError("malformed_json", JsonErrorMessages.Of(json), path));
         }
 
         if (exception is BadHttpRequestException bad)
@@ -49,7 +54,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                     (bad.StatusCode, new DomainError("payload_too_large", "The request body is larger than this endpoint accepts.", "$")),
                 StatusCodes.Status415UnsupportedMediaType =>
                     (bad.StatusCode, new DomainError("unsupported_media_type", "Send the body as application/json.", "Content-Type")),
-                _ => (StatusCodes.Status400BadRequest, new DomainError("bad_request", bad.Message, ParameterOf(bad.Message))),
+                _ => (StatusCodes.Status400BadRequest, new DomainError("bad_request", JsonErrorMessages.Scrub(bad.Message), ParameterOf(bad.Message))),
             };
         }
 

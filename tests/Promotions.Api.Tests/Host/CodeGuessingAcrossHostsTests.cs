@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Ports;
-using Promotions.LocalHost.Auth;
+using Promotions.ServiceDefaults.Hosting;
 using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Api.Tests.Host;

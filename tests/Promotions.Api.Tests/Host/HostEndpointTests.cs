@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Promotions.Aws.Events.Lambda;
 
 namespace Promotions.Api.Tests.Host;
 
@@ -33,6 +36,16 @@ public sealed class HostEndpointTests : IClassFixture<HostEndpointTests.Fixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("""{"pong":true}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void EveryEventsPath_IsAPassThrough_SoItFailsWithTheStatusTheFunctionsFailOn()
+    {
+        var events = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/events/", StringComparison.Ordinal) == true).ToList();
+
+        Assert.Equal(["/events/admin", "/events/analytics"], events.Select(e => e.RoutePattern.RawText).Order(StringComparer.Ordinal));
+        Assert.All(events, e => Assert.True(PassThrough.IsPassThrough(e), e.RoutePattern.RawText));
     }
 
     [Fact]

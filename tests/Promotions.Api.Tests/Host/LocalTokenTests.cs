@@ -1,5 +1,6 @@
 using System.Net;
 using Promotions.LocalHost.Auth;
+using Promotions.ServiceDefaults.Hosting;
 
 namespace Promotions.Api.Tests.Host;
 

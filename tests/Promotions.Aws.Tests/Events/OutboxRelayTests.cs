@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Promotions.Aws.Dynamo;
+using Promotions.Aws.Events.Lambda;
 using Promotions.Aws.Tests.Support;
 using Promotions.Aws.Tests.Support.Lambda;
 using Promotions.Domain.Analytics;
@@ -122,7 +123,7 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
     }
 
     [Fact]
-    public async Task Schedule_WhenTheLedgerFails_StillSweepsAndAnswers503SoTheInvocationFails()
+    public async Task Schedule_WhenTheLedgerFails_StillSweepsAndAnswersThePassThroughFailureSoTheInvocationFails()
     {
         var clock = new FakeTimeProvider(Past.AddYears(-1));
         var ledger = new FailingLedger(new AmazonDynamoDBException("Throughput exceeds the current capacity of your table."));
@@ -133,7 +134,7 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
 
         var invocation = await stack.Relay.InvokeAsync(ScheduleEvents.Scheduled(clock.GetUtcNow(), Emulator.Region), default);
 
-        Assert.Equal(503, invocation.Status);
+        Assert.Equal(PassThrough.FailureStatus, invocation.Status);
         Assert.True(invocation.Failed);
         Assert.Equal("schedule_incomplete", invocation.Result!.Value.GetProperty("code").GetString());
         Assert.Equal(1, invocation.Result.Value.GetProperty("report").GetProperty("published").GetInt32());
@@ -165,7 +166,7 @@ public sealed class OutboxRelayTests(AwsTestResources aws) : IClassFixture<AwsTe
         Assert.Equal([good.EventId], messages.Select(m => m.MessageAttributes["eventId"].StringValue));
 
         // ...and the schedule keeps reporting it, so the failed invocation raises the function's error alarm.
-        Assert.Equal(503, schedule.Status);
+        Assert.Equal(PassThrough.FailureStatus, schedule.Status);
         Assert.Equal((0, 1), (schedule.Result!.Value.GetProperty("report").GetProperty("published").GetInt32(),
             schedule.Result.Value.GetProperty("report").GetProperty("publishFailed").GetInt32()));
         Assert.Equal([brokenEvent.EventId], await stack.PendingAsync([brokenEvent.EventId, good.EventId]));

@@ -9,7 +9,7 @@ namespace Promotions.Aws.Tests.Stack;
 /// </summary>
 public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<DeployedStack>
 {
-    private static readonly string[] Functions = ["AdminFunction", "PromotionApiFunction", "ValidationFunction", "RedemptionFunction", "AnalyticsFunction"];
+    private static readonly string[] Functions = TemplateRoles.Functions;
 
     private static readonly string[] WriteActions = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"];
 
@@ -96,24 +96,10 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
         && (keys.ValueKind == JsonValueKind.Array ? keys.EnumerateArray().Select(k => k.GetString()).ToArray() : [keys.GetString()])
             .SequenceEqual(["CODEATTEMPTS#*"]);
 
-    private JsonElement Role(string function) =>
-        stack.Template.GetProperty("Resources").GetProperty(function + "Role").GetProperty("Properties");
+    private JsonElement Role(string function) => TemplateRoles.Role(stack.Template, function);
 
-    private IEnumerable<(List<string> Actions, List<string> Resources, JsonElement Condition)> Statements(string function)
-    {
-        foreach (var policy in Role(function).GetProperty("Policies").EnumerateArray())
-        {
-            foreach (var statement in policy.GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray())
-            {
-                Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
-                var action = statement.GetProperty("Action");
-                var actions = action.ValueKind == JsonValueKind.Array ? action.EnumerateArray().Select(a => a.GetString()!).ToList() : [action.GetString()!];
-                var resource = statement.GetProperty("Resource");
-                var resources = resource.ValueKind == JsonValueKind.Array ? resource.EnumerateArray().Select(r => r.GetRawText()).ToList() : [resource.GetRawText()];
-                yield return (actions, resources, statement.TryGetProperty("Condition", out var condition) ? condition : default);
-            }
-        }
-    }
+    private IEnumerable<(List<string> Actions, List<string> Resources, JsonElement Condition)> Statements(string function) =>
+        TemplateRoles.Statements(stack.Template, function);
 
     /// <summary>
     /// The actions a function's role allows on a resource of the template (named by its logical id); without those
@@ -122,6 +108,6 @@ public sealed class LeastPrivilegeTests(DeployedStack stack) : IClassFixture<Dep
     private HashSet<string> CanOn(string function, string logicalId, bool codeAttempts = true) =>
         [.. Statements(function)
             .Where(s => codeAttempts || !IsCodeAttemptsOnly(s.Condition))
-            .Where(s => s.Resources.Any(r => r.Contains($"\"{logicalId}\"", StringComparison.Ordinal) || r.Contains("${" + logicalId + ".", StringComparison.Ordinal)))
+            .Where(s => s.Resources.Any(r => TemplateRoles.Names(r, logicalId)))
             .SelectMany(s => s.Actions)];
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Promotions.Aws.Dynamo;
+using Promotions.Aws.Events.Lambda;
 using Promotions.Aws.Tests.Support;
 
 namespace Promotions.Aws.Tests.Stack;
@@ -105,6 +107,101 @@ public sealed class TemplateDeploymentTests(DeployedStack stack) : IClassFixture
         Assert.Equal(["AnalyticsQueueToConsumer", "CodeJobsQueueToAdmin", "OutboxStreamToRelay"], mappings);
         Assert.Equal("AWS::Events::Rule", stack.Resources["RedemptionFunctionSweep"].Type);
     }
+
+    [Fact]
+    public void Template_FailsAnInvocationOnlyOnThePassThroughFailureStatus()
+    {
+        // The adapter applies the list to HTTP requests as well: a 5xx an API answers must reach its client.
+        foreach (var (function, environment) in stack.Functions)
+        {
+            Assert.Equal(
+                environment.ContainsKey("AWS_LWA_PASS_THROUGH_PATH") ? PassThrough.FailureStatus.ToString(CultureInfo.InvariantCulture) : null,
+                environment.GetValueOrDefault("AWS_LWA_ERROR_STATUS_CODES"));
+        }
+    }
+
+    [Fact]
+    public void Template_EncryptsTheAlarmTopicWithAKeyCloudWatchMayUse()
+    {
+        var resources = TemplateValues.Resources(stack.Template);
+        var keyId = resources["AlarmTopic"]!["Properties"]!["KmsMasterKeyId"]!["Ref"]!.GetValue<string>();
+        var key = resources[keyId]!;
+
+        Assert.Equal("AWS::KMS::Key", key["Type"]!.GetValue<string>());
+        var cloudWatch = Assert.Single(key["Properties"]!["KeyPolicy"]!["Statement"]!.AsArray(),
+            s => s!["Principal"]!["Service"]?.GetValue<string>() == "cloudwatch.amazonaws.com")!;
+        Assert.Equal("Allow", cloudWatch["Effect"]!.GetValue<string>());
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey*"], cloudWatch["Action"]!.AsArray().Select(a => a!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public void Template_PinsAReleasedWebAdapterLayer()
+    {
+        // Layer 25 is release v0.9.1 of the AWS Lambda Web Adapter; 26 is v1.0.0-rc1, a release candidate.
+        var parameter = stack.Template.GetProperty("Parameters").GetProperty("LambdaAdapterLayerVersion");
+
+        Assert.Equal("25", parameter.GetProperty("Default").GetRawText());
+        Assert.Contains("LambdaAdapterLayerArm64:${LambdaAdapterLayerVersion}", Layers("AdminFunction"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_MovesAMessageToItsDeadLetterQueueAfterFiveReceives_AsDocsAwsSays()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "aws.md"));
+        var resources = TemplateValues.Resources(stack.Template);
+
+        foreach (var queue in new[] { "AnalyticsQueue", "CodeJobsQueue" })
+        {
+            Assert.Equal(5, resources[queue]!["Properties"]!["RedrivePolicy"]!["maxReceiveCount"]!.GetValue<int>());
+        }
+
+        Assert.Contains("maxReceiveCount: 5", docs, StringComparison.Ordinal);
+        Assert.Contains("a dead-letter queue after 5 receives", docs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_GivesEachFunctionALogGroupOfItsOwnThatNoFirstInvocationRaces()
+    {
+        var resources = TemplateValues.Resources(stack.Template);
+
+        foreach (var function in FunctionIds)
+        {
+            // A group named /aws/lambda/<function> may be created by the function's first invocation before the stack does.
+            var group = resources[function]!["Properties"]!["LoggingConfig"]!["LogGroup"]!["Ref"]!.GetValue<string>();
+            Assert.Equal("AWS::Logs::LogGroup", resources[group]!["Type"]!.GetValue<string>());
+            Assert.DoesNotContain("/aws/lambda/", TemplateValues.Text(resources[group]!["Properties"]!["LogGroupName"]), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(resources, r => r.Value!["Type"]!.GetValue<string>() == "AWS::Logs::LogGroup"
+            && TemplateValues.Text(r.Value["Properties"]!["LogGroupName"]).Contains("/aws/lambda/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Template_ProtectsTheUserPoolFromDeletion()
+    {
+        var pool = TemplateValues.Resources(stack.Template)["UserPool"]!["Properties"]!;
+
+        Assert.Equal("ACTIVE", pool["DeletionProtection"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Template_ReservesCheckoutConcurrencyFromAParameter_NoneByDefault()
+    {
+        var parameter = stack.Template.GetProperty("Parameters").GetProperty("CheckoutReservedConcurrency");
+        var reserved = TemplateValues.Resources(stack.Template)["RedemptionFunction"]!["Properties"]!["ReservedConcurrentExecutions"]!["Fn::If"]!.AsArray();
+
+        Assert.Equal("0", parameter.GetProperty("Default").GetRawText());
+        Assert.Equal("CheckoutReservedConcurrency", reserved[1]!["Ref"]!.GetValue<string>());
+        Assert.Equal("AWS::NoValue", reserved[2]!["Ref"]!.GetValue<string>());
+        // 0 would throttle every checkout: the condition leaves the property out instead.
+        var condition = stack.Template.GetProperty("Conditions").GetProperty(reserved[0]!.GetValue<string>()).GetRawText();
+        Assert.Contains("CheckoutReservedConcurrency", condition, StringComparison.Ordinal);
+        Assert.All(FunctionIds.Where(f => f != "RedemptionFunction"),
+            f => Assert.Null(TemplateValues.Resources(stack.Template)[f]!["Properties"]!["ReservedConcurrentExecutions"]));
+    }
+
+    private string Layers(string function) =>
+        TemplateValues.Resources(stack.Template)[function]!["Properties"]!["Layers"]!.ToJsonString();
 
     private static string Keys(List<KeySchemaElement> schema) =>
         string.Join(",", schema.Select(k => $"{k.AttributeName}:{k.KeyType.Value}"));

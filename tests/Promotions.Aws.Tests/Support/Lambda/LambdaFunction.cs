@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Promotions.Aws.Events.Lambda;
 
 namespace Promotions.Aws.Tests.Support.Lambda;
 
@@ -8,12 +9,12 @@ namespace Promotions.Aws.Tests.Support.Lambda;
 /// A function as its event sources reach it through the Lambda Web Adapter: the raw event is posted to the
 /// app's pass-through path and the response body is the invocation's result, whatever its status, except that
 /// a status in <see cref="ErrorStatusCodes"/> (the adapter's <c>AWS_LWA_ERROR_STATUS_CODES</c>; template.yaml
-/// sets 500-599) fails the invocation. The client carries whatever authorization the app wants.
+/// sets <see cref="PassThrough.FailureStatus"/>) fails the invocation. The client carries whatever authorization the app wants.
 /// </summary>
 public sealed class LambdaFunction(HttpClient client, string passThroughPath)
 {
     /// <summary>Statuses that fail the invocation, as the adapter is configured on AWS.</summary>
-    public Func<int, bool> ErrorStatusCodes { get; init; } = status => status is >= 500 and <= 599;
+    public Func<int, bool> ErrorStatusCodes { get; init; } = status => status == PassThrough.FailureStatus;
 
     /// <summary>Every invocation so far, oldest first.</summary>
     public List<LambdaInvocation> Invocations { get; } = [];
