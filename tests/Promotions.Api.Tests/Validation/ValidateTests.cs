@@ -41,6 +41,27 @@ public sealed class ValidateTests : ValidationApiTest
     }
 
     [Fact]
+    public async Task Validate_WhenMorePromotionsApplyThanOneOrderRecords_KeepsTheCodeAndTheBestRankedAutomaticOnes()
+    {
+        var campaign = await Seed.CampaignAsync();
+        var automatic = new List<Promotion>();
+        for (var i = 0; i < 12; i++)
+        {
+            automatic.Add(await Seed.PromotionAsync(campaign, $"One off {i}", "{'type':'amount_off','amount':1}", priority: 20 - i));
+        }
+
+        var coded = await Seed.PromotionAsync(campaign, "Two off", "{'type':'amount_off','amount':2}", kind: PromotionKind.Code, priority: 0);
+        await Seed.CodeAsync(coded, "TWOOFF", maxUses: 10);
+
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['TWOOFF'],{Cart88}}}");
+
+        Assert.Equal([.. automatic.Take(9).Select(p => p.Id), coded.Id], quote.GetProperty("applied").Strings("promotionId"));
+        var dropped = quote.GetProperty("notApplied").EnumerateArray().Where(n => n.GetProperty("reason").GetString() == "stack_limit_reached");
+        Assert.Equal(automatic.Skip(9).Select(p => p.Id).Order(StringComparer.Ordinal), dropped.Select(n => n.GetProperty("promotionId").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(11m, quote.GetProperty("discount").GetDecimal());
+    }
+
+    [Fact]
     public async Task Validate_WithAutomaticAndCodePromotion_StacksBothAndAllocatesToLines()
     {
         var campaign = await Seed.CampaignAsync();
