@@ -67,7 +67,8 @@ internal sealed class CartRedeemer(
 
         var id = Ids.New(IdPrefix, clock);
         var excluded = new Dictionary<string, string>(StringComparer.Ordinal);
-        var partial = body.Mode == RedeemMode.Partial;
+        // A fingerprint asks for exactly the quote shown or nothing, so it overrides a partial mode.
+        var partial = body.Mode == RedeemMode.Partial && body.QuoteFingerprint is null;
         for (var attempt = 0; attempt <= LedgerPlanner.MaxParts + 1; attempt++)
         {
             var request = new QuoteRequest(cart, profile.Value, body.Channel, body.AllCodes) { Excluded = excluded };
