@@ -18,14 +18,15 @@ namespace Promotions.LoadTest.Redemptions;
 /// the quote benchmark, docs/benchmarks.md), some exclusive and some sharing a stacking group, with rules on the cart;
 /// each redemption quotes the cart and records the stack it applies (the most one order records) in one step. The
 /// promotions have no caps and a roomy budget, so every request is redeemed; they apply only to carts with this run's
-/// SKU, sold in store.
+/// SKU, sold in store, whose categories no promotion of the demo catalog targets.
 /// </summary>
 internal static class CartScenario
 {
     public const int PromotionCount = 200;
     public const int LineCount = 20;
 
-    private static readonly string[] Categories = ["shoes", "shirts", "socks", "hats", "bags"];
+    // Categories of their own: the demo catalog's in-store promotions (VIP shoes, socks 3 for 2) must not join the stack.
+    private static readonly string[] Categories = ["load-shoes", "load-shirts", "load-socks", "load-hats", "load-bags"];
 
     public static async Task<(LoadTarget Measured, LoadTarget WarmUp)> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
