@@ -103,14 +103,20 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             }
             else if (quote.Applied.Count > LedgerPlanner.MaxParts)
             {
-                // One order's redemption records at most MaxParts promotions, so no more are quoted: the lowest-ranked
-                // automatic promotions make way first, and codes the customer entered keep their places longest.
-                var dropped = quote.Applied.Where(static a => a.Code is null).Reverse()
-                    .Concat(quote.Applied.Where(static a => a.Code is not null).Reverse())
-                    .Take(quote.Applied.Count - LedgerPlanner.MaxParts)
-                    .ToList();
-                candidates.RemoveAll(c => dropped.Any(d => d.PromotionId == c.PromotionId));
-                rejections.AddRange(dropped.Select(static d => Rejection.Of(OfferReasons.StackLimitReached, d.PromotionId, d.Code)));
+                // One order's redemption records at most MaxParts promotions, so no more are quoted: the stack is the
+                // best-ranked promotions the quote applied, codes the customer entered first, quoted again on their
+                // own (the rest ranked after them, so their discounts stand); every other candidate keeps the reason
+                // this quote gave it, and the applied ones left out say why.
+                var kept = quote.Applied.Where(static a => a.Code is not null)
+                    .Concat(quote.Applied.Where(static a => a.Code is null))
+                    .Take(LedgerPlanner.MaxParts)
+                    .Select(static a => a.PromotionId)
+                    .ToHashSet(StringComparer.Ordinal);
+                rejections.AddRange(quote.Applied.Where(a => !kept.Contains(a.PromotionId))
+                    .Select(static a => Rejection.Of(OfferReasons.StackLimitReached, a.PromotionId, a.Code)));
+                rejections.AddRange(quote.NotApplied.Where(n => !kept.Contains(n.PromotionId))
+                    .Select(static n => new Rejection(n.PromotionId, n.Code, n.Reason, n.Message, n.Hint)));
+                candidates.RemoveAll(c => !kept.Contains(c.PromotionId));
             }
             else
             {
