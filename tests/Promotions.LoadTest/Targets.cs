@@ -8,17 +8,17 @@ namespace Promotions.LoadTest;
 /// </summary>
 internal static class Targets
 {
-    public static IReadOnlyList<LoadTarget> All(RedemptionScenario redemptions, (LoadTarget Measured, LoadTarget WarmUp) cart) =>
+    public static IReadOnlyList<LoadTarget> All(RedemptionScenario redemptions, (LoadTarget Measured, LoadTarget WarmUp)? cart) =>
     [
         .. Stateless(),
         redemptions.Roomy.Target,
         redemptions.Capped.Target,
-        cart.Measured,
+        .. cart is { } seeded ? [seeded.Measured] : Array.Empty<LoadTarget>(),
     ];
 
     /// <summary>What warms the host before anything is measured: every path the targets take, on promotions of their own.</summary>
-    public static IReadOnlyList<LoadTarget> WarmUp(RedemptionScenario redemptions, (LoadTarget Measured, LoadTarget WarmUp) cart) =>
-        [.. Stateless(), .. redemptions.WarmUp.Select(static p => p.Target), cart.WarmUp];
+    public static IReadOnlyList<LoadTarget> WarmUp(RedemptionScenario redemptions, (LoadTarget Measured, LoadTarget WarmUp)? cart) =>
+        [.. Stateless(), .. redemptions.WarmUp.Select(static p => p.Target), .. cart is { } seeded ? [seeded.WarmUp] : Array.Empty<LoadTarget>()];
 
     private static IReadOnlyList<LoadTarget> Stateless() =>
     [
