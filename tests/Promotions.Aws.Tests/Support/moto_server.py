@@ -24,14 +24,21 @@ import sys
 import threading
 
 import moto.awslambda.models as awslambda
+import moto.dynamodbstreams.responses as dynamodbstreams_responses
+import moto.kms.responses as kms_responses
+import moto.sqs.responses as sqs_responses
 import moto.dynamodb.comparisons as comparisons
 import moto.dynamodb.models as dynamodb
 import moto.dynamodb.responses as responses
 from moto.dynamodb.models.dynamo_type import DynamoType
+from moto import settings
+from moto.core.authorization import ActionAuthenticatorMixin
 from moto.dynamodb import dynamodb_backends
+from moto.iam.access_control import IAMPolicy, IAMRequest
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.sqs.models import sqs_backends
+from urllib.parse import urlparse
 from werkzeug.serving import run_simple
 
 _transact = dynamodb.DynamoDBBackend.transact_write_items
@@ -146,6 +153,84 @@ def create_event_source_mapping(self, spec):
 
 
 awslambda.LambdaBackend.create_event_source_mapping = create_event_source_mapping
+
+
+
+def _authorize(handler, checks):
+    """moto's own check (core/authorization.py), run for each (action, resource) that checks(handler) says the call needs."""
+    if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
+        ActionAuthenticatorMixin.request_count += 1
+        return
+    parsed = urlparse(handler.uri)
+    path = parsed.path + ("?" + parsed.query if parsed.query else "")
+    for action, resource in checks(handler):
+        request = IAMRequest(account_id=handler.current_account, method=handler.method, path=path, data=handler.data,
+                             body=handler.raw_body, headers=handler.headers, action=action)
+        request.check_signature()
+        request.check_action_permitted(resource)
+
+
+def _body(handler):
+    return json.loads(handler.raw_body or b"{}")
+
+
+def _table_arn(handler, name):
+    return name if name.startswith("arn:") else f"arn:aws:dynamodb:{handler.region}:{handler.current_account}:table/{name}"
+
+
+_ITEM_ACTIONS = {"Put": "PutItem", "Update": "UpdateItem", "Delete": "DeleteItem", "ConditionCheck": "ConditionCheckItem", "Get": "GetItem"}
+
+
+def _dynamodb_checks(handler):
+    action, body = handler._get_action(), _body(handler)
+    if action in ("TransactWriteItems", "TransactGetItems"):
+        return [(_ITEM_ACTIONS[kind], _table_arn(handler, op["TableName"]))
+                for entry in body.get("TransactItems", []) for kind, op in entry.items()]
+    if action in ("BatchGetItem", "BatchWriteItem"):
+        return [(action, _table_arn(handler, name)) for name in body.get("RequestItems", {})]
+    if "TableName" in body:
+        table = _table_arn(handler, body["TableName"])
+        return [(action, f"{table}/index/{body['IndexName']}" if "IndexName" in body else table)]
+    return [(action, "*")]
+
+
+def _stream_checks(handler):
+    action, body = handler._get_action(), _body(handler)
+    if "StreamArn" in body:
+        return [(action, body["StreamArn"])]
+    if "ShardIterator" in body:
+        # moto's iterators are "<stream ARN>|1|<id>".
+        return [(action, body["ShardIterator"].split("|")[0])]
+    return [(action, "*")]
+
+
+def _kms_checks(handler):
+    action, body = handler._get_action(), _body(handler)
+    if "KeyId" not in body:
+        return [(action, "*")]
+    try:
+        return [(action, handler.kms_backend.describe_key(body["KeyId"]).arn)]
+    except Exception:  # an unknown key: moto answers NotFound after the check, as AWS answers AccessDenied or NotFound
+        return [(action, "*")]
+
+
+_SQS_BATCHES = {"SendMessageBatch": "SendMessage", "DeleteMessageBatch": "DeleteMessage",
+                "ChangeMessageVisibilityBatch": "ChangeMessageVisibility"}
+
+_iam_policy_init = IAMPolicy.__init__
+
+
+def _iam_policy(self, policy):
+    _iam_policy_init(self, json.dumps(policy) if isinstance(policy, dict) and "Statement" in policy else policy)
+
+
+IAMPolicy.__init__ = _iam_policy
+responses.DynamoHandler._authenticate_and_authorize_normal_action = lambda self, resource="*": _authorize(self, _dynamodb_checks)
+dynamodbstreams_responses.DynamoDBStreamsHandler._authenticate_and_authorize_normal_action = \
+    lambda self, resource="*": _authorize(self, _stream_checks)
+kms_responses.KmsResponse._authenticate_and_authorize_normal_action = lambda self, resource="*": _authorize(self, _kms_checks)
+sqs_responses.SQSResponse._authenticate_and_authorize_normal_action = \
+    lambda self, resource="*": _authorize(self, lambda h: [(_SQS_BATCHES.get(h._get_action(), h._get_action()), resource)])
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
