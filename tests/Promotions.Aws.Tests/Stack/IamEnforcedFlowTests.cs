@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Promotions.Aws.Tests.Stack;
 
 /// <summary>
@@ -25,5 +27,44 @@ public sealed class IamEnforcedFlowTests(IamEnforcedStackFixture fixture) : ICla
         var (marketer, analyst) = fixture.Staff;
 
         await new StackFlow(fixture.Stack).RunAsync(marketer, analyst);
+    }
+
+    /// <summary>What the flow leaves out of the Admin function's role: the keys of personal data, and the assets bucket through presigned URLs.</summary>
+    [Fact]
+    public async Task CustomersAndAssets_WithTheAdminFunctionsRole_SealTheAddressAndUploadThroughPresignedUrls()
+    {
+        var (marketer, _) = fixture.Staff;
+        var api = fixture.Stack.Api;
+        var email = $"iam.{Guid.NewGuid():N}@example.org";
+        var bytes = new byte[2048];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
+
+        var customer = (await api.SendJsonAsync("POST", "/admin/customers", marketer, new { email, name = "Ada", segmentIds = Array.Empty<string>() })).Expect(201);
+        var read = (await api.SendAsync("GET", $"/admin/customers/{customer.GetProperty("id").GetString()}", marketer)).Expect(200);
+        var session = (await api.SendJsonAsync("POST", "/admin/assets/uploads", marketer, new { fileName = "iam.png", contentType = "image/png", size = bytes.Length })).Expect(201);
+        using var put = await Presigned.SendAsync(Upload(session.GetProperty("upload"), bytes));
+        Assert.True(put.IsSuccessStatusCode, $"the presigned PUT answered {(int)put.StatusCode}: {await put.Content.ReadAsStringAsync()}");
+        var ready = (await api.SendAsync("POST", session.GetProperty("complete").GetString()!, marketer)).Expect(200);
+        using var download = await Presigned.GetAsync(new Uri(ready.GetProperty("download").GetProperty("url").GetString()!));
+
+        Assert.Equal(email, read.GetProperty("email").GetString());
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    private static readonly HttpClient Presigned = new();
+
+    private static HttpRequestMessage Upload(JsonElement upload, byte[] body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(upload.GetProperty("method").GetString()!), upload.GetProperty("url").GetString()) { Content = new ByteArrayContent(body) };
+        foreach (var header in upload.GetProperty("headers").EnumerateObject().Where(h => !h.NameEquals("Content-Length")))
+        {
+            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+            }
+        }
+
+        return request;
     }
 }

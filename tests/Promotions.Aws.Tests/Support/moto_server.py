@@ -25,6 +25,8 @@ import threading
 
 import moto.awslambda.models as awslambda
 import moto.dynamodbstreams.responses as dynamodbstreams_responses
+import moto.kms.models as kms_models
+import moto.s3.responses as s3_responses
 import moto.kms.responses as kms_responses
 import moto.sqs.responses as sqs_responses
 import moto.dynamodb.comparisons as comparisons
@@ -34,11 +36,11 @@ from moto.dynamodb.models.dynamo_type import DynamoType
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
 from moto.dynamodb import dynamodb_backends
-from moto.iam.access_control import IAMPolicy, IAMRequest
+from moto.iam.access_control import IAMPolicy, IAMRequest, S3IAMRequest
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.sqs.models import sqs_backends
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 from werkzeug.serving import run_simple
 
 _transact = dynamodb.DynamoDBBackend.transact_write_items
@@ -231,6 +233,44 @@ dynamodbstreams_responses.DynamoDBStreamsHandler._authenticate_and_authorize_nor
 kms_responses.KmsResponse._authenticate_and_authorize_normal_action = lambda self, resource="*": _authorize(self, _kms_checks)
 sqs_responses.SQSResponse._authenticate_and_authorize_normal_action = \
     lambda self, resource="*": _authorize(self, lambda h: [(_SQS_BATCHES.get(h._get_action(), h._get_action()), resource)])
+
+
+_s3_authorize = s3_responses.S3Response._authenticate_and_authorize_s3_action
+
+
+def _s3_authorize_presigned(self, bucket_name=None, key_name=None):
+    parsed = urlparse(self.uri)
+    query = parse_qs(parsed.query)
+    enforcing = ActionAuthenticatorMixin.request_count >= settings.INITIAL_NO_AUTH_ACTION_COUNT
+    if not enforcing or "Authorization" in self.headers or "X-Amz-Credential" not in query:
+        return _s3_authorize(self, bucket_name=bucket_name, key_name=key_name)
+    headers = {"Authorization": f"AWS4-HMAC-SHA256 Credential={query['X-Amz-Credential'][0]}, SignedHeaders=host, Signature=-"}
+    if "X-Amz-Security-Token" in query:
+        headers["X-Amz-Security-Token"] = query["X-Amz-Security-Token"][0]
+    resource = f"{bucket_name or '*'}/{key_name}" if key_name else (bucket_name or "*")
+    request = S3IAMRequest(account_id=self.current_account, method=self.method, path=parsed.path, data=self.data,
+                           body=self.raw_body, headers=headers, action=self._get_action())
+    request.check_action_permitted(f"arn:aws:s3:::{resource}")
+
+
+s3_responses.S3Response._authenticate_and_authorize_s3_action = _s3_authorize_presigned
+
+
+def _key_from_cloudformation(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = cloudformation_json["Properties"]
+    key = kms_models.kms_backends[account_id][region_name].create_key(
+        policy=properties["KeyPolicy"],
+        key_usage=properties.get("KeyUsage", "ENCRYPT_DECRYPT"),
+        key_spec=properties.get("KeySpec", "SYMMETRIC_DEFAULT"),
+        description=properties.get("Description"),
+        tags=properties.get("Tags", []),
+    )
+    key.key_rotation_status = properties.get("EnableKeyRotation", False)
+    key.enabled = properties.get("Enabled", True)
+    return key
+
+
+kms_models.Key.create_from_cloudformation_json = classmethod(_key_from_cloudformation)
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
