@@ -29,6 +29,23 @@ public sealed class IamEnforcedFlowTests(IamEnforcedStackFixture fixture) : ICla
         await new StackFlow(fixture.Stack).RunAsync(marketer, analyst);
     }
 
+    /// <summary>
+    /// The code-guessing lockout counts an unknown code in an item of its own, which the offers and validation
+    /// functions may update only under their <c>dynamodb:LeadingKeys</c> condition (<c>CODEATTEMPTS#*</c>).
+    /// </summary>
+    [Fact]
+    public async Task UnknownCodes_AreCountedByOffersAndValidation_UnderTheirCodeAttemptsGrant()
+    {
+        var checkout = fixture.Stack.Pool.MachineToken(StackFlow.Channel, "promotions/offers:read promotions/validate");
+        var code = "NOSUCH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        var lookup = await fixture.Stack.Api.SendAsync("GET", $"/offers/codes/{code}", checkout);
+        var quote = await fixture.Stack.Api.SendJsonAsync("POST", "/validate", checkout, new { channel = "web", codes = new[] { code }, cart = StackFlow.Cart });
+
+        Assert.Equal("unknown", lookup.Expect(200).GetProperty("status").GetString());
+        quote.Expect(200);
+    }
+
     /// <summary>What the flow leaves out of the Admin function's role: the keys of personal data, and the assets bucket through presigned URLs.</summary>
     [Fact]
     public async Task CustomersAndAssets_WithTheAdminFunctionsRole_SealTheAddressAndUploadThroughPresignedUrls()

@@ -13,11 +13,27 @@
    code is a placeholder), yet a mapping it created would still take every new stream record and receive every
    queued message to invoke them, leaving nothing for the tests, which read the stream and the queues as Lambda
    does and deliver to the services themselves (tests/Promotions.Aws.Tests/Support/Lambda).
+5. IAM as AWS evaluates it, once enforcement is switched on (POST /moto-api/reset-auth with 0; until then nothing is
+   checked, as before). moto checks every DynamoDB and KMS call against the resource "*", which a statement naming a
+   table or key never matches, checks a transaction or a batch as an action of its own, treats every condition of
+   an identity policy as met, cannot read the inline policies of a role its CloudFormation created, and fails on a
+   presigned S3 request. Here each call is checked as IAM does: a DynamoDB call on its table's ARN (an index's for a
+   query of one), a transaction as each item's own action (PutItem, UpdateItem, DeleteItem, ConditionCheckItem,
+   GetItem) on its table, a batch on each of its tables, a stream call on the stream's ARN, a KMS call on its key's
+   ARN, an SQS batch as its single action (SendMessage, DeleteMessage, ChangeMessageVisibility) on the queue, a
+   presigned S3 URL against the session that signed it (its signature is not verified). Conditions are evaluated
+   for the keys these calls give: dynamodb:LeadingKeys (the partition key of the item, of each item of a
+   transaction or batch; a query gives none), kms:EncryptionContext:<key> and kms:MacAlgorithm, with StringEquals
+   and StringLike and their ForAllValues/ForAnyValue forms; a statement with any other condition allows nothing.
+   docs/deploy.md says what is still not checked.
+6. KMS keys created by CloudFormation get the template's KeySpec and KeyUsage: moto's CloudFormation makes every key
+   a symmetric encryption key, so the stack's HMAC key (LookupKey) would refuse GenerateMac.
 
 Usage: python3 moto_server.py HOST PORT
 """
 
 import copy
+from fnmatch import fnmatchcase
 import functools
 import json
 import sys
@@ -159,17 +175,68 @@ awslambda.LambdaBackend.create_event_source_mapping = create_event_source_mappin
 
 
 def _authorize(handler, checks):
-    """moto's own check (core/authorization.py), run for each (action, resource) that checks(handler) says the call needs."""
+    """moto's own check (core/authorization.py), run for each (action, resource, condition keys) that checks(handler) says the call needs."""
     if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
         ActionAuthenticatorMixin.request_count += 1
         return
     parsed = urlparse(handler.uri)
     path = parsed.path + ("?" + parsed.query if parsed.query else "")
-    for action, resource in checks(handler):
+    for action, resource, context in checks(handler):
         request = IAMRequest(account_id=handler.current_account, method=handler.method, path=path, data=handler.data,
                              body=handler.raw_body, headers=handler.headers, action=action)
         request.check_signature()
-        request.check_action_permitted(resource)
+        _check_permitted(request, resource, context)
+
+
+def _check_permitted(request, resource, context):
+    """moto's check_action_permitted, with the statements' conditions evaluated against the call's condition keys."""
+    permitted = False
+    for policy in request._access_key.collect_policies():
+        document = IAMPolicy(policy)._policy_json
+        statements = document["Statement"] if isinstance(document["Statement"], list) else [document["Statement"]]
+        for statement in statements:
+            if not (_element_matches(statement, "Action", request._action) and _element_matches(statement, "Resource", resource)
+                    and _conditions_hold(statement.get("Condition"), context)):
+                continue
+            if statement["Effect"] == "Deny":
+                request._raise_access_denied()
+            permitted = True
+    if not permitted:
+        request._raise_access_denied()
+
+
+def _element_matches(statement, element, value):
+    if element not in statement and "Not" + element in statement:
+        return not _element_matches({element: statement["Not" + element]}, element, value)
+    patterns = statement.get(element, [])
+    patterns = patterns if isinstance(patterns, list) else [patterns]
+    if element == "Action":  # actions are case-insensitive
+        return any(fnmatchcase(value.lower(), p.lower()) for p in patterns)
+    return any(fnmatchcase(value, p) for p in patterns)
+
+
+_OPERATORS = {"StringEquals": lambda actual, expected: actual == expected, "StringLike": fnmatchcase}
+
+
+def _conditions_hold(conditions, context):
+    for operator, entries in (conditions or {}).items():
+        qualifier, _, name = operator.rpartition(":")
+        match = _OPERATORS.get(name)
+        if match is None or qualifier not in ("", "ForAllValues", "ForAnyValue"):
+            return False
+        for key, expected in entries.items():
+            expected = expected if isinstance(expected, list) else [expected]
+            actual = context.get(key)
+            matches = [any(match(a, e) for e in expected) for a in (actual or [])]
+            if qualifier == "ForAllValues":
+                holds = all(matches)
+            elif qualifier == "ForAnyValue":
+                holds = any(matches)
+            else:
+                holds = actual is not None and len(actual) == 1 and matches[0]
+            if not holds:
+                return False
+    return True
 
 
 def _body(handler):
@@ -183,37 +250,57 @@ def _table_arn(handler, name):
 _ITEM_ACTIONS = {"Put": "PutItem", "Update": "UpdateItem", "Delete": "DeleteItem", "ConditionCheck": "ConditionCheckItem", "Get": "GetItem"}
 
 
+def _leading_keys(handler, table_name, attributes):
+    """dynamodb:LeadingKeys of an item's key or the item itself: its partition key's value."""
+    try:
+        table = dynamodb_backends[handler.current_account][handler.region].get_table(table_name.split("/")[-1])
+    except Exception:  # an unknown table: moto answers ResourceNotFound after the check
+        return {}
+    value = (attributes or {}).get(table.hash_key_attr)
+    return {} if value is None else {"dynamodb:LeadingKeys": [next(iter(value.values()))]}
+
+
 def _dynamodb_checks(handler):
     action, body = handler._get_action(), _body(handler)
     if action in ("TransactWriteItems", "TransactGetItems"):
-        return [(_ITEM_ACTIONS[kind], _table_arn(handler, op["TableName"]))
+        return [(_ITEM_ACTIONS[kind], _table_arn(handler, op["TableName"]), _leading_keys(handler, op["TableName"], op.get("Key") or op.get("Item")))
                 for entry in body.get("TransactItems", []) for kind, op in entry.items()]
     if action in ("BatchGetItem", "BatchWriteItem"):
-        return [(action, _table_arn(handler, name)) for name in body.get("RequestItems", {})]
+        checks = []
+        for name, requests in body.get("RequestItems", {}).items():
+            items = requests.get("Keys", []) if action == "BatchGetItem" else [
+                r.get("PutRequest", {}).get("Item") or r.get("DeleteRequest", {}).get("Key") for r in requests]
+            keys = [v for item in items for v in _leading_keys(handler, name, item).get("dynamodb:LeadingKeys", [])]
+            checks.append((action, _table_arn(handler, name), {"dynamodb:LeadingKeys": keys}))
+        return checks
     if "TableName" in body:
         table = _table_arn(handler, body["TableName"])
-        return [(action, f"{table}/index/{body['IndexName']}" if "IndexName" in body else table)]
-    return [(action, "*")]
+        resource = f"{table}/index/{body['IndexName']}" if "IndexName" in body else table
+        return [(action, resource, _leading_keys(handler, body["TableName"], body.get("Key") or body.get("Item")))]
+    return [(action, "*", {})]
 
 
 def _stream_checks(handler):
     action, body = handler._get_action(), _body(handler)
     if "StreamArn" in body:
-        return [(action, body["StreamArn"])]
+        return [(action, body["StreamArn"], {})]
     if "ShardIterator" in body:
         # moto's iterators are "<stream ARN>|1|<id>".
-        return [(action, body["ShardIterator"].split("|")[0])]
-    return [(action, "*")]
+        return [(action, body["ShardIterator"].split("|")[0], {})]
+    return [(action, "*", {})]
 
 
 def _kms_checks(handler):
     action, body = handler._get_action(), _body(handler)
+    context = {f"kms:EncryptionContext:{k}": [v] for k, v in (body.get("EncryptionContext") or {}).items()}
+    if "MacAlgorithm" in body:
+        context["kms:MacAlgorithm"] = [body["MacAlgorithm"]]
     if "KeyId" not in body:
-        return [(action, "*")]
+        return [(action, "*", context)]
     try:
-        return [(action, handler.kms_backend.describe_key(body["KeyId"]).arn)]
+        return [(action, handler.kms_backend.describe_key(body["KeyId"]).arn, context)]
     except Exception:  # an unknown key: moto answers NotFound after the check, as AWS answers AccessDenied or NotFound
-        return [(action, "*")]
+        return [(action, "*", context)]
 
 
 _SQS_BATCHES = {"SendMessageBatch": "SendMessage", "DeleteMessageBatch": "DeleteMessage",
@@ -232,7 +319,7 @@ dynamodbstreams_responses.DynamoDBStreamsHandler._authenticate_and_authorize_nor
     lambda self, resource="*": _authorize(self, _stream_checks)
 kms_responses.KmsResponse._authenticate_and_authorize_normal_action = lambda self, resource="*": _authorize(self, _kms_checks)
 sqs_responses.SQSResponse._authenticate_and_authorize_normal_action = \
-    lambda self, resource="*": _authorize(self, lambda h: [(_SQS_BATCHES.get(h._get_action(), h._get_action()), resource)])
+    lambda self, resource="*": _authorize(self, lambda h: [(_SQS_BATCHES.get(h._get_action(), h._get_action()), resource, {})])
 
 
 _s3_authorize = s3_responses.S3Response._authenticate_and_authorize_s3_action
@@ -250,7 +337,7 @@ def _s3_authorize_presigned(self, bucket_name=None, key_name=None):
     resource = f"{bucket_name or '*'}/{key_name}" if key_name else (bucket_name or "*")
     request = S3IAMRequest(account_id=self.current_account, method=self.method, path=parsed.path, data=self.data,
                            body=self.raw_body, headers=headers, action=self._get_action())
-    request.check_action_permitted(f"arn:aws:s3:::{resource}")
+    _check_permitted(request, f"arn:aws:s3:::{resource}", {})
 
 
 s3_responses.S3Response._authenticate_and_authorize_s3_action = _s3_authorize_presigned
