@@ -64,6 +64,8 @@ internal sealed class AwsClients(IOptions<AwsOptions> options, IConfiguration co
     }
 
     // Null: the SDK's default chain (on Lambda, the function role's credentials from the environment).
-    private BasicAWSCredentials? Credentials() =>
-        string.IsNullOrEmpty(_options.AccessKeyId) ? null : new BasicAWSCredentials(_options.AccessKeyId, _options.SecretAccessKey ?? "");
+    private AWSCredentials? Credentials() =>
+        string.IsNullOrEmpty(_options.AccessKeyId) ? null
+        : string.IsNullOrEmpty(_options.SessionToken) ? new BasicAWSCredentials(_options.AccessKeyId, _options.SecretAccessKey ?? "")
+        : new SessionAWSCredentials(_options.AccessKeyId, _options.SecretAccessKey ?? "", _options.SessionToken);
 }

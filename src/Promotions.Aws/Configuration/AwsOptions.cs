@@ -23,6 +23,9 @@ public sealed class AwsOptions
 
     public string? SecretAccessKey { get; set; }
 
+    /// <summary>With <see cref="AccessKeyId"/>, the session token of temporary credentials (an assumed role's).</summary>
+    public string? SessionToken { get; set; }
+
     /// <summary>The single table of the catalog, the ledger and the outbox (see docs/dynamodb.md).</summary>
     public string Table { get; set; } = "";
 

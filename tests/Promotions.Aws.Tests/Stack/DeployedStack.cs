@@ -11,6 +11,16 @@ namespace Promotions.Aws.Tests.Stack;
 /// </summary>
 public sealed class DeployedStack : IAsyncLifetime
 {
+    private readonly Func<Task<Emulator>> _emulator;
+
+    public DeployedStack()
+        : this(Emulator.GetAsync)
+    {
+    }
+
+    /// <summary>A stack on the emulator <paramref name="emulator"/> gives (the shared one by default).</summary>
+    internal DeployedStack(Func<Task<Emulator>> emulator) => _emulator = emulator;
+
     public string StackName { get; } = "promotions-" + Guid.NewGuid().ToString("N")[..8];
 
     public Emulator Emulator { get; private set; } = null!;
@@ -30,7 +40,7 @@ public sealed class DeployedStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await Emulator.GetAsync();
+        Emulator = await _emulator();
         var arguments = new List<string>
         {
             Path.Combine(RepositoryRoot.Path, "infra", "scripts", "deploy_stack.py"),

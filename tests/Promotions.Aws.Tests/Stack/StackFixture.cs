@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Amazon.Runtime;
 using Promotions.Aws.Tests.Support;
 
 namespace Promotions.Aws.Tests.Stack;
@@ -12,8 +13,26 @@ namespace Promotions.Aws.Tests.Stack;
 public sealed partial class StackFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, StackFunction> _functions = new(StringComparer.Ordinal);
+    private readonly Func<StackFixture, Task<IReadOnlyDictionary<string, ImmutableCredentials>>>? _roleSessions;
+    private IReadOnlyDictionary<string, ImmutableCredentials> _sessions = new Dictionary<string, ImmutableCredentials>();
 
-    public DeployedStack Stack { get; } = new();
+    public StackFixture()
+        : this(new DeployedStack(), null)
+    {
+    }
+
+    /// <param name="stack">The stack to deploy.</param>
+    /// <param name="roleSessions">
+    /// Run once the stack and its pool exist, before any function is configured: the credentials each function
+    /// signs its AWS calls with, by logical id (a function left out signs with the emulator's root credentials).
+    /// </param>
+    internal StackFixture(DeployedStack stack, Func<StackFixture, Task<IReadOnlyDictionary<string, ImmutableCredentials>>>? roleSessions)
+    {
+        Stack = stack;
+        _roleSessions = roleSessions;
+    }
+
+    public DeployedStack Stack { get; }
 
     public StackUserPool Pool { get; private set; } = null!;
 
@@ -25,16 +44,27 @@ public sealed partial class StackFixture : IAsyncLifetime
     {
         await Stack.InitializeAsync();
         Pool = await StackUserPool.CreateAsync(Stack);
+        if (_roleSessions is not null)
+        {
+            _sessions = await _roleSessions(this);
+        }
+
         var makefile = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "infra", "lambda", "Makefile"));
         foreach (Match target in BuildTarget().Matches(makefile))
         {
             var logicalId = target.Groups[1].Value;
-            _functions[logicalId] = StackFunction.Start(logicalId, target.Groups[2].Value, StackSettings.For(Stack, Pool, logicalId));
+            _functions[logicalId] = StackFunction.Start(logicalId, target.Groups[2].Value, StackSettings.For(Stack, Pool, logicalId, _sessions.GetValueOrDefault(logicalId)));
         }
 
         Assert.Equal(Stack.Functions.Keys.Order(StringComparer.Ordinal), _functions.Keys.Order(StringComparer.Ordinal));
         Api = new StackHttpApi(Stack.Template, _functions);
     }
+
+    /// <summary>What a function signs its AWS calls with, and Lambda its event source mappings' polls: its role's session, or the emulator's root credentials.</summary>
+    public AWSCredentials Credentials(string logicalId) =>
+        _sessions.TryGetValue(logicalId, out var session)
+            ? new SessionAWSCredentials(session.AccessKey, session.SecretKey, session.Token)
+            : new BasicAWSCredentials("test", "test");
 
     /// <summary>
     /// An event source mapping of the template: the logical id of its source (a table or queue), the function it

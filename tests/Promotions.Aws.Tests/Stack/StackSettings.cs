@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Promotions.Aws.Tests.Support;
 
 namespace Promotions.Aws.Tests.Stack;
@@ -14,7 +15,8 @@ public sealed record StackSettings(
     IReadOnlyList<string> EmulatorKeys,
     IReadOnlyDictionary<string, string?> All)
 {
-    public static StackSettings For(DeployedStack stack, StackUserPool pool, string logicalId)
+    /// <param name="role">Credentials of the function's role (an assumed role's session) instead of the emulator's root ones.</param>
+    public static StackSettings For(DeployedStack stack, StackUserPool pool, string logicalId, ImmutableCredentials? role = null)
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(pool);
@@ -34,13 +36,18 @@ public sealed record StackSettings(
         var emulator = new Dictionary<string, string?>
         {
             ["Aws:EndpointUrl"] = stack.Emulator.Endpoint,
-            ["Aws:AccessKeyId"] = "test",
-            ["Aws:SecretAccessKey"] = "test",
+            ["Aws:AccessKeyId"] = role?.AccessKey ?? "test",
+            ["Aws:SecretAccessKey"] = role?.SecretKey ?? "test",
             // The Lambda runtime sets it in every function.
             ["AWS_REGION"] = Emulator.Region,
             // On AWS the key set follows from the issuer; moto serves it under its own host.
             ["Auth:Cognito:JwksUrl"] = $"{stack.Emulator.Endpoint}/{pool.PoolId}/.well-known/jwks.json",
         };
+        if (role is { UseToken: true })
+        {
+            emulator["Aws:SessionToken"] = role.Token;
+        }
+
         foreach (var (key, value) in emulator)
         {
             Assert.False(all.ContainsKey(key), $"{logicalId}: the stack sets {key}, which only the emulator should need.");

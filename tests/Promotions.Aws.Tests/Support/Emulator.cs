@@ -14,10 +14,13 @@ public sealed class Emulator
 {
     private static readonly Lazy<Task<Emulator>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private Emulator(string? endpoint, bool isMoto)
+    private readonly Process? _process;
+
+    private Emulator(string? endpoint, bool isMoto, Process? process = null)
     {
         Endpoint = endpoint;
         IsMoto = isMoto;
+        _process = process;
     }
 
     /// <summary>The endpoint URL, or null for real AWS.</summary>
@@ -29,6 +32,33 @@ public sealed class Emulator
     public static string Region => Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region ? region : "us-east-1";
 
     public static Task<Emulator> GetAsync() => Shared.Value;
+
+    /// <summary>
+    /// A moto server of its own, for tests that change how the whole server behaves (IAM enforcement), which the
+    /// shared one must not; stopped by <see cref="Stop()"/> or when the test process exits.
+    /// </summary>
+    public static Task<Emulator> StartOwnAsync() => StartMotoAsync();
+
+    /// <summary>
+    /// From now on moto checks every request against the policies of the caller (moto's <c>/moto-api/reset-auth</c>,
+    /// which sets <c>INITIAL_NO_AUTH_ACTION_COUNT</c> to 0): requests signed with an assumed role's session are
+    /// allowed only what the role's policies allow, and any other credentials but an IAM user's keys are refused.
+    /// </summary>
+    public async Task EnforceIamAsync()
+    {
+        Assert.True(IsMoto && _process is not null, "IAM enforcement needs a moto server of the test's own (StartOwnAsync).");
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(Endpoint + "/moto-api/reset-auth"), new StringContent("0"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public void Stop()
+    {
+        if (_process is not null)
+        {
+            Stop(_process);
+        }
+    }
 
     private static async Task<Emulator> StartAsync()
     {
@@ -42,6 +72,11 @@ public sealed class Emulator
             return new Emulator(given, isMoto: false);
         }
 
+        return await StartMotoAsync();
+    }
+
+    private static async Task<Emulator> StartMotoAsync()
+    {
         for (var attempt = 0; ; attempt++)
         {
             var port = FreePort();
@@ -62,7 +97,7 @@ public sealed class Emulator
             var endpoint = $"http://127.0.0.1:{port}";
             if (await WaitUntilUpAsync(endpoint, process))
             {
-                return new Emulator(endpoint, isMoto: true);
+                return new Emulator(endpoint, isMoto: true, process);
             }
 
             Stop(process);

@@ -13,25 +13,50 @@
    code is a placeholder), yet a mapping it created would still take every new stream record and receive every
    queued message to invoke them, leaving nothing for the tests, which read the stream and the queues as Lambda
    does and deliver to the services themselves (tests/Promotions.Aws.Tests/Support/Lambda).
+5. IAM as AWS evaluates it, once enforcement is switched on (POST /moto-api/reset-auth with 0; until then nothing is
+   checked, as before). moto checks every DynamoDB and KMS call against the resource "*", which a statement naming a
+   table or key never matches, checks a transaction or a batch as an action of its own, treats every condition of
+   an identity policy as met, cannot read the inline policies of a role its CloudFormation created, and fails on a
+   presigned S3 request. Here each call is checked as IAM does: a DynamoDB call on its table's ARN (an index's for a
+   query of one), a transaction as each item's own action (PutItem, UpdateItem, DeleteItem, ConditionCheckItem,
+   GetItem) on its table, a batch on each of its tables, a stream call on the stream's ARN, a KMS call on its key's
+   ARN, an SQS batch as its single action (SendMessage, DeleteMessage, ChangeMessageVisibility) on the queue, a
+   presigned S3 URL against the session that signed it (its signature is not verified). Conditions are evaluated
+   for the keys these calls give: dynamodb:LeadingKeys (the partition key of the item, of each item of a
+   transaction or batch; a query gives none), kms:EncryptionContext:<key> and kms:MacAlgorithm, with StringEquals
+   and StringLike and their ForAllValues/ForAnyValue forms; a statement with any other condition allows nothing.
+   docs/deploy.md says what is still not checked.
+6. KMS keys created by CloudFormation get the template's KeySpec and KeyUsage: moto's CloudFormation makes every key
+   a symmetric encryption key, so the stack's HMAC key (LookupKey) would refuse GenerateMac.
 
 Usage: python3 moto_server.py HOST PORT
 """
 
 import copy
+from fnmatch import fnmatchcase
 import functools
 import json
 import sys
 import threading
 
 import moto.awslambda.models as awslambda
+import moto.dynamodbstreams.responses as dynamodbstreams_responses
+import moto.kms.models as kms_models
+import moto.s3.responses as s3_responses
+import moto.kms.responses as kms_responses
+import moto.sqs.responses as sqs_responses
 import moto.dynamodb.comparisons as comparisons
 import moto.dynamodb.models as dynamodb
 import moto.dynamodb.responses as responses
 from moto.dynamodb.models.dynamo_type import DynamoType
+from moto import settings
+from moto.core.authorization import ActionAuthenticatorMixin
 from moto.dynamodb import dynamodb_backends
+from moto.iam.access_control import IAMPolicy, IAMRequest, S3IAMRequest
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.sqs.models import sqs_backends
+from urllib.parse import parse_qs, urlparse
 from werkzeug.serving import run_simple
 
 _transact = dynamodb.DynamoDBBackend.transact_write_items
@@ -146,6 +171,193 @@ def create_event_source_mapping(self, spec):
 
 
 awslambda.LambdaBackend.create_event_source_mapping = create_event_source_mapping
+
+
+
+def _authorize(handler, checks):
+    """moto's own check (core/authorization.py), run for each (action, resource, condition keys) that checks(handler) says the call needs."""
+    if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
+        ActionAuthenticatorMixin.request_count += 1
+        return
+    parsed = urlparse(handler.uri)
+    path = parsed.path + ("?" + parsed.query if parsed.query else "")
+    for action, resource, context in checks(handler):
+        request = IAMRequest(account_id=handler.current_account, method=handler.method, path=path, data=handler.data,
+                             body=handler.raw_body, headers=handler.headers, action=action)
+        request.check_signature()
+        _check_permitted(request, resource, context)
+
+
+def _check_permitted(request, resource, context):
+    """moto's check_action_permitted, with the statements' conditions evaluated against the call's condition keys."""
+    permitted = False
+    for policy in request._access_key.collect_policies():
+        document = IAMPolicy(policy)._policy_json
+        statements = document["Statement"] if isinstance(document["Statement"], list) else [document["Statement"]]
+        for statement in statements:
+            if not (_element_matches(statement, "Action", request._action) and _element_matches(statement, "Resource", resource)
+                    and _conditions_hold(statement.get("Condition"), context)):
+                continue
+            if statement["Effect"] == "Deny":
+                request._raise_access_denied()
+            permitted = True
+    if not permitted:
+        request._raise_access_denied()
+
+
+def _element_matches(statement, element, value):
+    if element not in statement and "Not" + element in statement:
+        return not _element_matches({element: statement["Not" + element]}, element, value)
+    patterns = statement.get(element, [])
+    patterns = patterns if isinstance(patterns, list) else [patterns]
+    if element == "Action":  # actions are case-insensitive
+        return any(fnmatchcase(value.lower(), p.lower()) for p in patterns)
+    return any(fnmatchcase(value, p) for p in patterns)
+
+
+_OPERATORS = {"StringEquals": lambda actual, expected: actual == expected, "StringLike": fnmatchcase}
+
+
+def _conditions_hold(conditions, context):
+    for operator, entries in (conditions or {}).items():
+        qualifier, _, name = operator.rpartition(":")
+        match = _OPERATORS.get(name)
+        if match is None or qualifier not in ("", "ForAllValues", "ForAnyValue"):
+            return False
+        for key, expected in entries.items():
+            expected = expected if isinstance(expected, list) else [expected]
+            actual = context.get(key)
+            matches = [any(match(a, e) for e in expected) for a in (actual or [])]
+            if qualifier == "ForAllValues":
+                holds = all(matches)
+            elif qualifier == "ForAnyValue":
+                holds = any(matches)
+            else:
+                holds = actual is not None and len(actual) == 1 and matches[0]
+            if not holds:
+                return False
+    return True
+
+
+def _body(handler):
+    return json.loads(handler.raw_body or b"{}")
+
+
+def _table_arn(handler, name):
+    return name if name.startswith("arn:") else f"arn:aws:dynamodb:{handler.region}:{handler.current_account}:table/{name}"
+
+
+_ITEM_ACTIONS = {"Put": "PutItem", "Update": "UpdateItem", "Delete": "DeleteItem", "ConditionCheck": "ConditionCheckItem", "Get": "GetItem"}
+
+
+def _leading_keys(handler, table_name, attributes):
+    """dynamodb:LeadingKeys of an item's key or the item itself: its partition key's value."""
+    try:
+        table = dynamodb_backends[handler.current_account][handler.region].get_table(table_name.split("/")[-1])
+    except Exception:  # an unknown table: moto answers ResourceNotFound after the check
+        return {}
+    value = (attributes or {}).get(table.hash_key_attr)
+    return {} if value is None else {"dynamodb:LeadingKeys": [next(iter(value.values()))]}
+
+
+def _dynamodb_checks(handler):
+    action, body = handler._get_action(), _body(handler)
+    if action in ("TransactWriteItems", "TransactGetItems"):
+        return [(_ITEM_ACTIONS[kind], _table_arn(handler, op["TableName"]), _leading_keys(handler, op["TableName"], op.get("Key") or op.get("Item")))
+                for entry in body.get("TransactItems", []) for kind, op in entry.items()]
+    if action in ("BatchGetItem", "BatchWriteItem"):
+        checks = []
+        for name, requests in body.get("RequestItems", {}).items():
+            items = requests.get("Keys", []) if action == "BatchGetItem" else [
+                r.get("PutRequest", {}).get("Item") or r.get("DeleteRequest", {}).get("Key") for r in requests]
+            keys = [v for item in items for v in _leading_keys(handler, name, item).get("dynamodb:LeadingKeys", [])]
+            checks.append((action, _table_arn(handler, name), {"dynamodb:LeadingKeys": keys}))
+        return checks
+    if "TableName" in body:
+        table = _table_arn(handler, body["TableName"])
+        resource = f"{table}/index/{body['IndexName']}" if "IndexName" in body else table
+        return [(action, resource, _leading_keys(handler, body["TableName"], body.get("Key") or body.get("Item")))]
+    return [(action, "*", {})]
+
+
+def _stream_checks(handler):
+    action, body = handler._get_action(), _body(handler)
+    if "StreamArn" in body:
+        return [(action, body["StreamArn"], {})]
+    if "ShardIterator" in body:
+        # moto's iterators are "<stream ARN>|1|<id>".
+        return [(action, body["ShardIterator"].split("|")[0], {})]
+    return [(action, "*", {})]
+
+
+def _kms_checks(handler):
+    action, body = handler._get_action(), _body(handler)
+    context = {f"kms:EncryptionContext:{k}": [v] for k, v in (body.get("EncryptionContext") or {}).items()}
+    if "MacAlgorithm" in body:
+        context["kms:MacAlgorithm"] = [body["MacAlgorithm"]]
+    if "KeyId" not in body:
+        return [(action, "*", context)]
+    try:
+        return [(action, handler.kms_backend.describe_key(body["KeyId"]).arn, context)]
+    except Exception:  # an unknown key: moto answers NotFound after the check, as AWS answers AccessDenied or NotFound
+        return [(action, "*", context)]
+
+
+_SQS_BATCHES = {"SendMessageBatch": "SendMessage", "DeleteMessageBatch": "DeleteMessage",
+                "ChangeMessageVisibilityBatch": "ChangeMessageVisibility"}
+
+_iam_policy_init = IAMPolicy.__init__
+
+
+def _iam_policy(self, policy):
+    _iam_policy_init(self, json.dumps(policy) if isinstance(policy, dict) and "Statement" in policy else policy)
+
+
+IAMPolicy.__init__ = _iam_policy
+responses.DynamoHandler._authenticate_and_authorize_normal_action = lambda self, resource="*": _authorize(self, _dynamodb_checks)
+dynamodbstreams_responses.DynamoDBStreamsHandler._authenticate_and_authorize_normal_action = \
+    lambda self, resource="*": _authorize(self, _stream_checks)
+kms_responses.KmsResponse._authenticate_and_authorize_normal_action = lambda self, resource="*": _authorize(self, _kms_checks)
+sqs_responses.SQSResponse._authenticate_and_authorize_normal_action = \
+    lambda self, resource="*": _authorize(self, lambda h: [(_SQS_BATCHES.get(h._get_action(), h._get_action()), resource, {})])
+
+
+_s3_authorize = s3_responses.S3Response._authenticate_and_authorize_s3_action
+
+
+def _s3_authorize_presigned(self, bucket_name=None, key_name=None):
+    parsed = urlparse(self.uri)
+    query = parse_qs(parsed.query)
+    enforcing = ActionAuthenticatorMixin.request_count >= settings.INITIAL_NO_AUTH_ACTION_COUNT
+    if not enforcing or "Authorization" in self.headers or "X-Amz-Credential" not in query:
+        return _s3_authorize(self, bucket_name=bucket_name, key_name=key_name)
+    headers = {"Authorization": f"AWS4-HMAC-SHA256 Credential={query['X-Amz-Credential'][0]}, SignedHeaders=host, Signature=-"}
+    if "X-Amz-Security-Token" in query:
+        headers["X-Amz-Security-Token"] = query["X-Amz-Security-Token"][0]
+    resource = f"{bucket_name or '*'}/{key_name}" if key_name else (bucket_name or "*")
+    request = S3IAMRequest(account_id=self.current_account, method=self.method, path=parsed.path, data=self.data,
+                           body=self.raw_body, headers=headers, action=self._get_action())
+    _check_permitted(request, f"arn:aws:s3:::{resource}", {})
+
+
+s3_responses.S3Response._authenticate_and_authorize_s3_action = _s3_authorize_presigned
+
+
+def _key_from_cloudformation(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = cloudformation_json["Properties"]
+    key = kms_models.kms_backends[account_id][region_name].create_key(
+        policy=properties["KeyPolicy"],
+        key_usage=properties.get("KeyUsage", "ENCRYPT_DECRYPT"),
+        key_spec=properties.get("KeySpec", "SYMMETRIC_DEFAULT"),
+        description=properties.get("Description"),
+        tags=properties.get("Tags", []),
+    )
+    key.key_rotation_status = properties.get("EnableKeyRotation", False)
+    key.enabled = properties.get("Enabled", True)
+    return key
+
+
+kms_models.Key.create_from_cloudformation_json = classmethod(_key_from_cloudformation)
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
