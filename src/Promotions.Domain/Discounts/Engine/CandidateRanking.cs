@@ -6,22 +6,36 @@ namespace Promotions.Domain.Discounts.Engine;
 /// </summary>
 internal static class CandidateRanking
 {
-    public static List<RankedCandidate> Rank(IReadOnlyList<QuoteCandidate> candidates, CartView view, QuotePolicy policy)
+    private static readonly Comparison<QuoteCandidate> ByRank = Compare;
+
+    /// <summary>Fills the workspace's ranked candidates; returns how many there are and how many were planned.</summary>
+    public static (int Count, int Planned) Rank(IReadOnlyList<QuoteCandidate> candidates, CartView view, QuotePolicy policy, QuoteWorkspace workspace)
     {
-        var sorted = candidates.ToArray();
-        Array.Sort(sorted, Compare);
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        var ranked = new List<RankedCandidate>(sorted.Length);
-        var rank = 0;
-        foreach (var candidate in sorted)
+        var sorted = workspace.Sorted;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var rejection = CurrencyRejection(candidate, view) ?? CodeRejection(candidate, codes, policy);
-            ranked.Add(rejection is null
-                ? new RankedCandidate(candidate, EffectPlanner.Plan(candidate, rank++, view, policy), null)
-                : new RankedCandidate(candidate, null, rejection));
+            sorted[i] = candidates[i];
         }
 
-        return ranked;
+        sorted.AsSpan(0, candidates.Count).Sort(ByRank);
+        HashSet<string>? codes = null;
+        var rank = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = sorted[i];
+            var rejection = CurrencyRejection(candidate, view) ?? CodeRejection(candidate, ref codes, policy);
+            EffectPlan? plan = null;
+            if (rejection is null)
+            {
+                plan = workspace.Plan(rank);
+                plan.Reset(candidate, rank++, view.Count);
+                EffectPlanner.Plan(plan, view, policy);
+            }
+
+            workspace.Ranked[i] = new RankedCandidate(candidate, plan, rejection);
+        }
+
+        return (candidates.Count, rank);
     }
 
     private static int Compare(QuoteCandidate a, QuoteCandidate b)
@@ -40,9 +54,15 @@ internal static class CandidateRanking
             ? new Miss(NotAppliedReasons.CurrencyMismatch, $"This promotion applies to carts in {currency}; the cart is in {view.Currency}.")
             : null;
 
-    private static Miss? CodeRejection(QuoteCandidate candidate, HashSet<string> codes, QuotePolicy policy)
+    private static Miss? CodeRejection(QuoteCandidate candidate, ref HashSet<string>? codes, QuotePolicy policy)
     {
-        if (candidate.Code is not { } code || codes.Contains(code))
+        if (candidate.Code is not { } code)
+        {
+            return null;
+        }
+
+        codes ??= new HashSet<string>(StringComparer.Ordinal);
+        if (codes.Contains(code))
         {
             return null;
         }

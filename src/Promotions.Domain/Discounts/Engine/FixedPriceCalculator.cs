@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Promotions.Domain.Discounts.Effects;
 
 namespace Promotions.Domain.Discounts.Engine;
@@ -9,19 +10,30 @@ namespace Promotions.Domain.Discounts.Engine;
 /// </summary>
 internal static class FixedPriceCalculator
 {
-    public static EffectOutcome Evaluate(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state)
+    // The wording depends on the group size alone; sizes are few, so each is built once.
+    private static readonly ConcurrentDictionary<int, Miss> NotCheaper = new();
+
+    public static EffectOutcome Evaluate(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state, QuoteWorkspace workspace)
     {
-        var unitValues = UnitOrder.UnitValues(view, state);
-        var order = UnitOrder.Sorted(target.Eligible, unitValues, descending: true);
-        var weights = new decimal[view.Count];
+        var unitValues = workspace.UnitValues;
+        UnitOrder.UnitValues(target, view, state, unitValues);
+        var order = workspace.Order;
+        var count = UnitOrder.Sorted(target, unitValues, descending: true, order);
+        var weights = workspace.Weights;
+        for (var j = 0; j < target.EligibleCount; j++)
+        {
+            weights[target.Lines[j]] = 0m;
+        }
+
         var groupsLeft = effect.MaxApplications ?? int.MaxValue;
         var size = effect.Quantity;
-        var pending = new List<(int Line, int Units)>(size);
-        int filled = 0;
+        var pending = workspace.Taken;
+        int filled = 0, pendingCount = 0;
         decimal groupValue = 0m, exact = 0m;
         var stop = false;
-        foreach (var i in order)
+        for (var k = 0; k < count; k++)
         {
+            var i = order[k];
             var unit = unitValues[i];
             var available = view.Lines[i].Quantity;
             while (available > 0 && groupsLeft > 0 && !stop)
@@ -44,7 +56,7 @@ internal static class FixedPriceCalculator
                 }
 
                 var take = Math.Min(available, size - filled);
-                pending.Add((i, take));
+                pending[pendingCount++] = (i, take, false);
                 groupValue += take * unit;
                 filled += take;
                 available -= take;
@@ -61,21 +73,25 @@ internal static class FixedPriceCalculator
                 }
 
                 // Within a mixed group the saving is spread in proportion to each unit's price.
-                foreach (var (line, units) in pending)
+                for (var p = 0; p < pendingCount; p++)
                 {
+                    var (line, units, _) = pending[p];
                     weights[line] += groupSaving * units * unitValues[line] / groupValue;
                 }
 
                 exact += groupSaving;
                 groupsLeft--;
-                pending.Clear();
+                pendingCount = 0;
                 filled = 0;
                 groupValue = 0m;
             }
         }
 
         return exact > 0m
-            ? EffectEvaluator.FromWeights(weights, exact, view, state)
-            : EffectOutcome.Missed(new Miss(NotAppliedReasons.NoDiscount, $"{size} of these items already cost no more than the fixed price."));
+            ? EffectEvaluator.FromWeights(target, exact, view, state, workspace)
+            : EffectOutcome.Missed(NotCheaperMiss(size));
     }
+
+    private static Miss NotCheaperMiss(int size) =>
+        NotCheaper.GetOrAdd(size, static n => new Miss(NotAppliedReasons.NoDiscount, $"{n} of these items already cost no more than the fixed price."));
 }

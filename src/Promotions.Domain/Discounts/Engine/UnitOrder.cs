@@ -3,35 +3,32 @@ namespace Promotions.Domain.Discounts.Engine;
 /// <summary>Orders eligible lines by the value left per unit, ties by line id, for the unit-based effects.</summary>
 internal static class UnitOrder
 {
-    /// <summary>What is left of each line's price per unit (zero for lines without units).</summary>
-    public static decimal[] UnitValues(CartView view, PricingState state)
+    /// <summary>What is left of each selected line's price per unit (zero for lines without units).</summary>
+    public static void UnitValues(LineSelection lines, CartView view, PricingState state, decimal[] values)
     {
-        var values = new decimal[view.Count];
-        for (var i = 0; i < values.Length; i++)
+        for (var j = 0; j < lines.EligibleCount; j++)
         {
+            var i = lines.Lines[j];
             var quantity = view.Lines[i].Quantity;
-            values[i] = quantity > 0 ? state.Remaining[i] / quantity : 0m;
+            values[i] = quantity > 0 ? MinorUnits.ToDecimal(state.Remaining[i], view.Digits) / quantity : 0m;
         }
-
-        return values;
     }
 
     /// <summary>
-    /// The eligible lines, cheapest or dearest unit first. Lines are in line-id order, so the index is the
-    /// deterministic tie-break. With <paramref name="lastIf"/>, those lines go after all others (stable).
+    /// The eligible lines into <paramref name="order"/>, cheapest or dearest unit first; returns how many. Lines
+    /// are in line-id order, so the index is the deterministic tie-break. With <paramref name="lastIf"/>, those
+    /// lines go after all others.
     /// </summary>
-    public static List<int> Sorted(bool[] eligible, decimal[] unitValues, bool descending, bool[]? lastIf = null)
+    public static int Sorted(LineSelection lines, decimal[] unitValues, bool descending, int[] order, bool[]? lastIf = null)
     {
-        var order = new List<int>(eligible.Length);
-        for (var i = 0; i < eligible.Length; i++)
-        {
-            if (eligible[i])
-            {
-                order.Add(i);
-            }
-        }
+        Array.Copy(lines.Lines, order, lines.EligibleCount);
+        order.AsSpan(0, lines.EligibleCount).Sort(new ByUnitValue(unitValues, descending, lastIf));
+        return lines.EligibleCount;
+    }
 
-        order.Sort((a, b) =>
+    private readonly struct ByUnitValue(decimal[] unitValues, bool descending, bool[]? lastIf) : IComparer<int>
+    {
+        public int Compare(int a, int b)
         {
             if (lastIf is not null && lastIf[a] != lastIf[b])
             {
@@ -40,7 +37,6 @@ internal static class UnitOrder
 
             var c = unitValues[a].CompareTo(unitValues[b]);
             return c != 0 ? (descending ? -c : c) : a.CompareTo(b);
-        });
-        return order;
+        }
     }
 }

@@ -1,0 +1,97 @@
+using CsCheck;
+using Promotions.Domain.Carts;
+using Promotions.Domain.Discounts;
+using Promotions.Domain.Discounts.Engine;
+
+namespace Promotions.Domain.Tests.Discounts;
+
+/// <summary>
+/// The engine's integer fast paths against the decimal definitions they replace: the exact allocator against
+/// the decimal largest-remainder allocator, and percent/amount effects in minor units against the same
+/// effects computed in decimal, applied one after another on random carts and candidate sets.
+/// </summary>
+public sealed class ExactArithmeticTests
+{
+    private static readonly Gen<(long[] Weights, int Scale, long Total, int Digits)> Allocation =
+        from digits in Gen.OneOf(Gen.Const(0), Gen.Const(2), Gen.Const(3))
+        from extra in Gen.Int[0, 6]
+        from count in Gen.Int[1, 12]
+        from weights in Gen.OneOf(
+            Gen.Long[0, 10_000_000].Array[count],
+            Gen.OneOf(Gen.Const(0L), Gen.Const(3L), Gen.Const(7L), Gen.Const(70L), Gen.Const(333L)).Array[count])
+        from share in Gen.Double[0, 1]
+        select (weights, digits + extra, (long)(weights.Sum() / Math.Pow(10, extra) * share), digits);
+
+    [Fact]
+    public void ExactAllocator_WhenItAnswers_GivesTheDecimalAllocatorsShares()
+    {
+        var answered = 0;
+        Allocation.Sample(
+            c =>
+            {
+                var (weights, scale, total, digits) = c;
+                var view = CartView.Create(
+                    new Cart("EUR", [.. weights.Select((_, i) => new CartLine($"L{i:D2}", "S", null, 1, 1m))]), QuotePolicy.Default);
+                var lines = new LineSelection();
+                lines.Select(view, null, excludeAlreadyDiscounted: false);
+                var exact = new long[weights.Length];
+                if (!ExactAllocator.TryAllocate(total, lines, weights, scale, exact, new ulong[weights.Length], out var allocated))
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref answered);
+                var expected = new long[weights.Length];
+                var decimals = weights.Select(w => MinorUnits.FromScaled(w, scale)).ToArray();
+                var expectedTotal = Allocator.Allocate(total, lines, decimals, digits, expected, new decimal[weights.Length]);
+                Assert.Equal(expectedTotal, allocated);
+                Assert.Equal(expected, exact);
+            },
+            iter: 4000);
+        Assert.True(answered > 2000, $"the exact allocator answered only {answered} of 4000");
+    }
+
+    [Fact]
+    public void Apply_WithMinorUnitArithmetic_MatchesDecimalArithmetic()
+    {
+        QuoteGenerators.Scenario.Sample(
+            s =>
+            {
+                var view = CartView.Create(s.Cart, s.Policy);
+                var workspace = QuoteWorkspace.Rent(view.Count, s.Candidates.Length);
+                try
+                {
+                    var (_, planned) = CandidateRanking.Rank(s.Candidates, view, s.Policy, workspace);
+                    var evaluator = new StackEvaluator(view, s.Policy, workspace);
+                    PricingState exact = new(), plain = new();
+                    exact.Reset(view, evaluator.Budget);
+                    plain.Reset(view, evaluator.Budget);
+                    for (var k = 0; k < planned; k++)
+                    {
+                        var plan = workspace.Plans[k];
+                        var fast = evaluator.Apply(plan, exact, commit: true, details: true);
+                        var fastShares = plan.Shares.Take(view.Count).ToArray();
+                        var arithmetic = plan.Arithmetic;
+                        plan.Arithmetic = default;
+                        var slow = evaluator.Apply(plan, plain, commit: true, details: true);
+                        plan.Arithmetic = arithmetic;
+
+                        Assert.Equal((slow.Amount, slow.Shipping, slow.GuardrailReduction, slow.Miss), (fast.Amount, fast.Shipping, fast.GuardrailReduction, fast.Miss));
+                        if (slow.HasShares)
+                        {
+                            Assert.Equal(plan.Shares.Take(view.Count), fastShares);
+                        }
+
+                        Assert.Equal(plain.Remaining.Take(view.Count), exact.Remaining.Take(view.Count));
+                        Assert.Equal(plain.BudgetLeft, exact.BudgetLeft);
+                    }
+                }
+                finally
+                {
+                    QuoteWorkspace.Return(workspace);
+                }
+            },
+            iter: 400,
+            print: s => s.ToString());
+    }
+}
