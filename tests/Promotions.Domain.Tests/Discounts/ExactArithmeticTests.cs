@@ -1,5 +1,6 @@
 using CsCheck;
 using Promotions.Domain.Carts;
+using Promotions.Domain.Common;
 using Promotions.Domain.Discounts;
 using Promotions.Domain.Discounts.Engine;
 
@@ -35,7 +36,7 @@ public sealed class ExactArithmeticTests
                 var lines = new LineSelection();
                 lines.Select(view, null, excludeAlreadyDiscounted: false);
                 var exact = new long[weights.Length];
-                if (!ExactAllocator.TryAllocate(total, lines, weights, scale, exact, new ulong[weights.Length], out var allocated))
+                if (!ExactAllocator.TryAllocate(total, lines, weights, scale, exact, new ulong[weights.Length], new int[weights.Length], out var allocated))
                 {
                     return;
                 }
@@ -43,12 +44,34 @@ public sealed class ExactArithmeticTests
                 Interlocked.Increment(ref answered);
                 var expected = new long[weights.Length];
                 var decimals = weights.Select(w => MinorUnits.FromScaled(w, scale)).ToArray();
-                var expectedTotal = Allocator.Allocate(total, lines, decimals, digits, expected, new decimal[weights.Length]);
+                var expectedTotal = Allocator.Allocate(total, lines, decimals, digits, expected, new decimal[weights.Length], new decimal[weights.Length]);
                 Assert.Equal(expectedTotal, allocated);
                 Assert.Equal(expected, exact);
             },
             iter: 4000);
         Assert.True(answered > 2000, $"the exact allocator answered only {answered} of 4000");
+    }
+
+    [Fact]
+    public void MinorUnits_ToDecimal_IsMoneyFromMinorToTheLastBit()
+    {
+        Gen.Select(Gen.Long[-10_000_000_000, 10_000_000_000], QuoteGenerators.Currency).Sample(
+            (minor, currency) =>
+            {
+                var digits = Money.MinorUnits(currency);
+                Assert.Equal(decimal.GetBits(Money.FromMinor(minor, currency)), decimal.GetBits(MinorUnits.ToDecimal(minor, digits)));
+                Assert.Equal(Money.FromMinor(minor, currency), MinorUnits.OnGrid(Money.FromMinor(minor, currency), digits) / (decimal)MinorUnits.Pow10(digits));
+            },
+            iter: 2000);
+    }
+
+    [Fact]
+    public void UnitOrder_PerUnit_IsTheDecimalDivision()
+    {
+        Gen.Select(Gen.Long[0, 100_000_000], Gen.Int[1, 40], Gen.OneOf(Gen.Const(0), Gen.Const(2), Gen.Const(3))).Sample(
+            (remaining, quantity, digits) =>
+                Assert.Equal(MinorUnits.ToDecimal(remaining, digits) / quantity, UnitOrder.PerUnit(remaining, quantity, digits)),
+            iter: 2000);
     }
 
     [Fact]
@@ -69,11 +92,11 @@ public sealed class ExactArithmeticTests
                     for (var k = 0; k < planned; k++)
                     {
                         var plan = workspace.Plans[k];
-                        var fast = evaluator.Apply(plan, exact, commit: true, details: true);
+                        var fast = evaluator.Apply(plan, exact, Application.Detail);
                         var fastShares = plan.Shares.Take(view.Count).ToArray();
                         var arithmetic = plan.Arithmetic;
                         plan.Arithmetic = default;
-                        var slow = evaluator.Apply(plan, plain, commit: true, details: true);
+                        var slow = evaluator.Apply(plan, plain, Application.Detail);
                         plan.Arithmetic = arithmetic;
 
                         Assert.Equal((slow.Amount, slow.Shipping, slow.GuardrailReduction, slow.Miss), (fast.Amount, fast.Shipping, fast.GuardrailReduction, fast.Miss));

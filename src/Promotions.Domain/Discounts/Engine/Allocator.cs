@@ -13,7 +13,8 @@ internal static class Allocator
     /// in proportion to <paramref name="weights"/>; no line gets more than its weight rounded up, which the
     /// caller keeps within the line's room. Returns the minor units allocated, which is <paramref name="totalMinor"/>.
     /// </summary>
-    public static long Allocate(long totalMinor, LineSelection lines, decimal[] weights, int digits, long[] shares, decimal[] remainders)
+    public static long Allocate(
+        long totalMinor, LineSelection lines, decimal[] weights, int digits, long[] shares, decimal[] remainders, decimal[] bounds)
     {
         var weightSum = 0m;
         for (var j = 0; j < lines.EligibleCount; j++)
@@ -45,10 +46,18 @@ internal static class Allocator
             }
         }
 
+        // A line never gets more than its weight in minor units; a line's bound only matters until it is
+        // picked, after which it is out of the running, so each bound is worked out once.
         decimal unitsPerAmount = MinorUnits.Pow10(digits);
+        for (var j = 0; j < lines.EligibleCount && totalMinor > allocated; j++)
+        {
+            var i = lines.Lines[j];
+            bounds[i] = weights[i] > 0m ? weights[i] * unitsPerAmount : 0m;
+        }
+
         for (var leftover = totalMinor - allocated; leftover > 0; leftover--)
         {
-            var next = LargestRemainder(lines, weights, remainders, shares, unitsPerAmount);
+            var next = LargestRemainder(lines, weights, remainders, shares, bounds);
             if (next < 0)
             {
                 break; // Unreachable in exact arithmetic; the caller uses the amount actually allocated.
@@ -62,7 +71,7 @@ internal static class Allocator
         return allocated;
     }
 
-    private static int LargestRemainder(LineSelection lines, decimal[] weights, decimal[] remainders, long[] minor, decimal unitsPerAmount)
+    private static int LargestRemainder(LineSelection lines, decimal[] weights, decimal[] remainders, long[] minor, decimal[] bounds)
     {
         var best = -1;
         for (var j = 0; j < lines.EligibleCount; j++)
@@ -71,7 +80,7 @@ internal static class Allocator
             // more unit would pass the line's weight (and so its room), so such a line is passed over.
             var i = lines.Lines[j];
             if (weights[i] > 0m && remainders[i] >= 0m && (best < 0 || remainders[i] > remainders[best])
-                && minor[i] < weights[i] * unitsPerAmount)
+                && minor[i] < bounds[i])
             {
                 best = i;
             }

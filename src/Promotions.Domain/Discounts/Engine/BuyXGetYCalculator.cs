@@ -20,28 +20,23 @@ internal static class BuyXGetYCalculator
             discounted[i] = 0;
         }
 
-        var unitValues = workspace.UnitValues;
-        UnitOrder.UnitValues(buy, view, state, unitValues);
-        UnitOrder.UnitValues(get, view, state, unitValues);
+        UnitOrder.UnitValues(buy, view, state, workspace);
+        var unitValues = UnitOrder.UnitValues(get, view, state, workspace);
         var buyOrder = workspace.Order;
         var buyCount = UnitOrder.Sorted(buy, unitValues, descending: true, buyOrder, lastIf: get.Eligible);
         var (getOrder, getCount) = GetOrder(effect, get, unitValues, view, workspace.SecondOrder, workspace.ThirdOrder);
         var taken = workspace.Taken;
         var cap = effect.ApplicationCap ?? int.MaxValue;
         var applications = 0;
-        Miss? shortage = null;
+        var (missing, missingGet) = (0, false);
         while (applications < cap)
         {
             var count = 0;
-            var missing = Take(buyOrder, buyCount, available, effect.Buy.Quantity, taken, ref count, isGet: false);
-            var getFilter = effect.Get.Filter ?? effect.Buy.Filter;
-            if (missing > 0)
+            missing = Take(buyOrder, buyCount, available, effect.Buy.Quantity, taken, ref count, isGet: false);
+            missingGet = missing == 0;
+            if (missingGet)
             {
-                shortage = Hints.NotEnoughItems(missing, effect.Buy.Filter, "buy X get Y");
-            }
-            else if ((missing = Take(getOrder, getCount, available, effect.Get.Quantity, taken, ref count, isGet: true)) > 0)
-            {
-                shortage = Hints.NotEnoughItems(missing, getFilter, "buy X get Y");
+                missing = Take(getOrder, getCount, available, effect.Get.Quantity, taken, ref count, isGet: true);
             }
 
             if (missing > 0)
@@ -59,9 +54,16 @@ internal static class BuyXGetYCalculator
             applications++;
         }
 
+        if (applications == 0 && missing == 0)
+        {
+            return default; // Capped at no application at all: nothing to give, nothing to explain.
+        }
+
         if (applications == 0)
         {
-            return EffectOutcome.Missed(shortage!);
+            // The shortage is worded only when it is the answer: after one application it is not.
+            var filter = missingGet ? effect.Get.Filter ?? effect.Buy.Filter : effect.Buy.Filter;
+            return EffectOutcome.Missed(Hints.NotEnoughItems(missing, filter, "buy X get Y"));
         }
 
         var weights = workspace.Weights;

@@ -17,7 +17,7 @@ internal static class CandidateRanking
             sorted[i] = candidates[i];
         }
 
-        sorted.AsSpan(0, candidates.Count).Sort(ByRank);
+        SortByRank(candidates, sorted.AsSpan(0, candidates.Count), workspace.SortBuffer(candidates.Count));
         HashSet<string>? codes = null;
         var rank = 0;
         for (var i = 0; i < candidates.Count; i++)
@@ -29,13 +29,71 @@ internal static class CandidateRanking
             {
                 plan = workspace.Plan(rank);
                 plan.Reset(candidate, rank++, view.Count);
-                EffectPlanner.Plan(plan, view, policy);
+                EffectPlanner.Plan(plan, view, policy, workspace.Selections);
             }
 
             workspace.Ranked[i] = new RankedCandidate(candidate, plan, rejection);
         }
 
         return (candidates.Count, rank);
+    }
+
+    /// <summary>
+    /// Sorts by rank with a merge sort on the candidates themselves (no delegate per comparison). Rank is a
+    /// total order unless two candidates share priority, id and code; the framework's sort, which ordered
+    /// such twins before, orders them in that case, from the input order as before.
+    /// </summary>
+    private static void SortByRank(IReadOnlyList<QuoteCandidate> input, Span<QuoteCandidate> sorted, Span<QuoteCandidate> buffer)
+    {
+        MergeSort(sorted, buffer);
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (Compare(sorted[i - 1], sorted[i]) == 0)
+            {
+                for (var k = 0; k < sorted.Length; k++)
+                {
+                    sorted[k] = input[k];
+                }
+
+                sorted.Sort(ByRank);
+                return;
+            }
+        }
+    }
+
+    private static void MergeSort(Span<QuoteCandidate> items, Span<QuoteCandidate> buffer)
+    {
+        if (items.Length <= 16)
+        {
+            for (var i = 1; i < items.Length; i++)
+            {
+                var item = items[i];
+                var j = i - 1;
+                while (j >= 0 && Compare(items[j], item) > 0)
+                {
+                    items[j + 1] = items[j];
+                    j--;
+                }
+
+                items[j + 1] = item;
+            }
+
+            return;
+        }
+
+        var half = items.Length / 2;
+        MergeSort(items[..half], buffer[..half]);
+        MergeSort(items[half..], buffer[half..]);
+        items.CopyTo(buffer);
+        int left = 0, right = half, k = 0;
+        while (left < half && right < items.Length)
+        {
+            items[k++] = Compare(buffer[right], buffer[left]) < 0 ? buffer[right++] : buffer[left++];
+        }
+
+        buffer[left..half].CopyTo(items[k..]);
+        k += half - left;
+        buffer[right..items.Length].CopyTo(items[k..]);
     }
 
     private static int Compare(QuoteCandidate a, QuoteCandidate b)

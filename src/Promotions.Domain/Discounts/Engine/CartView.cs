@@ -18,14 +18,14 @@ internal sealed class CartView
         Original = original;
         MinFinal = minFinal;
         Shipping = shipping;
-        ShippingMinor = Money.ToMinor(shipping, currency);
+        ShippingMinor = MinorUnits.OnGrid(shipping, Digits);
         OriginalMinor = new long[lines.Length];
         MinFinalMinor = new long[lines.Length];
         for (var i = 0; i < lines.Length; i++)
         {
             Subtotal += original[i];
-            OriginalMinor[i] = Money.ToMinor(original[i], currency);
-            MinFinalMinor[i] = Money.ToMinor(minFinal[i], currency);
+            OriginalMinor[i] = MinorUnits.OnGrid(original[i], Digits);
+            MinFinalMinor[i] = MinorUnits.OnGrid(minFinal[i], Digits);
         }
     }
 

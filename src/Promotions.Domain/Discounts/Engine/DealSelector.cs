@@ -57,7 +57,7 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
                 group.InWalk = true;
             }
 
-            var entry = evaluator.Apply(plan, walk, commit: true, details: true);
+            var entry = evaluator.Apply(plan, walk, Application.Detail);
             walkBenefit += entry.Benefit;
             walkEntries.Add(entry);
         }
@@ -88,8 +88,8 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
         SetStandings();
     }
 
-    /// <summary>What <paramref name="plan"/> gives alone on the fresh cart, and why it gives nothing if so.</summary>
-    public (long Benefit, Miss? Miss) Alone(EffectPlan plan)
+    /// <summary>Whether <paramref name="plan"/> gives anything alone on the fresh cart, and why not if so.</summary>
+    public (bool Gives, Miss? Miss) Alone(EffectPlan plan)
     {
         if (!plan.AloneKnown)
         {
@@ -99,15 +99,15 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
             }
             else
             {
-                var alone = evaluator.Apply(plan, _workspace.Fresh, commit: false, details: false);
-                plan.AloneBenefit = alone.Benefit;
+                var alone = evaluator.Apply(plan, _workspace.Fresh, Application.Probe);
+                plan.AloneGives = alone.Benefit > 0;
                 plan.AloneMiss = alone.Miss;
             }
 
             plan.AloneKnown = true;
         }
 
-        return (plan.AloneBenefit, plan.AloneMiss);
+        return (plan.AloneGives, plan.AloneMiss);
     }
 
     /// <summary>The stacking group of a non-exclusive member.</summary>
@@ -149,7 +149,7 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
             return applied ? benefit : null;
         }
 
-        var entry = evaluator.Apply(exclusive, _workspace.Walk, commit: false, details: false);
+        var entry = evaluator.Apply(exclusive, _workspace.Walk, Application.Try);
         return entry.Applied ? walkBenefit + entry.Benefit : null;
     }
 
@@ -160,7 +160,7 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
         for (var member = group.First; member is not null; member = member.NextMember)
         {
             // A member that gives nothing on its own gives nothing after other promotions either.
-            var benefit = Alone(member).Benefit > 0 ? evaluator.Apply(member, _workspace.Walk, commit: false, details: false).Benefit : 0;
+            var benefit = Alone(member).Gives ? evaluator.Apply(member, _workspace.Walk, Application.Try).Benefit : 0;
             if (benefit > bestBenefit)
             {
                 (best, bestBenefit) = (member, benefit);
@@ -182,13 +182,13 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
             var plan = done.Plan;
             if (plan.Rank < exclusive.Rank && (exclusive.Group is null || plan.Group != exclusive.Group))
             {
-                var entry = evaluator.Apply(plan, state, commit: true, details);
+                var entry = evaluator.Apply(plan, state, details ? Application.Detail : Application.Commit);
                 benefit += entry.Benefit;
                 into.Add(entry);
             }
         }
 
-        var last = evaluator.Apply(exclusive, state, commit: true, details);
+        var last = evaluator.Apply(exclusive, state, details ? Application.Detail : Application.Commit);
         into.Add(last);
         return benefit + last.Benefit;
     }

@@ -10,8 +10,6 @@ namespace Promotions.Domain.Discounts.Engine;
 /// </summary>
 internal sealed class EffectPlan
 {
-    private readonly LineSelection _target = new();
-    private readonly LineSelection _buy = new();
     private long[] _shares = [];
 
     public QuoteCandidate Candidate { get; private set; } = null!;
@@ -48,11 +46,11 @@ internal sealed class EffectPlan
     /// <summary>The next member of the plan's stacking group in rank order, or null.</summary>
     public EffectPlan? NextMember { get; set; }
 
-    /// <summary>True once <see cref="AloneBenefit"/> and <see cref="AloneMiss"/> are known (they are computed when first needed).</summary>
+    /// <summary>True once <see cref="AloneGives"/> and <see cref="AloneMiss"/> are known (they are computed when first needed).</summary>
     public bool AloneKnown { get; set; }
 
-    /// <summary>What the plan gives alone on the fresh cart.</summary>
-    public long AloneBenefit { get; set; }
+    /// <summary>Whether the plan gives anything alone on the fresh cart.</summary>
+    public bool AloneGives { get; set; }
 
     /// <summary>Why the plan gives nothing alone on the fresh cart, or null when it gives something.</summary>
     public Miss? AloneMiss { get; set; }
@@ -87,7 +85,7 @@ internal sealed class EffectPlan
         GroupId = -1;
         NextMember = null;
         AloneKnown = false;
-        AloneBenefit = 0;
+        AloneGives = false;
         AloneMiss = null;
         Standing = default;
         EntryIndex = -1;
@@ -98,17 +96,11 @@ internal sealed class EffectPlan
     }
 
     /// <summary>Selects the lines the effect discounts (the "get" lines for buy-X-get-Y).</summary>
-    public LineSelection SelectTarget(CartView view, ItemFilter? filter, bool exclude)
-    {
-        _target.Select(view, filter, exclude);
-        return Target = _target;
-    }
+    public LineSelection SelectTarget(SelectionCache selections, CartView view, ItemFilter? filter, bool exclude) =>
+        Target = selections.Select(view, filter, exclude);
 
-    public LineSelection SelectBuy(CartView view, ItemFilter? filter, bool exclude)
-    {
-        _buy.Select(view, filter, exclude);
-        return Buy = _buy;
-    }
+    public LineSelection SelectBuy(SelectionCache selections, CartView view, ItemFilter? filter, bool exclude) =>
+        Buy = selections.Select(view, filter, exclude);
 
     /// <summary>Drops the references to the last quote's candidate and effect objects.</summary>
     public void Release()
@@ -117,6 +109,8 @@ internal sealed class EffectPlan
         StaticMiss = null;
         Tier = null;
         Gift = null;
+        Target = null;
+        Buy = null;
         NextMember = null;
         AloneMiss = null;
         Standing = default;

@@ -12,14 +12,15 @@ internal static class ExactAllocator
     private const double Margin = 1e-9;
     private const long MaxTotal = 1_000_000_000_000_000;
     private const double MaxWeight = 1e15;
-    private const ulong Picked = 1UL << 63;
+
+    private static readonly double[] Powers = [.. Enumerable.Range(0, 29).Select(n => Math.Pow(10, n))];
 
     /// <summary>
     /// Allocates <paramref name="totalMinor"/> over <paramref name="weights"/> (in 10^-<paramref name="scale"/>
     /// currency units) into <paramref name="shares"/>; false when it cannot vouch for matching the decimal definition.
     /// </summary>
     public static bool TryAllocate(
-        long totalMinor, LineSelection lines, long[] weights, int scale, long[] shares, ulong[] remainders, out long allocated)
+        long totalMinor, LineSelection lines, long[] weights, int scale, long[] shares, ulong[] remainders, int[] order, out long allocated)
     {
         allocated = 0;
         var sum = 0L;
@@ -40,12 +41,15 @@ internal static class ExactAllocator
             return true;
         }
 
-        if (totalMinor > MaxTotal || largest / Math.Pow(10, scale) > MaxWeight)
+        if (totalMinor > MaxTotal || largest > MaxWeight * Powers[scale])
         {
             return false;
         }
 
         var divisor = (ulong)sum;
+
+        // Margin in units of the divisor, rounded up so that the checks below only ever decline more.
+        var near = (ulong)Math.Ceiling(divisor * Margin);
         var positive = 0;
         for (var j = 0; j < lines.EligibleCount; j++)
         {
@@ -73,8 +77,7 @@ internal static class ExactAllocator
             allocated += (long)whole;
             if (remainder != 0)
             {
-                var fraction = (double)remainder / divisor;
-                if (fraction < Margin || fraction > 1 - Margin)
+                if (remainder < near || remainder > divisor - near)
                 {
                     return false;
                 }
@@ -95,31 +98,34 @@ internal static class ExactAllocator
             return false; // Impossible in exact arithmetic; let the decimal definition decide.
         }
 
-        // Hand the leftover units to the largest remainders, ties to the lower line; a picked line is marked
-        // in the top bit, which no remainder uses (they are below the weights' sum).
-        var lastPicked = -1;
-        for (; leftover > 0; leftover--)
-        {
-            lastPicked = Largest(lines, remainders);
-            shares[lastPicked]++;
-            allocated++;
-            remainders[lastPicked] |= Picked;
-        }
-
-        // The decimal definition picks the same lines unless a remainder lies too close to the last one picked
-        // to tell them apart in decimal. Equal weights give equal decimal remainders, broken by line id in both.
-        var boundary = remainders[lastPicked] & ~Picked;
+        // Hand the leftover units to the largest remainders, ties to the lower line.
+        var candidates = 0;
         for (var j = 0; j < lines.EligibleCount; j++)
         {
             var i = lines.Lines[j];
-            var remainder = remainders[i] & ~Picked;
-            if (remainder == 0 || i == lastPicked)
+            if (remainders[i] != 0)
             {
-                continue;
+                order[candidates++] = i;
             }
+        }
 
-            var distance = remainder > boundary ? remainder - boundary : boundary - remainder;
-            if (distance == 0 ? weights[i] != weights[lastPicked] : (double)distance / divisor < 2 * Margin)
+        LineSort.Sort(order.AsSpan(0, candidates), new ByRemainder(remainders));
+        for (var k = 0; k < leftover; k++)
+        {
+            shares[order[k]]++;
+        }
+
+        allocated = totalMinor;
+
+        // The decimal definition picks the same lines unless a remainder lies too close to the last one picked
+        // to tell them apart in decimal. Equal weights give equal decimal remainders, broken by line id in both.
+        var lastPicked = order[(int)leftover - 1];
+        var boundary = remainders[lastPicked];
+        for (var k = 0; k < candidates; k++)
+        {
+            var i = order[k];
+            var distance = remainders[i] > boundary ? remainders[i] - boundary : boundary - remainders[i];
+            if (i != lastPicked && (distance == 0 ? weights[i] != weights[lastPicked] : distance < 2 * near))
             {
                 return false;
             }
@@ -128,18 +134,13 @@ internal static class ExactAllocator
         return true;
     }
 
-    private static int Largest(LineSelection lines, ulong[] remainders)
+    /// <summary>Largest remainder first, ties to the lower line.</summary>
+    private readonly struct ByRemainder(ulong[] remainders) : IComparer<int>
     {
-        var best = -1;
-        for (var j = 0; j < lines.EligibleCount; j++)
+        public int Compare(int a, int b)
         {
-            var i = lines.Lines[j];
-            if (remainders[i] != 0 && (remainders[i] & Picked) == 0 && (best < 0 || remainders[i] > remainders[best]))
-            {
-                best = i;
-            }
+            var c = remainders[b].CompareTo(remainders[a]);
+            return c != 0 ? c : a.CompareTo(b);
         }
-
-        return best;
     }
 }

@@ -15,8 +15,7 @@ internal static class FixedPriceCalculator
 
     public static EffectOutcome Evaluate(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state, QuoteWorkspace workspace)
     {
-        var unitValues = workspace.UnitValues;
-        UnitOrder.UnitValues(target, view, state, unitValues);
+        var unitValues = UnitOrder.UnitValues(target, view, state, workspace);
         var order = workspace.Order;
         var count = UnitOrder.Sorted(target, unitValues, descending: true, order);
         var weights = workspace.Weights;

@@ -24,6 +24,9 @@ internal sealed class LineSelection
 
     public int EligibleUnits { get; private set; }
 
+    /// <summary>The eligible lines' original amounts together, in minor units.</summary>
+    public long EligibleMinor { get; private set; }
+
     public void Select(CartView view, ItemFilter? filter, bool excludeAlreadyDiscounted)
     {
         if (_eligible.Length < view.Count)
@@ -33,6 +36,7 @@ internal sealed class LineSelection
         }
 
         int matched = 0, count = 0, units = 0;
+        var minor = 0L;
         for (var i = 0; i < view.Count; i++)
         {
             _eligible[i] = false;
@@ -51,9 +55,10 @@ internal sealed class LineSelection
             _eligible[i] = true;
             _lines[count++] = i;
             units += line.Quantity;
+            minor += view.OriginalMinor[i];
         }
 
-        (Matched, EligibleCount, EligibleUnits) = (matched, count, units);
+        (Matched, EligibleCount, EligibleUnits, EligibleMinor) = (matched, count, units, minor);
     }
 
     /// <summary>The miss when nothing can be discounted, or null.</summary>

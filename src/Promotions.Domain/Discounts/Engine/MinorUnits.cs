@@ -41,6 +41,35 @@ internal static class MinorUnits
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
     }
 
+    /// <summary>How many decimals <see cref="ToDecimal(long, int)"/> gives <paramref name="minor"/>: the digits less its trailing zeros.</summary>
+    public static int ScaleOf(long minor, int digits)
+    {
+        var scale = digits;
+        while (scale > 0 && minor % 10 == 0)
+        {
+            minor /= 10;
+            scale--;
+        }
+
+        return minor == 0 ? 0 : scale;
+    }
+
+    /// <summary>
+    /// <paramref name="minor"/> units of 10^-<paramref name="digits"/> written with exactly <paramref name="scale"/>
+    /// decimals (at most <paramref name="digits"/>, and enough for the value): what adding up amounts of
+    /// those scales in decimal gives.
+    /// </summary>
+    public static decimal ToDecimal(long minor, int digits, int scale)
+    {
+        var units = minor / Pow10(digits - scale);
+        var negative = units < 0;
+        var magnitude = negative ? (ulong)-units : (ulong)units;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
+    }
+
+    /// <summary>An amount already on the minor-unit grid (rounded), in minor units; exact, nothing is rounded here.</summary>
+    public static long OnGrid(decimal amount, int digits) => (long)(amount * Pow10(digits));
+
     /// <summary>
     /// <paramref name="amount"/> as a whole number of 10^-<paramref name="scale"/> units, or null when it is not
     /// a whole number of them or does not fit a <see cref="long"/>.
@@ -84,6 +113,54 @@ internal static class MinorUnits
         var negative = units < 0;
         var magnitude = negative ? (ulong)-units : (ulong)units;
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
+    }
+
+    /// <summary>
+    /// The positive <paramref name="weights"/> of the selected lines as whole numbers of one common unit
+    /// 10^-scale into <paramref name="into"/> (zero for the others); returns the scale, or -1 when they do not
+    /// all fit a <see cref="long"/> with room to add them up.
+    /// </summary>
+    public static int ToCommonScale(LineSelection lines, decimal[] weights, long[] into)
+    {
+        var scale = 0;
+        for (var j = 0; j < lines.EligibleCount; j++)
+        {
+            var weight = weights[lines.Lines[j]];
+            if (weight > 0m)
+            {
+                scale = Math.Max(scale, weight.Scale);
+            }
+        }
+
+        if (scale > MaxPower)
+        {
+            return -1;
+        }
+
+        var bound = long.MaxValue / 4 / Math.Max(1, lines.EligibleCount);
+        Span<int> bits = stackalloc int[4];
+        for (var j = 0; j < lines.EligibleCount; j++)
+        {
+            var i = lines.Lines[j];
+            into[i] = 0;
+            var weight = weights[i];
+            if (weight <= 0m)
+            {
+                continue;
+            }
+
+            decimal.GetBits(weight, bits);
+            var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            var factor = (ulong)Pow10(scale - weight.Scale);
+            if (bits[2] != 0 || mantissa > (ulong)bound / factor)
+            {
+                return -1;
+            }
+
+            into[i] = (long)(mantissa * factor);
+        }
+
+        return scale;
     }
 
     private static decimal Pow10Decimal(int n) => n <= MaxPower ? Pow10(n) : Pow10(MaxPower) * (decimal)Pow10(n - MaxPower);

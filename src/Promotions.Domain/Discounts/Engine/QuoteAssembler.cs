@@ -7,7 +7,10 @@ internal static class QuoteAssembler
 {
     public static Quote Build(CartView view, ReadOnlySpan<RankedCandidate> ranked, DealSelector selection)
     {
-        var lineDiscounts = new decimal[view.Count];
+        // A line's discount is the sum of its shares; summed in minor units, it is written as decimal addition
+        // would write it: with as many decimals as the most precise share.
+        var lineDiscounts = new long[view.Count];
+        var lineScales = new int[view.Count];
         var chosen = selection.Chosen;
         var appliedCount = 0;
         foreach (var entry in chosen)
@@ -26,7 +29,7 @@ internal static class QuoteAssembler
 
             var amount = MinorUnits.ToDecimal(entry.Amount, view.Digits);
             var shipping = MinorUnits.ToDecimal(entry.Shipping, view.Digits);
-            applied.Add(ToApplied(entry, amount, shipping, view, lineDiscounts));
+            applied.Add(ToApplied(entry, amount, shipping, view, lineDiscounts, lineScales));
             lineDiscount += amount;
             shippingDiscount += shipping;
         }
@@ -45,7 +48,8 @@ internal static class QuoteAssembler
         var lines = new LineQuote[view.Count];
         for (var i = 0; i < view.Count; i++)
         {
-            lines[view.CartPosition[i]] = new LineQuote(view.Lines[i].LineId, view.Original[i], lineDiscounts[i], view.Original[i] - lineDiscounts[i]);
+            var discount = lineDiscounts[i] == 0 ? 0m : MinorUnits.ToDecimal(lineDiscounts[i], view.Digits, lineScales[i]);
+            lines[view.CartPosition[i]] = new LineQuote(view.Lines[i].LineId, view.Original[i], discount, view.Original[i] - discount);
         }
 
         var totalDiscount = lineDiscount + shippingDiscount;
@@ -62,7 +66,8 @@ internal static class QuoteAssembler
             lines);
     }
 
-    private static AppliedPromotion ToApplied(StackEntry entry, decimal amount, decimal shipping, CartView view, decimal[] lineDiscounts)
+    private static AppliedPromotion ToApplied(
+        StackEntry entry, decimal amount, decimal shipping, CartView view, long[] lineDiscounts, int[] lineScales)
     {
         IReadOnlyList<LineAllocation> allocations = [];
         if (entry.HasShares)
@@ -82,9 +87,9 @@ internal static class QuoteAssembler
                 var i = target.Lines[j];
                 if (shares[i] > 0)
                 {
-                    var share = MinorUnits.ToDecimal(shares[i], view.Digits);
-                    list[count++] = new LineAllocation(view.Lines[i].LineId, share);
-                    lineDiscounts[i] += share;
+                    list[count++] = new LineAllocation(view.Lines[i].LineId, MinorUnits.ToDecimal(shares[i], view.Digits));
+                    lineDiscounts[i] += shares[i];
+                    lineScales[i] = Math.Max(lineScales[i], MinorUnits.ScaleOf(shares[i], view.Digits));
                 }
             }
 

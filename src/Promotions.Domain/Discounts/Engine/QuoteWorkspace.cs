@@ -13,11 +13,14 @@ internal sealed class QuoteWorkspace
     private readonly List<EffectPlan> _plans = [];
     private RankedCandidate[] _ranked = [];
     private QuoteCandidate[] _sorted = [];
+    private QuoteCandidate[] _sortBuffer = [];
 
     /// <summary>The plans of the current quote in rank order; the first <c>planned</c> are in use.</summary>
     public IReadOnlyList<EffectPlan> Plans => _plans;
 
     public DealBuffers Deal { get; } = new();
+
+    public SelectionCache Selections { get; } = new();
 
     public PricingState Walk { get; } = new();
 
@@ -34,7 +37,12 @@ internal sealed class QuoteWorkspace
 
     public decimal[] UnitValues { get; private set; } = [];
 
+    /// <summary>For each line, the remaining amount (minor units) its unit value was computed at; -1 for none.</summary>
+    public long[] UnitValuesAt { get; private set; } = [];
+
     public decimal[] Remainders { get; private set; } = [];
+
+    public decimal[] Bounds { get; private set; } = [];
 
     public long[] ScratchShares { get; private set; } = [];
 
@@ -56,6 +64,9 @@ internal sealed class QuoteWorkspace
     public RankedCandidate[] Ranked => _ranked;
 
     public QuoteCandidate[] Sorted => _sorted;
+
+    /// <summary>Scratch room for sorting <paramref name="count"/> candidates.</summary>
+    public Span<QuoteCandidate> SortBuffer(int count) => _sortBuffer.AsSpan(0, count);
 
     public static QuoteWorkspace Rent(int lines, int candidates)
     {
@@ -90,7 +101,9 @@ internal sealed class QuoteWorkspace
             Weights = new decimal[lines];
             Remaining = new decimal[lines];
             UnitValues = new decimal[lines];
+            UnitValuesAt = new long[lines];
             Remainders = new decimal[lines];
+            Bounds = new decimal[lines];
             ScratchShares = new long[lines];
             ExactRemainders = new ulong[lines];
             Available = new int[lines];
@@ -101,10 +114,13 @@ internal sealed class QuoteWorkspace
             Taken = new (int, int, bool)[2 * lines];
         }
 
+        // Unit values belong to the previous cart; remaining amounts are never negative, so -1 matches none.
+        Array.Fill(UnitValuesAt, -1L);
         if (_ranked.Length < candidates)
         {
             _ranked = new RankedCandidate[candidates];
             _sorted = new QuoteCandidate[candidates];
+            _sortBuffer = new QuoteCandidate[candidates];
         }
     }
 
@@ -118,6 +134,8 @@ internal sealed class QuoteWorkspace
 
         Array.Clear(_ranked);
         Array.Clear(_sorted);
+        Array.Clear(_sortBuffer);
         Deal.Clear();
+        Selections.Clear();
     }
 }

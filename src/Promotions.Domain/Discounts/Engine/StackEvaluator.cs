@@ -15,12 +15,8 @@ internal sealed class StackEvaluator(CartView view, QuotePolicy policy, QuoteWor
     /// <summary>The combined-discount budget of the fresh cart, null without a cap.</summary>
     public decimal? Budget { get; } = PricingState.StartingBudget(view, policy);
 
-    /// <summary>
-    /// Applies <paramref name="plan"/> to <paramref name="state"/>. With <paramref name="commit"/> the state
-    /// is updated (and with <paramref name="details"/> the allocations are kept in the plan's shares);
-    /// without, the state is left as it was: the plan is only tried.
-    /// </summary>
-    public StackEntry Apply(EffectPlan plan, PricingState state, bool commit, bool details)
+    /// <summary>Applies <paramref name="plan"/> to <paramref name="state"/>, as far as <paramref name="how"/> says.</summary>
+    public StackEntry Apply(EffectPlan plan, PricingState state, Application how)
     {
         var outcome = EffectEvaluator.Evaluate(plan, view, state, workspace);
         if (outcome.Miss is { } miss)
@@ -30,10 +26,11 @@ internal sealed class StackEvaluator(CartView view, QuotePolicy policy, QuoteWor
 
         var amount = 0L;
         var reduction = 0m;
-        var keep = commit && details;
+        var commit = how >= Application.Commit;
+        var keep = how == Application.Detail;
         if (outcome.HasLines)
         {
-            amount = outcome.Scaled ? plan.Arithmetic.FloorToMinor(outcome.ExactScaled) : ToMinor(Common.Money.Floor(outcome.Exact, view.Currency));
+            amount = outcome.Scaled ? plan.Arithmetic.FloorToMinor(outcome.ExactScaled) : MinorUnits.OnGrid(Common.Money.Floor(outcome.Exact, view.Currency), view.Digits);
             if (state.BudgetLeft is { } budget && amount > state.BudgetLeftMinor)
             {
                 reduction = MinorUnits.ToDecimal(amount, view.Digits) - budget;
@@ -41,7 +38,11 @@ internal sealed class StackEvaluator(CartView view, QuotePolicy policy, QuoteWor
             }
 
             var shares = keep ? plan.Shares : workspace.ScratchShares;
-            amount = Allocate(plan, outcome, amount, shares);
+            if (how != Application.Probe)
+            {
+                amount = Allocate(plan, outcome, amount, shares);
+            }
+
             if (commit)
             {
                 state.BudgetLeft -= MinorUnits.ToDecimal(amount, view.Digits);
@@ -86,26 +87,25 @@ internal sealed class StackEvaluator(CartView view, QuotePolicy policy, QuoteWor
     private long Allocate(EffectPlan plan, in EffectOutcome outcome, long amount, long[] shares)
     {
         var lines = plan.Target!;
+        var scaled = workspace.ScaledWeights;
+        var scale = outcome.Scaled ? plan.Arithmetic.Scale : MinorUnits.ToCommonScale(lines, workspace.Weights, scaled);
+        if (scale >= 0 && ExactAllocator.TryAllocate(amount, lines, scaled, scale, shares, workspace.ExactRemainders, workspace.Order, out var allocated))
+        {
+            return allocated;
+        }
+
         if (outcome.Scaled)
         {
-            var scaled = workspace.ScaledWeights;
-            if (ExactAllocator.TryAllocate(amount, lines, scaled, plan.Arithmetic.Scale, shares, workspace.ExactRemainders, out var allocated))
-            {
-                return allocated;
-            }
-
             // Too close to call in integers: the same weights as decimals, through the decimal definition.
             for (var j = 0; j < lines.EligibleCount; j++)
             {
                 var i = lines.Lines[j];
-                workspace.Weights[i] = MinorUnits.FromScaled(scaled[i], plan.Arithmetic.Scale);
+                workspace.Weights[i] = MinorUnits.FromScaled(scaled[i], scale);
             }
         }
 
-        return Allocator.Allocate(amount, lines, workspace.Weights, view.Digits, shares, workspace.Remainders);
+        return Allocator.Allocate(amount, lines, workspace.Weights, view.Digits, shares, workspace.Remainders, workspace.Bounds);
     }
-
-    private long ToMinor(decimal amount) => Common.Money.ToMinor(amount, view.Currency);
 
     private Miss Capped() => _capped ??= new Miss(
         NotAppliedReasons.CappedByGuardrail,

@@ -10,14 +10,9 @@ internal static class TierPlanner
 {
     public static void Plan(EffectPlan plan, TieredEffect effect, LineSelection selection, CartView view)
     {
-        decimal reached = 0m;
-        for (var i = 0; i < view.Count; i++)
-        {
-            if (selection.Eligible[i])
-            {
-                reached += effect.Basis == TierBasis.Quantity ? view.Lines[i].Quantity : view.Original[i];
-            }
-        }
+        decimal reached = effect.Basis == TierBasis.Quantity
+            ? selection.EligibleUnits
+            : MinorUnits.ToDecimal(selection.EligibleMinor, view.Digits);
 
         Tier? tier = null;
         foreach (var candidateTier in effect.Tiers)
