@@ -17,7 +17,7 @@ internal static class CandidateRanking
             sorted[i] = candidates[i];
         }
 
-        SortByRank(candidates, sorted.AsSpan(0, candidates.Count), workspace.SortBuffer(candidates.Count));
+        SortByRank(candidates, sorted.AsSpan(0, candidates.Count), workspace.RankKeys(candidates.Count), workspace.RankKeyBuffer(candidates.Count));
         HashSet<string>? codes = null;
         var rank = 0;
         for (var i = 0; i < candidates.Count; i++)
@@ -39,16 +39,23 @@ internal static class CandidateRanking
     }
 
     /// <summary>
-    /// Sorts by rank with a merge sort on the candidates themselves (no delegate per comparison). Rank is a
-    /// total order unless two candidates share priority, id and code; the framework's sort, which ordered
-    /// such twins before, orders them in that case, from the input order as before.
+    /// Sorts by rank with a merge sort over keys that hold the priority and the first eight characters of the
+    /// id, so most comparisons touch no string. Rank is a total order unless two candidates share priority, id
+    /// and code; the framework's sort, which ordered such twins before, orders them in that case, from the
+    /// input order as before.
     /// </summary>
-    private static void SortByRank(IReadOnlyList<QuoteCandidate> input, Span<QuoteCandidate> sorted, Span<QuoteCandidate> buffer)
+    private static void SortByRank(IReadOnlyList<QuoteCandidate> input, Span<QuoteCandidate> sorted, Span<RankKey> keys, Span<RankKey> buffer)
     {
-        MergeSort(sorted, buffer);
-        for (var i = 1; i < sorted.Length; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (Compare(sorted[i - 1], sorted[i]) == 0)
+            keys[i] = RankKey.Of(input[i], i);
+        }
+
+        MergeSort(keys, buffer, input);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            sorted[i] = input[keys[i].Index];
+            if (i > 0 && Compare(sorted[i - 1], sorted[i]) == 0)
             {
                 for (var k = 0; k < sorted.Length; k++)
                 {
@@ -61,7 +68,7 @@ internal static class CandidateRanking
         }
     }
 
-    private static void MergeSort(Span<QuoteCandidate> items, Span<QuoteCandidate> buffer)
+    private static void MergeSort(Span<RankKey> items, Span<RankKey> buffer, IReadOnlyList<QuoteCandidate> input)
     {
         if (items.Length <= 16)
         {
@@ -69,7 +76,7 @@ internal static class CandidateRanking
             {
                 var item = items[i];
                 var j = i - 1;
-                while (j >= 0 && Compare(items[j], item) > 0)
+                while (j >= 0 && RankKey.Compare(items[j], item, input) > 0)
                 {
                     items[j + 1] = items[j];
                     j--;
@@ -82,13 +89,13 @@ internal static class CandidateRanking
         }
 
         var half = items.Length / 2;
-        MergeSort(items[..half], buffer[..half]);
-        MergeSort(items[half..], buffer[half..]);
+        MergeSort(items[..half], buffer[..half], input);
+        MergeSort(items[half..], buffer[half..], input);
         items.CopyTo(buffer);
         int left = 0, right = half, k = 0;
         while (left < half && right < items.Length)
         {
-            items[k++] = Compare(buffer[right], buffer[left]) < 0 ? buffer[right++] : buffer[left++];
+            items[k++] = RankKey.Compare(buffer[right], buffer[left], input) < 0 ? buffer[right++] : buffer[left++];
         }
 
         buffer[left..half].CopyTo(items[k..]);
@@ -96,7 +103,7 @@ internal static class CandidateRanking
         buffer[right..items.Length].CopyTo(items[k..]);
     }
 
-    private static int Compare(QuoteCandidate a, QuoteCandidate b)
+    internal static int Compare(QuoteCandidate a, QuoteCandidate b)
     {
         var c = b.Priority.CompareTo(a.Priority);
         if (c == 0)

@@ -13,7 +13,8 @@ internal sealed class QuoteWorkspace
     private readonly List<EffectPlan> _plans = [];
     private RankedCandidate[] _ranked = [];
     private QuoteCandidate[] _sorted = [];
-    private QuoteCandidate[] _sortBuffer = [];
+    private RankKey[] _rankKeys = [];
+    private RankKey[] _rankKeyBuffer = [];
 
     /// <summary>The plans of the current quote in rank order; the first <c>planned</c> are in use.</summary>
     public IReadOnlyList<EffectPlan> Plans => _plans;
@@ -65,8 +66,10 @@ internal sealed class QuoteWorkspace
 
     public QuoteCandidate[] Sorted => _sorted;
 
-    /// <summary>Scratch room for sorting <paramref name="count"/> candidates.</summary>
-    public Span<QuoteCandidate> SortBuffer(int count) => _sortBuffer.AsSpan(0, count);
+    /// <summary>Room for the rank keys of <paramref name="count"/> candidates, and for merging them.</summary>
+    public Span<RankKey> RankKeys(int count) => _rankKeys.AsSpan(0, count);
+
+    public Span<RankKey> RankKeyBuffer(int count) => _rankKeyBuffer.AsSpan(0, count);
 
     public static QuoteWorkspace Rent(int lines, int candidates)
     {
@@ -120,7 +123,8 @@ internal sealed class QuoteWorkspace
         {
             _ranked = new RankedCandidate[candidates];
             _sorted = new QuoteCandidate[candidates];
-            _sortBuffer = new QuoteCandidate[candidates];
+            _rankKeys = new RankKey[candidates];
+            _rankKeyBuffer = new RankKey[candidates];
         }
     }
 
@@ -134,7 +138,6 @@ internal sealed class QuoteWorkspace
 
         Array.Clear(_ranked);
         Array.Clear(_sorted);
-        Array.Clear(_sortBuffer);
         Deal.Clear();
         Selections.Clear();
     }
