@@ -2,6 +2,7 @@ using CsCheck;
 using Promotions.Domain.Carts;
 using Promotions.Domain.Common;
 using Promotions.Domain.Discounts;
+using Promotions.Domain.Discounts.Effects;
 using Promotions.Domain.Discounts.Engine;
 
 namespace Promotions.Domain.Tests.Discounts;
@@ -72,6 +73,52 @@ public sealed class ExactArithmeticTests
             (remaining, quantity, digits) =>
                 Assert.Equal(MinorUnits.ToDecimal(remaining, digits) / quantity, UnitOrder.PerUnit(remaining, quantity, digits)),
             iter: 2000);
+    }
+
+    [Fact]
+    public void FixedPrice_WhenNeverCheaper_PricingTheGroupsGivesTheSameMiss()
+    {
+        var fixedPrice =
+            from cart in QuoteGenerators.Cart
+            from quantity in Gen.Int[1, 4]
+            from price in Gen.OneOf(Gen.Int[1, 20_000].Select(p => p / 100m), Gen.Int[1, 400].Select(p => (decimal)p))
+            from applied in Gen.Int[0, 3]
+            select (cart, Build.Effect($"{{'type':'fixed_price','quantity':{quantity},'price':{price}}}"), applied);
+        var shortCuts = 0;
+        fixedPrice.Sample(
+            c =>
+            {
+                var (cart, effect, applied) = c;
+                var view = CartView.Create(cart, QuotePolicy.Default);
+                var workspace = QuoteWorkspace.Rent(view.Count, 1);
+                try
+                {
+                    var lines = new LineSelection();
+                    lines.Select(view, null, excludeAlreadyDiscounted: false);
+                    var state = new PricingState();
+                    state.Reset(view, null);
+                    for (var i = 0; i < view.Count; i++)
+                    {
+                        state.Remaining[i] -= state.Remaining[i] * applied / 4; // as if earlier promotions took some
+                    }
+
+                    var fixedEffect = (FixedPriceEffect)effect;
+                    if (!FixedPriceCalculator.NeverCheaper(fixedEffect, lines, view, state))
+                    {
+                        return;
+                    }
+
+                    Interlocked.Increment(ref shortCuts);
+                    var priced = FixedPriceCalculator.Groups(fixedEffect, lines, view, state, workspace);
+                    Assert.Equal(FixedPriceCalculator.Evaluate(fixedEffect, lines, view, state, workspace).Miss, priced.Miss);
+                }
+                finally
+                {
+                    QuoteWorkspace.Return(workspace);
+                }
+            },
+            iter: 2000);
+        Assert.True(shortCuts > 200, $"the short cut was taken only {shortCuts} times");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class EffectPlanner
                 break;
             case FreeGiftEffect gift:
                 plan.Gift = new GiftLine(gift.Sku, gift.Quantity, Money.Round(gift.Value * gift.Quantity, view.Currency));
-                plan.GiftMinor = Money.ToMinor(plan.Gift.Value, view.Currency);
+                plan.GiftMinor = MinorUnits.OnGrid(plan.Gift.Value, view.Digits);
                 break;
         }
     }

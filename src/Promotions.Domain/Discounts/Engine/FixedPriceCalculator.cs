@@ -15,6 +15,14 @@ internal static class FixedPriceCalculator
 
     public static EffectOutcome Evaluate(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state, QuoteWorkspace workspace)
     {
+        return NeverCheaper(effect, target, view, state)
+            ? EffectOutcome.Missed(NotCheaperMiss(effect.Quantity))
+            : Groups(effect, target, view, state, workspace);
+    }
+
+    /// <summary>The groups priced one after another: the definition, which <see cref="NeverCheaper"/> short-cuts.</summary>
+    internal static EffectOutcome Groups(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state, QuoteWorkspace workspace)
+    {
         var unitValues = UnitOrder.UnitValues(target, view, state, workspace);
         var order = workspace.Order;
         var count = UnitOrder.Sorted(target, unitValues, descending: true, order);
@@ -47,8 +55,9 @@ internal static class FixedPriceCalculator
                         break;
                     }
 
-                    weights[i] += groups * saving;
-                    exact += groups * saving;
+                    var groupsSaving = groups * saving;
+                    weights[i] += groupsSaving;
+                    exact += groupsSaving;
                     groupsLeft -= groups;
                     available -= groups * size;
                     continue;
@@ -89,6 +98,34 @@ internal static class FixedPriceCalculator
         return exact > 0m
             ? EffectEvaluator.FromWeights(target, exact, view, state, workspace)
             : EffectOutcome.Missed(NotCheaperMiss(size));
+    }
+
+    /// <summary>
+    /// True when even the dearest unit left, times the group size, costs less than the price: then no group
+    /// is cheaper and the first group ends the search, whatever the decimal rounding of unit values (the gap
+    /// is at least one part in the line's quantity times the price's precision, far above it). Compared in
+    /// exact integers: remaining × size × 10^k &lt; price × 10^(digits + k) × quantity.
+    /// </summary>
+    internal static bool NeverCheaper(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state)
+    {
+        var extra = Math.Max(0, effect.Price.Scale - view.Digits);
+        if (extra > 9 || MinorUnits.Scaled(effect.Price, view.Digits + extra) is not { } price || price <= 0)
+        {
+            return false;
+        }
+
+        var factor = MinorUnits.Pow10(extra);
+        for (var j = 0; j < target.EligibleCount; j++)
+        {
+            var i = target.Lines[j];
+            var quantity = view.Lines[i].Quantity;
+            if (quantity > 0 && (Int128)state.Remaining[i] * effect.Quantity * factor >= (Int128)price * quantity)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Miss NotCheaperMiss(int size) =>

@@ -12,28 +12,43 @@ internal sealed class SelectionCache
     private readonly List<LineSelection> _pool = [];
     private int _used;
 
+    // Whole-order targets (no filter), with and without already-discounted lines: the commonest, kept apart.
+    private readonly LineSelection?[] _order = new LineSelection?[2];
+
     public LineSelection Select(CartView view, ItemFilter? filter, bool excludeAlreadyDiscounted)
     {
-        if (_selections.TryGetValue((filter, excludeAlreadyDiscounted), out var selection))
+        if (filter is null)
         {
-            return selection;
+            var slot = excludeAlreadyDiscounted ? 1 : 0;
+            return _order[slot] ??= Selected(view, null, excludeAlreadyDiscounted);
         }
 
-        if (_used == _pool.Count)
+        if (!_selections.TryGetValue((filter, excludeAlreadyDiscounted), out var selection))
         {
-            _pool.Add(new LineSelection());
+            selection = Selected(view, filter, excludeAlreadyDiscounted);
+            _selections.Add((filter, excludeAlreadyDiscounted), selection);
         }
 
-        selection = _pool[_used++];
-        selection.Select(view, filter, excludeAlreadyDiscounted);
-        _selections.Add((filter, excludeAlreadyDiscounted), selection);
         return selection;
     }
 
     public void Clear()
     {
         _selections.Clear();
+        Array.Clear(_order);
         _used = 0;
+    }
+
+    private LineSelection Selected(CartView view, ItemFilter? filter, bool excludeAlreadyDiscounted)
+    {
+        if (_used == _pool.Count)
+        {
+            _pool.Add(new LineSelection());
+        }
+
+        var selection = _pool[_used++];
+        selection.Select(view, filter, excludeAlreadyDiscounted);
+        return selection;
     }
 
     /// <summary>Filters are equal when they list the same entries in the same order (ordinal), as matching is.</summary>
