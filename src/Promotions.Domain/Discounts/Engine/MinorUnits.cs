@@ -41,19 +41,6 @@ internal static class MinorUnits
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
     }
 
-    /// <summary>How many decimals <see cref="ToDecimal(long, int)"/> gives <paramref name="minor"/>: the digits less its trailing zeros.</summary>
-    public static int ScaleOf(long minor, int digits)
-    {
-        var scale = digits;
-        while (scale > 0 && minor % 10 == 0)
-        {
-            minor /= 10;
-            scale--;
-        }
-
-        return minor == 0 ? 0 : scale;
-    }
-
     /// <summary>
     /// <paramref name="minor"/> units of 10^-<paramref name="digits"/> written with exactly <paramref name="scale"/>
     /// decimals (at most <paramref name="digits"/>, and enough for the value): what adding up amounts of

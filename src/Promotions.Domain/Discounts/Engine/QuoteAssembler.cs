@@ -87,9 +87,10 @@ internal static class QuoteAssembler
                 var i = target.Lines[j];
                 if (shares[i] > 0)
                 {
-                    list[count++] = new LineAllocation(view.Lines[i].LineId, MinorUnits.ToDecimal(shares[i], view.Digits));
+                    var share = MinorUnits.ToDecimal(shares[i], view.Digits);
+                    list[count++] = new LineAllocation(view.Lines[i].LineId, share);
                     lineDiscounts[i] += shares[i];
-                    lineScales[i] = Math.Max(lineScales[i], MinorUnits.ScaleOf(shares[i], view.Digits));
+                    lineScales[i] = Math.Max(lineScales[i], share.Scale);
                 }
             }
 
