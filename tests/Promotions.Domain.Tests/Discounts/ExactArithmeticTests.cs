@@ -36,21 +36,47 @@ public sealed class ExactArithmeticTests
                     new Cart("EUR", [.. weights.Select((_, i) => new CartLine($"L{i:D2}", "S", null, 1, 1m))]), QuotePolicy.Default);
                 var lines = new LineSelection();
                 lines.Select(view, null, excludeAlreadyDiscounted: false);
-                var exact = new long[weights.Length];
-                if (!ExactAllocator.TryAllocate(total, lines, weights, scale, exact, new ulong[weights.Length], new int[weights.Length], out var allocated))
-                {
-                    return;
-                }
-
-                Interlocked.Increment(ref answered);
                 var expected = new long[weights.Length];
                 var decimals = weights.Select(w => MinorUnits.FromScaled(w, scale)).ToArray();
                 var expectedTotal = Allocator.Allocate(total, lines, decimals, digits, expected, new decimal[weights.Length], new decimal[weights.Length]);
-                Assert.Equal(expectedTotal, allocated);
-                Assert.Equal(expected, exact);
+                Assert.Equal(weights.Any(w => w > 0) ? total : 0, expectedTotal); // the whole amount, always (what a probe relies on)
+
+                var exact = new long[weights.Length];
+                if (ExactAllocator.TryAllocate(total, lines, weights, scale, exact, new ulong[weights.Length], new int[weights.Length], out var allocated))
+                {
+                    Interlocked.Increment(ref answered);
+                    Assert.Equal(expectedTotal, allocated);
+                    Assert.Equal(expected, exact);
+                }
             },
             iter: 4000);
         Assert.True(answered > 2000, $"the exact allocator answered only {answered} of 4000");
+    }
+
+    [Fact]
+    public void Allocator_ForWeightsRoundedByDecimal_HandsOutTheWholeAmount()
+    {
+        var rounded =
+            from count in Gen.Int[1, 12]
+            from minors in Gen.Long[0, 10_000_000].Array[count]
+            from divisors in Gen.Int[1, 7].Array[count]
+            from share in Gen.Double[0, 1]
+            select (minors.Zip(divisors, (m, d) => m / 100m / d).ToArray(), share);
+        rounded.Sample(
+            c =>
+            {
+                var (weights, share) = c;
+                var total = (long)decimal.Truncate(weights.Sum() * 100m * (decimal)share);
+                var view = CartView.Create(
+                    new Cart("EUR", [.. weights.Select((_, i) => new CartLine($"L{i:D2}", "S", null, 1, 1m))]), QuotePolicy.Default);
+                var lines = new LineSelection();
+                lines.Select(view, null, excludeAlreadyDiscounted: false);
+                var shares = new long[weights.Length];
+                var allocated = Allocator.Allocate(total, lines, weights, 2, shares, new decimal[weights.Length], new decimal[weights.Length]);
+                Assert.Equal(weights.Any(w => w > 0m) ? total : 0, allocated);
+                Assert.Equal(allocated, shares.Sum());
+            },
+            iter: 4000);
     }
 
     [Fact]
@@ -139,11 +165,15 @@ public sealed class ExactArithmeticTests
                     for (var k = 0; k < planned; k++)
                     {
                         var plan = workspace.Plans[k];
+                        var probe = evaluator.Apply(plan, exact, Application.Probe);
                         var fast = evaluator.Apply(plan, exact, Application.Detail);
+                        Assert.Equal(fast.Benefit, probe.Benefit); // a probe does not allocate, yet knows the amount
                         var fastShares = plan.Shares.Take(view.Count).ToArray();
                         var arithmetic = plan.Arithmetic;
                         plan.Arithmetic = default;
+                        var slowProbe = evaluator.Apply(plan, plain, Application.Probe);
                         var slow = evaluator.Apply(plan, plain, Application.Detail);
+                        Assert.Equal(slow.Benefit, slowProbe.Benefit);
                         plan.Arithmetic = arithmetic;
 
                         Assert.Equal((slow.Amount, slow.Shipping, slow.GuardrailReduction, slow.Miss), (fast.Amount, fast.Shipping, fast.GuardrailReduction, fast.Miss));

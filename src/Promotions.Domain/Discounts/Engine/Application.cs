@@ -4,13 +4,11 @@ namespace Promotions.Domain.Discounts.Engine;
 internal enum Application
 {
     /// <summary>
-    /// Only whether it gives anything, and why not: the state is left as it was and the line discount is not
-    /// allocated (allocating a positive amount over positive weights always gives some of it to a line).
+    /// What it would give, and why nothing if so, with the state left as it was. The line discount is not
+    /// allocated: the allocation always hands out the whole rounded amount (a line's share is bounded by its
+    /// weight, and the weights add up to at least that amount), so the benefit is known without it.
     /// </summary>
     Probe,
-
-    /// <summary>What it would give: allocated, but the state is left as it was.</summary>
-    Try,
 
     /// <summary>Applied: the state is updated.</summary>
     Commit,

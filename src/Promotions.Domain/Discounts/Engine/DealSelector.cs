@@ -149,7 +149,7 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
             return applied ? benefit : null;
         }
 
-        var entry = evaluator.Apply(exclusive, _workspace.Walk, Application.Try);
+        var entry = evaluator.Apply(exclusive, _workspace.Walk, Application.Probe);
         return entry.Applied ? walkBenefit + entry.Benefit : null;
     }
 
@@ -160,7 +160,7 @@ internal sealed class DealSelector(StackEvaluator evaluator, IReadOnlyList<Effec
         for (var member = group.First; member is not null; member = member.NextMember)
         {
             // A member that gives nothing on its own gives nothing after other promotions either.
-            var benefit = Alone(member).Gives ? evaluator.Apply(member, _workspace.Walk, Application.Try).Benefit : 0;
+            var benefit = Alone(member).Gives ? evaluator.Apply(member, _workspace.Walk, Application.Probe).Benefit : 0;
             if (benefit > bestBenefit)
             {
                 (best, bestBenefit) = (member, benefit);

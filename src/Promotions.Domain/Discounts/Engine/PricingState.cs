@@ -41,16 +41,6 @@ internal sealed class PricingState
         BudgetLeftMinor = budget is { } b ? Money.ToMinor(b, view.Currency) : long.MaxValue;
     }
 
-    /// <summary>Makes this state a copy of <paramref name="other"/>, to try a promotion without changing it.</summary>
-    public void CopyFrom(PricingState other, int count)
-    {
-        Grow(count);
-        Array.Copy(other._remaining, _remaining, count);
-        ShippingLeft = other.ShippingLeft;
-        BudgetLeft = other.BudgetLeft;
-        BudgetLeftMinor = other.BudgetLeftMinor;
-    }
-
     /// <summary>How much more line <paramref name="i"/> may be discounted (down to its price floor), in minor units.</summary>
     public long Room(CartView view, int i) => Math.Max(0L, _remaining[i] - view.MinFinalMinor[i]);
 
