@@ -48,7 +48,7 @@ internal readonly record struct LineArithmetic(LineMode Mode, int Scale, long Mu
         }
 
         var roomFactor = MinorUnits.Pow10(2 + k);
-        return Fits(lines, view, multiplier, roomFactor) ? new LineArithmetic(LineMode.Percent, scale, multiplier, roomFactor, limit) : default;
+        return Fits(lines, multiplier, roomFactor) ? new LineArithmetic(LineMode.Percent, scale, multiplier, roomFactor, limit) : default;
     }
 
     /// <summary>For <paramref name="amount"/> spread over the lines: weights are the remaining amounts, in the finer of the two scales.</summary>
@@ -61,21 +61,16 @@ internal readonly record struct LineArithmetic(LineMode Mode, int Scale, long Mu
         }
 
         var factor = MinorUnits.Pow10(scale - view.Digits);
-        return Fits(lines, view, factor, factor) ? new LineArithmetic(LineMode.Amount, scale, factor, factor, scaled) : default;
+        return Fits(lines, factor, factor) ? new LineArithmetic(LineMode.Amount, scale, factor, factor, scaled) : default;
     }
 
     /// <summary>The discount the weights allow, rounded down to the minor unit (as <see cref="Money.Floor"/> would).</summary>
     public long FloorToMinor(long exact) => exact / RoomFactor;
 
     // Remaining amounts never exceed the originals, so bounding the originals bounds every weight and their sum.
-    private static bool Fits(LineSelection lines, CartView view, long multiplier, long roomFactor)
+    private static bool Fits(LineSelection lines, long multiplier, long roomFactor)
     {
-        var most = 1L;
-        for (var j = 0; j < lines.EligibleCount; j++)
-        {
-            most = Math.Max(most, view.OriginalMinor[lines.Lines[j]]);
-        }
-
+        var most = lines.LargestMinor;
         var bound = long.MaxValue / 4 / Math.Max(1, lines.EligibleCount);
         return multiplier <= bound / most && roomFactor <= bound / most;
     }

@@ -27,6 +27,9 @@ internal sealed class LineSelection
     /// <summary>The eligible lines' original amounts together, in minor units.</summary>
     public long EligibleMinor { get; private set; }
 
+    /// <summary>The largest original amount of an eligible line, in minor units (at least 1).</summary>
+    public long LargestMinor { get; private set; }
+
     public void Select(CartView view, ItemFilter? filter, bool excludeAlreadyDiscounted)
     {
         if (_eligible.Length < view.Count)
@@ -37,6 +40,7 @@ internal sealed class LineSelection
 
         int matched = 0, count = 0, units = 0;
         var minor = 0L;
+        var largest = 1L;
         for (var i = 0; i < view.Count; i++)
         {
             _eligible[i] = false;
@@ -56,9 +60,10 @@ internal sealed class LineSelection
             _lines[count++] = i;
             units += line.Quantity;
             minor += view.OriginalMinor[i];
+            largest = Math.Max(largest, view.OriginalMinor[i]);
         }
 
-        (Matched, EligibleCount, EligibleUnits, EligibleMinor) = (matched, count, units, minor);
+        (Matched, EligibleCount, EligibleUnits, EligibleMinor, LargestMinor) = (matched, count, units, minor, largest);
     }
 
     /// <summary>The miss when nothing can be discounted, or null.</summary>

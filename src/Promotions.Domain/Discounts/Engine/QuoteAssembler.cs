@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Promotions.Domain.Redemptions;
 
 namespace Promotions.Domain.Discounts.Engine;
@@ -11,16 +12,16 @@ internal static class QuoteAssembler
         // would write it: with as many decimals as the most precise share.
         var lineDiscounts = new long[view.Count];
         var lineScales = new int[view.Count];
-        var chosen = selection.Chosen;
+        var chosen = CollectionsMarshal.AsSpan(selection.Chosen);
         var appliedCount = 0;
-        foreach (var entry in chosen)
+        foreach (ref readonly var entry in chosen)
         {
             appliedCount += entry.Applied ? 1 : 0;
         }
 
         var applied = new List<AppliedPromotion>(appliedCount);
         decimal lineDiscount = 0m, shippingDiscount = 0m;
-        foreach (var entry in chosen)
+        foreach (ref readonly var entry in chosen)
         {
             if (!entry.Applied)
             {
@@ -67,7 +68,7 @@ internal static class QuoteAssembler
     }
 
     private static AppliedPromotion ToApplied(
-        StackEntry entry, decimal amount, decimal shipping, CartView view, long[] lineDiscounts, int[] lineScales)
+        in StackEntry entry, decimal amount, decimal shipping, CartView view, long[] lineDiscounts, int[] lineScales)
     {
         IReadOnlyList<LineAllocation> allocations = [];
         if (entry.HasShares)
@@ -104,11 +105,11 @@ internal static class QuoteAssembler
         };
     }
 
-    private static Miss? MissOf(EffectPlan plan, List<StackEntry> chosen, DealSelector selection, ref SharedMisses shared)
+    private static Miss? MissOf(EffectPlan plan, ReadOnlySpan<StackEntry> chosen, DealSelector selection, ref SharedMisses shared)
     {
         if (plan.EntryIndex >= 0)
         {
-            var entry = chosen[plan.EntryIndex];
+            ref readonly var entry = ref chosen[plan.EntryIndex];
             return entry.Applied ? null : entry.Miss;
         }
 
