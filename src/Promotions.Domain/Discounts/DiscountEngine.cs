@@ -21,17 +21,18 @@ public static class DiscountEngine
         CheckPercent(policy.PriceFloorPercent, nameof(policy.PriceFloorPercent));
 
         var view = CartView.Create(cart, policy);
-        var ranked = CandidateRanking.Rank(candidates, view, policy);
-        var plans = new List<EffectPlan>(ranked.Count);
-        foreach (var candidate in ranked)
+        var workspace = QuoteWorkspace.Rent(view.Count, candidates.Count);
+        try
         {
-            if (candidate.Plan is { } plan)
-            {
-                plans.Add(plan);
-            }
+            var (count, planned) = CandidateRanking.Rank(candidates, view, policy, workspace);
+            var selector = new DealSelector(new StackEvaluator(view, policy, workspace), workspace.Plans, planned, workspace.Deal);
+            selector.Select();
+            return QuoteAssembler.Build(view, workspace.Ranked.AsSpan(0, count), selector);
         }
-
-        return QuoteAssembler.Build(view, ranked, DealSelector.Select(plans, view, policy));
+        finally
+        {
+            QuoteWorkspace.Return(workspace);
+        }
     }
 
     private static void CheckPercent(decimal? percent, string name)

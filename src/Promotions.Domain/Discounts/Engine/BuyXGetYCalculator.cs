@@ -10,59 +10,68 @@ namespace Promotions.Domain.Discounts.Engine;
 /// </summary>
 internal static class BuyXGetYCalculator
 {
-    public static EffectOutcome Evaluate(BuyXGetYEffect effect, LineSelection buy, LineSelection get, CartView view, PricingState state)
+    public static EffectOutcome Evaluate(BuyXGetYEffect effect, LineSelection buy, LineSelection get, CartView view, PricingState state, QuoteWorkspace workspace)
     {
-        var available = new int[view.Count];
-        for (var i = 0; i < available.Length; i++)
+        var available = workspace.Available;
+        var discounted = workspace.Discounted;
+        for (var i = 0; i < view.Count; i++)
         {
             available[i] = buy.Eligible[i] || get.Eligible[i] ? view.Lines[i].Quantity : 0;
+            discounted[i] = 0;
         }
 
-        var unitValues = UnitOrder.UnitValues(view, state);
-        var buyOrder = UnitOrder.Sorted(buy.Eligible, unitValues, descending: true, lastIf: get.Eligible);
-        var getOrder = GetOrder(effect, get.Eligible, unitValues, view);
-        var discounted = new int[view.Count];
-        var taken = new List<(int Line, int Units, bool Get)>();
+        UnitOrder.UnitValues(buy, view, state, workspace);
+        var unitValues = UnitOrder.UnitValues(get, view, state, workspace);
+        var buyOrder = workspace.Order;
+        var buyCount = UnitOrder.Sorted(buy, unitValues, descending: true, buyOrder, lastIf: get.Eligible);
+        var (getOrder, getCount) = GetOrder(effect, get, unitValues, view, workspace.SecondOrder, workspace.ThirdOrder);
+        var taken = workspace.Taken;
         var cap = effect.ApplicationCap ?? int.MaxValue;
         var applications = 0;
-        Miss? shortage = null;
+        var (missing, missingGet) = (0, false);
         while (applications < cap)
         {
-            taken.Clear();
-            var missing = Take(buyOrder, available, effect.Buy.Quantity, taken, isGet: false);
-            var getFilter = effect.Get.Filter ?? effect.Buy.Filter;
-            if (missing > 0)
+            var count = 0;
+            missing = Take(buyOrder, buyCount, available, effect.Buy.Quantity, taken, ref count, isGet: false);
+            missingGet = missing == 0;
+            if (missingGet)
             {
-                shortage = Hints.NotEnoughItems(missing, effect.Buy.Filter, "buy X get Y");
-            }
-            else if ((missing = Take(getOrder, available, effect.Get.Quantity, taken, isGet: true)) > 0)
-            {
-                shortage = Hints.NotEnoughItems(missing, getFilter, "buy X get Y");
+                missing = Take(getOrder, getCount, available, effect.Get.Quantity, taken, ref count, isGet: true);
             }
 
             if (missing > 0)
             {
-                Undo(taken, available);
+                Undo(taken, count, available);
                 break;
             }
 
-            foreach (var (line, units, isGet) in taken)
+            for (var t = 0; t < count; t++)
             {
+                var (line, units, isGet) = taken[t];
                 discounted[line] += isGet ? units : 0;
             }
 
             applications++;
         }
 
-        if (applications == 0)
+        if (applications == 0 && missing == 0)
         {
-            return EffectOutcome.Missed(shortage!);
+            return default; // Capped at no application at all: nothing to give, nothing to explain.
         }
 
-        var weights = new decimal[view.Count];
-        var exact = 0m;
-        for (var i = 0; i < weights.Length; i++)
+        if (applications == 0)
         {
+            // The shortage is worded only when it is the answer: after one application it is not.
+            var filter = missingGet ? effect.Get.Filter ?? effect.Buy.Filter : effect.Buy.Filter;
+            return EffectOutcome.Missed(Hints.NotEnoughItems(missing, filter, "buy X get Y"));
+        }
+
+        var weights = workspace.Weights;
+        var exact = 0m;
+        for (var j = 0; j < get.EligibleCount; j++)
+        {
+            var i = get.Lines[j];
+            weights[i] = 0m;
             if (discounted[i] > 0)
             {
                 weights[i] = discounted[i] * unitValues[i] * effect.Get.PercentOff / 100m;
@@ -70,59 +79,68 @@ internal static class BuyXGetYCalculator
             }
         }
 
-        return EffectEvaluator.FromWeights(weights, exact, view, state);
+        return EffectEvaluator.FromWeights(get, exact, view, state, workspace);
     }
 
-    private static List<int> GetOrder(BuyXGetYEffect effect, bool[] get, decimal[] unitValues, CartView view)
+    private static (int[] Order, int Count) GetOrder(BuyXGetYEffect effect, LineSelection get, decimal[] unitValues, CartView view, int[] into, int[] scratch)
     {
-        var order = UnitOrder.Sorted(get, unitValues, descending: false);
         if (effect.Choose != GetChoice.Specified || effect.Get.Filter is not { } filter)
         {
-            return order;
+            return (into, UnitOrder.Sorted(get, unitValues, descending: false, into));
         }
 
-        // Specified: the SKUs in the order the merchant listed them, cheapest first within one SKU.
-        var specified = new List<int>(order.Count);
+        // Specified: the SKUs in the order the merchant listed them, cheapest first within one SKU. A SKU
+        // listed twice lists its lines twice, which can outgrow the workspace's array.
+        var count = UnitOrder.Sorted(get, unitValues, descending: false, scratch);
+        if (filter.Skus.Count > 1 && filter.Skus.Count * count > into.Length)
+        {
+            into = new int[filter.Skus.Count * count];
+        }
+
+        var specified = 0;
         foreach (var sku in filter.Skus)
         {
-            foreach (var i in order)
+            for (var k = 0; k < count; k++)
             {
+                var i = scratch[k];
                 if (string.Equals(view.Lines[i].Sku, sku, StringComparison.Ordinal))
                 {
-                    specified.Add(i);
+                    into[specified++] = i;
                 }
             }
         }
 
-        return specified;
+        return (into, specified);
     }
 
     /// <summary>Takes <paramref name="needed"/> units in <paramref name="order"/>; returns how many were missing.</summary>
-    private static int Take(List<int> order, int[] available, int needed, List<(int Line, int Units, bool Get)> taken, bool isGet)
+    private static int Take(int[] order, int orderCount, int[] available, int needed, (int Line, int Units, bool Get)[] taken, ref int count, bool isGet)
     {
-        foreach (var line in order)
+        for (var k = 0; k < orderCount; k++)
         {
             if (needed == 0)
             {
                 break;
             }
 
+            var line = order[k];
             var units = Math.Min(needed, available[line]);
             if (units > 0)
             {
                 available[line] -= units;
                 needed -= units;
-                taken.Add((line, units, isGet));
+                taken[count++] = (line, units, isGet);
             }
         }
 
         return needed;
     }
 
-    private static void Undo(List<(int Line, int Units, bool Get)> taken, int[] available)
+    private static void Undo((int Line, int Units, bool Get)[] taken, int count, int[] available)
     {
-        foreach (var (line, units, _) in taken)
+        for (var t = 0; t < count; t++)
         {
+            var (line, units, _) = taken[t];
             available[line] += units;
         }
     }

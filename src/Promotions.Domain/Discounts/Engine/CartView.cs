@@ -12,18 +12,27 @@ internal sealed class CartView
     private CartView(string currency, CartLine[] lines, int[] cartPosition, decimal[] original, decimal[] minFinal, decimal shipping)
     {
         Currency = currency;
+        Digits = Money.MinorUnits(currency);
         Lines = lines;
         CartPosition = cartPosition;
         Original = original;
         MinFinal = minFinal;
         Shipping = shipping;
-        foreach (var amount in original)
+        ShippingMinor = MinorUnits.OnGrid(shipping, Digits);
+        OriginalMinor = new long[lines.Length];
+        MinFinalMinor = new long[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
         {
-            Subtotal += amount;
+            Subtotal += original[i];
+            OriginalMinor[i] = MinorUnits.OnGrid(original[i], Digits);
+            MinFinalMinor[i] = MinorUnits.OnGrid(minFinal[i], Digits);
         }
     }
 
     public string Currency { get; }
+
+    /// <summary>Digits of the currency's minor unit; the engine counts amounts in whole minor units.</summary>
+    public int Digits { get; }
 
     public CartLine[] Lines { get; }
 
@@ -35,9 +44,17 @@ internal sealed class CartView
     /// <summary>The price floor of each line: it never goes below this amount.</summary>
     public decimal[] MinFinal { get; }
 
+    /// <summary><see cref="Original"/> in minor units.</summary>
+    public long[] OriginalMinor { get; }
+
+    /// <summary><see cref="MinFinal"/> in minor units.</summary>
+    public long[] MinFinalMinor { get; }
+
     public decimal Subtotal { get; }
 
     public decimal Shipping { get; }
+
+    public long ShippingMinor { get; }
 
     public int Count => Lines.Length;
 

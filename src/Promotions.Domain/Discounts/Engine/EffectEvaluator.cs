@@ -1,4 +1,3 @@
-using Promotions.Domain.Common;
 using Promotions.Domain.Discounts.Effects;
 
 namespace Promotions.Domain.Discounts.Engine;
@@ -6,7 +5,7 @@ namespace Promotions.Domain.Discounts.Engine;
 /// <summary>Computes what one effect wants to take off, given what earlier promotions left.</summary>
 internal static class EffectEvaluator
 {
-    public static EffectOutcome Evaluate(EffectPlan plan, CartView view, PricingState state)
+    public static EffectOutcome Evaluate(EffectPlan plan, CartView view, PricingState state, QuoteWorkspace workspace)
     {
         if (plan.StaticMiss is { } miss)
         {
@@ -15,14 +14,16 @@ internal static class EffectEvaluator
 
         return plan.Effect switch
         {
-            PercentOffEffect e => PercentOfLines(plan.Target!, e.Percent, e.MaxDiscount, view, state),
-            AmountOffEffect e => AmountOverLines(plan.Target!, e.Amount, view, state),
-            TieredEffect when plan.Tier is { PercentOff: { } percent } => PercentOfLines(plan.Target!, percent, null, view, state),
-            TieredEffect when plan.Tier is { AmountOff: { } amount } => AmountOverLines(plan.Target!, amount, view, state),
-            FixedPriceEffect e => FixedPriceCalculator.Evaluate(e, plan.Target!, view, state),
-            BuyXGetYEffect e => BuyXGetYCalculator.Evaluate(e, plan.Buy!, plan.Target!, view, state),
-            FreeShippingEffect e => FreeShipping(e, state),
-            FreeGiftEffect e => new EffectOutcome { Gift = new GiftLine(e.Sku, e.Quantity, Money.Round(e.Value * e.Quantity, view.Currency)) },
+            PercentOffEffect or AmountOffEffect or TieredEffect when plan.Arithmetic.Mode != LineMode.Decimal =>
+                ScaledLines(plan, plan.Target!, view, state, workspace),
+            PercentOffEffect e => PercentOfLines(plan.Target!, e.Percent, e.MaxDiscount, view, state, workspace),
+            AmountOffEffect e => AmountOverLines(plan.Target!, e.Amount, view, state, workspace),
+            TieredEffect when plan.Tier is { PercentOff: { } percent } => PercentOfLines(plan.Target!, percent, null, view, state, workspace),
+            TieredEffect when plan.Tier is { AmountOff: { } amount } => AmountOverLines(plan.Target!, amount, view, state, workspace),
+            FixedPriceEffect e => FixedPriceCalculator.Evaluate(e, plan.Target!, view, state, workspace),
+            BuyXGetYEffect e => BuyXGetYCalculator.Evaluate(e, plan.Buy!, plan.Target!, view, state, workspace),
+            FreeShippingEffect => FreeShipping(plan, state),
+            FreeGiftEffect => new EffectOutcome { Gift = plan.Gift, GiftMinor = plan.GiftMinor },
             _ => throw new InvalidOperationException($"No evaluation for effect type '{plan.Effect.Type}'."),
         };
     }
@@ -31,60 +32,97 @@ internal static class EffectEvaluator
     /// Turns raw per-line discounts into the outcome: each weight is capped at the line's room (price floor,
     /// what is left) and the exact discount at the weights' sum, so no effect ever takes more than it applies to.
     /// </summary>
-    public static EffectOutcome FromWeights(decimal[] weights, decimal exact, CartView view, PricingState state)
+    public static EffectOutcome FromWeights(LineSelection lines, decimal exact, CartView view, PricingState state, QuoteWorkspace workspace)
     {
+        var weights = workspace.Weights;
         var sum = 0m;
-        for (var i = 0; i < weights.Length; i++)
+        for (var j = 0; j < lines.EligibleCount; j++)
         {
+            var i = lines.Lines[j];
             if (weights[i] > 0m)
             {
-                weights[i] = Math.Min(weights[i], state.Room(view, i));
+                weights[i] = Math.Min(weights[i], MinorUnits.ToDecimal(state.Room(view, i), view.Digits));
                 sum += weights[i];
             }
         }
 
-        return sum <= 0m
-            ? EffectOutcome.Missed(new Miss(NotAppliedReasons.NoDiscount, "Earlier promotions or price floors leave nothing to discount on these items."))
-            : new EffectOutcome { Weights = weights, Exact = Math.Min(exact, sum) };
+        return sum <= 0m ? EffectOutcome.Missed(Miss.NothingLeft) : new EffectOutcome { HasLines = true, Exact = Math.Min(exact, sum) };
     }
 
-    private static EffectOutcome PercentOfLines(LineSelection target, decimal percent, decimal? cap, CartView view, PricingState state)
+    /// <summary>What is left of the selected lines, as decimals, for the effects computed in decimal.</summary>
+    public static decimal[] RemainingOf(LineSelection lines, CartView view, PricingState state, QuoteWorkspace workspace)
     {
-        var weights = new decimal[view.Count];
+        var remaining = workspace.Remaining;
+        for (var j = 0; j < lines.EligibleCount; j++)
+        {
+            var i = lines.Lines[j];
+            remaining[i] = MinorUnits.ToDecimal(state.Remaining[i], view.Digits);
+        }
+
+        return remaining;
+    }
+
+    /// <summary>Percent or amount off lines in exact integers: the same weights as the decimal formulas below.</summary>
+    private static EffectOutcome ScaledLines(EffectPlan plan, LineSelection lines, CartView view, PricingState state, QuoteWorkspace workspace)
+    {
+        var arithmetic = plan.Arithmetic;
+        var weights = workspace.ScaledWeights;
+        var raw = 0L;
+        for (var j = 0; j < lines.EligibleCount; j++)
+        {
+            var i = lines.Lines[j];
+            weights[i] = state.Remaining[i] * arithmetic.Multiplier;
+            raw += weights[i];
+        }
+
+        var exact = arithmetic.Mode == LineMode.Percent ? Math.Min(raw, arithmetic.Limit) : arithmetic.Limit;
+        var sum = 0L;
+        for (var j = 0; j < lines.EligibleCount; j++)
+        {
+            var i = lines.Lines[j];
+            if (weights[i] > 0)
+            {
+                weights[i] = Math.Min(weights[i], state.Room(view, i) * arithmetic.RoomFactor);
+                sum += weights[i];
+            }
+        }
+
+        return sum <= 0 ? EffectOutcome.Missed(Miss.NothingLeft) : new EffectOutcome { HasLines = true, Scaled = true, ExactScaled = Math.Min(exact, sum) };
+    }
+
+    private static EffectOutcome PercentOfLines(
+        LineSelection target, decimal percent, decimal? cap, CartView view, PricingState state, QuoteWorkspace workspace)
+    {
+        var remaining = RemainingOf(target, view, state, workspace);
+        var weights = workspace.Weights;
         var exact = 0m;
         var rate = percent / 100m;
-        for (var i = 0; i < weights.Length; i++)
+        for (var j = 0; j < target.EligibleCount; j++)
         {
-            if (target.Eligible[i])
-            {
-                weights[i] = state.Remaining[i] * rate;
-                exact += weights[i];
-            }
+            var i = target.Lines[j];
+            weights[i] = remaining[i] * rate;
+            exact += weights[i];
         }
 
-        return FromWeights(weights, cap is { } max ? Math.Min(exact, max) : exact, view, state);
+        return FromWeights(target, cap is { } max ? Math.Min(exact, max) : exact, view, state, workspace);
     }
 
-    private static EffectOutcome AmountOverLines(LineSelection target, decimal amount, CartView view, PricingState state)
+    private static EffectOutcome AmountOverLines(LineSelection target, decimal amount, CartView view, PricingState state, QuoteWorkspace workspace)
     {
         // Spread in proportion to what each line has left; FromWeights caps by the floor.
-        var weights = new decimal[view.Count];
-        for (var i = 0; i < weights.Length; i++)
+        var remaining = RemainingOf(target, view, state, workspace);
+        var weights = workspace.Weights;
+        for (var j = 0; j < target.EligibleCount; j++)
         {
-            if (target.Eligible[i])
-            {
-                weights[i] = state.Remaining[i];
-            }
+            var i = target.Lines[j];
+            weights[i] = remaining[i];
         }
 
-        return FromWeights(weights, amount, view, state);
+        return FromWeights(target, amount, view, state, workspace);
     }
 
-    private static EffectOutcome FreeShipping(FreeShippingEffect effect, PricingState state)
-    {
-        var amount = effect.MaxDiscount is { } cap ? Math.Min(cap, state.ShippingLeft) : state.ShippingLeft;
-        return amount > 0m
-            ? new EffectOutcome { Shipping = amount }
-            : EffectOutcome.Missed(new Miss(NotAppliedReasons.NoDiscount, "There is no shipping charge left to discount."));
-    }
+    private static EffectOutcome FreeShipping(EffectPlan plan, PricingState state) =>
+        state.ShippingLeft > 0 && plan.ShippingCapMinor >= 0
+            ? new EffectOutcome { Shipping = Math.Min(plan.ShippingCapMinor, state.ShippingLeft) }
+            : EffectOutcome.Missed(Miss.NoShippingLeft);
 }

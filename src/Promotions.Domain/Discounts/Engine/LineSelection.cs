@@ -2,32 +2,48 @@ using Promotions.Domain.Discounts.Effects;
 
 namespace Promotions.Domain.Discounts.Engine;
 
-/// <summary>Which lines an effect may discount: those its filter matches, minus non-discountable and excluded lines.</summary>
+/// <summary>
+/// Which lines an effect may discount: those its filter matches, minus non-discountable and excluded lines.
+/// Reused from quote to quote (see <see cref="QuoteWorkspace"/>), so selecting lines allocates nothing.
+/// </summary>
 internal sealed class LineSelection
 {
-    private LineSelection(bool[] eligible, int matched, int eligibleCount, int eligibleUnits)
-    {
-        Eligible = eligible;
-        Matched = matched;
-        EligibleCount = eligibleCount;
-        EligibleUnits = eligibleUnits;
-    }
+    private bool[] _eligible = [];
+    private int[] _lines = [];
 
-    public bool[] Eligible { get; }
+    /// <summary>Per line (line-id order): may the effect discount it? Only the first <c>view.Count</c> are in use.</summary>
+    public bool[] Eligible => _eligible;
+
+    /// <summary>The eligible lines in line-id order; the first <see cref="EligibleCount"/> are in use.</summary>
+    public int[] Lines => _lines;
 
     /// <summary>Lines the filter matches, discountable or not.</summary>
-    public int Matched { get; }
+    public int Matched { get; private set; }
 
-    public int EligibleCount { get; }
+    public int EligibleCount { get; private set; }
 
-    public int EligibleUnits { get; }
+    public int EligibleUnits { get; private set; }
 
-    public static LineSelection Select(CartView view, ItemFilter? filter, bool excludeAlreadyDiscounted)
+    /// <summary>The eligible lines' original amounts together, in minor units.</summary>
+    public long EligibleMinor { get; private set; }
+
+    /// <summary>The largest original amount of an eligible line, in minor units (at least 1).</summary>
+    public long LargestMinor { get; private set; }
+
+    public void Select(CartView view, ItemFilter? filter, bool excludeAlreadyDiscounted)
     {
-        var eligible = new bool[view.Count];
+        if (_eligible.Length < view.Count)
+        {
+            _eligible = new bool[view.Count];
+            _lines = new int[view.Count];
+        }
+
         int matched = 0, count = 0, units = 0;
+        var minor = 0L;
+        var largest = 1L;
         for (var i = 0; i < view.Count; i++)
         {
+            _eligible[i] = false;
             var line = view.Lines[i];
             if (filter is not null && !filter.Matches(line.Sku, line.Category))
             {
@@ -40,12 +56,14 @@ internal sealed class LineSelection
                 continue;
             }
 
-            eligible[i] = true;
-            count++;
+            _eligible[i] = true;
+            _lines[count++] = i;
             units += line.Quantity;
+            minor += view.OriginalMinor[i];
+            largest = Math.Max(largest, view.OriginalMinor[i]);
         }
 
-        return new LineSelection(eligible, matched, count, units);
+        (Matched, EligibleCount, EligibleUnits, EligibleMinor, LargestMinor) = (matched, count, units, minor, largest);
     }
 
     /// <summary>The miss when nothing can be discounted, or null.</summary>
@@ -58,6 +76,6 @@ internal sealed class LineSelection
 
         return Matched == 0
             ? new Miss(NotAppliedReasons.NoMatchingItems, "No item in the cart is targeted by this promotion.", $"Add an item{Hints.From(filter)}.")
-            : new Miss(NotAppliedReasons.ItemsNotDiscountable, "The targeted items cannot be discounted (excluded or already discounted).");
+            : Miss.ItemsNotDiscountable;
     }
 }

@@ -1,68 +1,75 @@
-using Promotions.Domain.Common;
-
 namespace Promotions.Domain.Discounts.Engine;
 
 /// <summary>
-/// Applies a stack of promotions in order, each to what the ones before it left: rounds each discount
-/// down to the minor unit, trims it to the maximum combined discount, allocates it to lines.
+/// Applies promotions in order, each to what the ones before it left: rounds each discount down to the minor
+/// unit, trims it to the maximum combined discount, allocates it to lines.
 /// </summary>
-internal static class StackEvaluator
+internal sealed class StackEvaluator(CartView view, QuotePolicy policy, QuoteWorkspace workspace)
 {
-    public static StackResult Run(IReadOnlyList<EffectPlan> stack, CartView view, QuotePolicy policy, bool details)
-    {
-        var state = PricingState.Fresh(view, policy);
-        var entries = new StackEntry[stack.Count];
-        var benefit = 0m;
-        for (var k = 0; k < stack.Count; k++)
-        {
-            var entry = Apply(stack[k], view, policy, state, details);
-            entries[k] = entry;
-            benefit += entry.Benefit;
-        }
+    private Miss? _capped;
 
-        return new StackResult(entries, benefit);
-    }
+    public CartView View => view;
 
-    /// <summary>Applies one promotion to <paramref name="state"/>, which it updates.</summary>
-    public static StackEntry Apply(EffectPlan plan, CartView view, QuotePolicy policy, PricingState state, bool details)
+    public QuoteWorkspace Workspace => workspace;
+
+    /// <summary>The combined-discount budget of the fresh cart, null without a cap.</summary>
+    public decimal? Budget { get; } = PricingState.StartingBudget(view, policy);
+
+    /// <summary>Applies <paramref name="plan"/> to <paramref name="state"/>, as far as <paramref name="how"/> says.</summary>
+    public StackEntry Apply(EffectPlan plan, PricingState state, Application how)
     {
-        var outcome = EffectEvaluator.Evaluate(plan, view, state);
+        var outcome = EffectEvaluator.Evaluate(plan, view, state, workspace);
         if (outcome.Miss is { } miss)
         {
             return new StackEntry { Plan = plan, Miss = miss };
         }
 
-        var shipping = Money.Floor(outcome.Shipping, view.Currency);
-        state.ShippingLeft -= shipping;
-        var amount = 0m;
+        var amount = 0L;
         var reduction = 0m;
-        decimal[]? shares = null;
-        if (outcome.Weights is { } weights)
+        var commit = how >= Application.Commit;
+        var keep = how == Application.Detail;
+        if (outcome.HasLines)
         {
-            amount = Money.Floor(outcome.Exact, view.Currency);
-            if (state.BudgetLeft is { } budget && amount > budget)
+            amount = outcome.Scaled ? plan.Arithmetic.FloorToMinor(outcome.ExactScaled) : MinorUnits.OnGrid(Common.Money.Floor(outcome.Exact, view.Currency), view.Digits);
+            if (state.BudgetLeft is { } budget && amount > state.BudgetLeftMinor)
             {
-                reduction = amount - budget;
-                amount = budget;
+                reduction = MinorUnits.ToDecimal(amount, view.Digits) - budget;
+                amount = state.BudgetLeftMinor;
             }
 
-            shares = new decimal[view.Count];
-            amount = Allocator.Allocate(amount, weights, view.Currency, shares);
-            state.BudgetLeft -= amount;
-            for (var i = 0; i < shares.Length; i++)
+            var shares = keep ? plan.Shares : workspace.ScratchShares;
+            if (how != Application.Probe)
             {
-                state.Remaining[i] -= shares[i];
+                amount = Allocate(plan, outcome, amount, shares);
             }
+
+            if (commit)
+            {
+                state.BudgetLeft -= MinorUnits.ToDecimal(amount, view.Digits);
+                state.BudgetLeftMinor -= amount;
+                var lines = plan.Target!;
+                for (var j = 0; j < lines.EligibleCount; j++)
+                {
+                    var i = lines.Lines[j];
+                    state.Remaining[i] -= shares[i];
+                }
+            }
+        }
+
+        if (commit)
+        {
+            state.ShippingLeft -= outcome.Shipping;
         }
 
         var entry = new StackEntry
         {
             Plan = plan,
             Amount = amount,
-            Shipping = shipping,
+            Shipping = outcome.Shipping,
             Gift = outcome.Gift,
+            GiftValue = outcome.GiftMinor,
             GuardrailReduction = reduction,
-            Allocations = details && amount > 0m ? shares : null,
+            HasShares = keep && amount > 0,
         };
         if (entry.Applied)
         {
@@ -73,9 +80,34 @@ internal static class StackEvaluator
         {
             Plan = plan,
             GuardrailReduction = reduction,
-            Miss = reduction > 0m
-                ? new Miss(NotAppliedReasons.CappedByGuardrail, $"The maximum combined discount of {policy.MaxCombinedDiscountPercent}% of the subtotal is already reached.")
-                : new Miss(NotAppliedReasons.NoDiscount, "The discount rounds to less than the smallest coin."),
+            Miss = reduction > 0m ? Capped() : Miss.BelowSmallestCoin,
         };
     }
+
+    private long Allocate(EffectPlan plan, in EffectOutcome outcome, long amount, long[] shares)
+    {
+        var lines = plan.Target!;
+        var scaled = workspace.ScaledWeights;
+        var scale = outcome.Scaled ? plan.Arithmetic.Scale : MinorUnits.ToCommonScale(lines, workspace.Weights, scaled);
+        if (scale >= 0 && ExactAllocator.TryAllocate(amount, lines, scaled, scale, shares, workspace.ExactRemainders, workspace.Order, out var allocated))
+        {
+            return allocated;
+        }
+
+        if (outcome.Scaled)
+        {
+            // Too close to call in integers: the same weights as decimals, through the decimal definition.
+            for (var j = 0; j < lines.EligibleCount; j++)
+            {
+                var i = lines.Lines[j];
+                workspace.Weights[i] = MinorUnits.FromScaled(scaled[i], scale);
+            }
+        }
+
+        return Allocator.Allocate(amount, lines, workspace.Weights, view.Digits, shares, workspace.Remainders, workspace.Bounds);
+    }
+
+    private Miss Capped() => _capped ??= new Miss(
+        NotAppliedReasons.CappedByGuardrail,
+        $"The maximum combined discount of {policy.MaxCombinedDiscountPercent}% of the subtotal is already reached.");
 }

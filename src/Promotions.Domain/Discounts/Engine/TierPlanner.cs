@@ -8,16 +8,11 @@ namespace Promotions.Domain.Discounts.Engine;
 /// </summary>
 internal static class TierPlanner
 {
-    public static EffectPlan Plan(QuoteCandidate candidate, int rank, TieredEffect effect, LineSelection selection, CartView view)
+    public static void Plan(EffectPlan plan, TieredEffect effect, LineSelection selection, CartView view)
     {
-        decimal reached = 0m;
-        for (var i = 0; i < view.Count; i++)
-        {
-            if (selection.Eligible[i])
-            {
-                reached += effect.Basis == TierBasis.Quantity ? view.Lines[i].Quantity : view.Original[i];
-            }
-        }
+        decimal reached = effect.Basis == TierBasis.Quantity
+            ? selection.EligibleUnits
+            : MinorUnits.ToDecimal(selection.EligibleMinor, view.Digits);
 
         Tier? tier = null;
         foreach (var candidateTier in effect.Tiers)
@@ -38,7 +33,14 @@ internal static class TierPlanner
             miss = ThresholdMiss(effect, effect.Tiers[0].Threshold, reached, view.Currency);
         }
 
-        return new EffectPlan { Candidate = candidate, Rank = rank, Target = selection, Tier = tier, StaticMiss = miss };
+        plan.Tier = tier;
+        plan.StaticMiss = miss;
+        plan.Arithmetic = tier switch
+        {
+            { PercentOff: { } percent } => LineArithmetic.Percent(percent, null, selection, view),
+            { AmountOff: { } amount } => LineArithmetic.Amount(amount, selection, view),
+            _ => default,
+        };
     }
 
     private static Miss ThresholdMiss(TieredEffect effect, decimal threshold, decimal reached, string currency)
