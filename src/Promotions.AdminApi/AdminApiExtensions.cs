@@ -4,10 +4,12 @@ using Promotions.AdminApi.CampaignTypes;
 using Promotions.AdminApi.Codes;
 using Promotions.AdminApi.Customers;
 using Promotions.AdminApi.Promotions;
+using Promotions.AdminApi.Scheduling;
 using Promotions.AdminApi.Segments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Scheduling;
 
 namespace Promotions.AdminApi;
 
@@ -16,7 +18,8 @@ public static class AdminApiExtensions
 {
     /// <summary>
     /// Registers what the Admin API needs beyond the shared defaults and the adapters (register those first): the
-    /// code-job runner and, unless the adapters brought a queue for code jobs, the in-process one and its worker.
+    /// code-job runner and, unless the adapters brought a queue for code jobs, the in-process one and its worker; and, when
+    /// the adapters can find due steps (<see cref="IDueStepQuery"/>, the embedded set), the schedule on a timer.
     /// </summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
@@ -29,6 +32,16 @@ public static class AdminApiExtensions
         services.AddSingleton(new CodeGenerator());
         services.AddSingleton<CodeJobRunner>();
         services.AddHostedService<CodeJobWorker>();
+        if (services.Any(d => d.ServiceType == typeof(IDueStepQuery)))
+        {
+            services.AddOptions<ScheduleOptions>()
+                .BindConfiguration(ScheduleOptions.SectionName)
+                .Validate(o => ScheduleOptions.IsValid(o.Interval), "Admin:Schedule:Interval must be from 00:00:00.1 to 01:00:00.")
+                .ValidateOnStart();
+            services.AddSingleton<ScheduleRunner>();
+            services.AddHostedService<ScheduleWorker>();
+        }
+
         return services;
     }
 

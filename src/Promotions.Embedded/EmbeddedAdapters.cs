@@ -15,6 +15,7 @@ using Promotions.Embedded.Customers;
 using Promotions.Embedded.PersonalData;
 using Promotions.Embedded.Promotions;
 using Promotions.Embedded.Redemptions;
+using Promotions.Embedded.Scheduling;
 using Promotions.Embedded.Search;
 using Promotions.Embedded.Segments;
 using Promotions.Embedded.Storage;
@@ -45,6 +46,7 @@ public static class EmbeddedAdapters
         services.AddSingleton<ICampaignStore, SqliteCampaignStore>();
         services.AddSingleton<ICampaignTypeStore, SqliteCampaignTypeStore>();
         services.AddSingleton<IPromotionStore, SqlitePromotionStore>();
+        services.AddSingleton<IDueStepQuery, SqliteDueStepQuery>();
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LocalKeyRing(sp.GetRequiredService<SqliteDatabase>().DataDirectory));

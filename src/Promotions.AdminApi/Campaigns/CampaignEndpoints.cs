@@ -83,13 +83,8 @@ internal static class CampaignEndpoints
         Of(store).ChangeAsync(id, http, current =>
         {
             var now = clock.GetUtcNow();
-            var next = LifecycleRules.Next(body, current.Status, current.EndsAt, now, What);
-            if (next.IsSuccess && next.Value == LifecycleStatus.Scheduled && current.StartsAt is null)
-            {
-                return Task.FromResult<Result<Campaign>>(new DomainError(LifecycleRules.StartRequired,
-                    "A campaign needs a start date to be scheduled; set startsAt or activate it now.", "$.startsAt"));
-            }
-
+            var action = LifecycleRules.ParseAction(body);
+            var next = action.IsSuccess ? LifecycleGuards.Campaign(current, action.Value, now) : Result<LifecycleStatus>.Fail(action.Errors);
             return Task.FromResult(next.IsSuccess
                 ? Result<Campaign>.Ok(current with { Status = next.Value, UpdatedAt = now })
                 : Result<Campaign>.Fail(next.Errors));

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.AdminApi.Lifecycle;
 using Promotions.Domain.Common;
+using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
 using Promotions.ServiceDefaults.Http;
 
@@ -13,8 +14,8 @@ internal static class AdminResults
     /// <summary>Error codes of this API that mean "not in this state": HTTP 409.</summary>
     public static readonly FrozenSet<string> ConflictCodes = new[]
     {
-        LifecycleRules.NotEditable, LifecycleRules.NotDeletable, LifecycleRules.WindowEnded, LifecycleRules.StartRequired,
-        LifecycleRules.CampaignNotReady, LifecycleRules.NotCodePromotion,
+        LifecycleRules.NotEditable, LifecycleRules.NotDeletable, LifecycleGuards.WindowEnded, LifecycleGuards.StartRequired,
+        LifecycleGuards.CampaignNotReady, LifecycleRules.NotCodePromotion,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

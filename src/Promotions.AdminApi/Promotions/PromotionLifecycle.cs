@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Promotions.AdminApi.Common;
 using Promotions.AdminApi.Lifecycle;
 using Promotions.Domain.Common;
 using Promotions.Domain.Lifecycle;
@@ -9,8 +8,8 @@ using Promotions.Domain.Promotions;
 namespace Promotions.AdminApi.Promotions;
 
 /// <summary>
-/// Lifecycle moves of a promotion: the shared state machine, plus the guards that involve its campaign —
-/// a promotion cannot go live ahead of, or after, the campaign that pays for it.
+/// Lifecycle moves of a promotion: the domain's guards (<see cref="LifecycleGuards.Promotion"/>), which involve its
+/// campaign — a promotion cannot go live ahead of, or after, the campaign that pays for it.
 /// </summary>
 internal static class PromotionLifecycle
 {
@@ -19,28 +18,15 @@ internal static class PromotionLifecycle
         TimeProvider clock, HttpContext http, CancellationToken ct) =>
         PromotionEndpoints.Of(store, clock).ChangeAsync(id, http, async current =>
         {
-            var now = clock.GetUtcNow();
-            var next = LifecycleRules.Next(body, current.Status, current.EndsAt, now, PromotionEndpoints.What);
-            if (!next.IsSuccess)
+            var action = LifecycleRules.ParseAction(body);
+            if (!action.IsSuccess)
             {
-                return Result<Promotion>.Fail(next.Errors);
+                return Result<Promotion>.Fail(action.Errors);
             }
 
+            var now = clock.GetUtcNow();
             var campaign = await campaigns.GetAsync(current.CampaignId, ct);
-            var campaignStatus = campaign?.Status ?? LifecycleStatus.Archived;
-            return CampaignAllows(next.Value, campaignStatus)
-                ? current with { Status = next.Value, UpdatedAt = now }
-                : new DomainError(LifecycleRules.CampaignNotReady,
-                    $"The promotion cannot become {QueryValues.Wire(next.Value)} while its campaign '{current.CampaignId}' is {QueryValues.Wire(campaignStatus)}.",
-                    "$.campaignId");
+            var next = LifecycleGuards.Promotion(current, campaign, action.Value, now);
+            return next.IsSuccess ? current with { Status = next.Value, UpdatedAt = now } : Result<Promotion>.Fail(next.Errors);
         }, PromotionResponse.From, ct, search.IndexAsync);
-
-    // Going live needs a campaign that has been released (scheduled, active or paused: a paused campaign
-    // still blocks offers at read time); being scheduled only needs one that has not finished.
-    private static bool CampaignAllows(LifecycleStatus next, LifecycleStatus campaign) => next switch
-    {
-        LifecycleStatus.Active => campaign is LifecycleStatus.Scheduled or LifecycleStatus.Active or LifecycleStatus.Paused,
-        LifecycleStatus.Scheduled => campaign is not (LifecycleStatus.Ended or LifecycleStatus.Archived),
-        _ => true,
-    };
 }

@@ -13,20 +13,21 @@ public static class CatalogEvents
     /// <summary>
     /// The events of storing <paramref name="stored"/> (the promotion as it will be stored, with its version after
     /// the write) over <paramref name="previous"/> (null for a new promotion): always <see cref="PromotionChanged"/>,
-    /// and <see cref="PromotionPublished"/> first when the promotion becomes active with this write.
+    /// and <see cref="PromotionPublished"/> first when the promotion becomes active with this write. <paramref name="actor"/>
+    /// names who made a change that no Admin API caller made (<c>schedule</c>).
     /// </summary>
-    public static IReadOnlyList<DomainEvent> PromotionWritten(Promotion? previous, Promotion stored, TimeProvider clock)
+    public static IReadOnlyList<DomainEvent> PromotionWritten(Promotion? previous, Promotion stored, TimeProvider clock, string? actor = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(clock);
-        var changed = new PromotionChanged(NewId(clock), clock.GetUtcNow(), stored.Id, stored.CampaignId, stored.Version, stored.Status);
+        var changed = new PromotionChanged(NewId(clock), clock.GetUtcNow(), stored.Id, stored.CampaignId, stored.Version, stored.Status, actor);
         if (!LifecycleMachine.IsLive(stored.Status) || (previous is not null && LifecycleMachine.IsLive(previous.Status)))
         {
             return [changed];
         }
 
         var published = new PromotionPublished(
-            NewId(clock), clock.GetUtcNow(), stored.Id, stored.CampaignId, stored.Name, stored.Kind, stored.Channels, stored.StartsAt, stored.EndsAt);
+            NewId(clock), clock.GetUtcNow(), stored.Id, stored.CampaignId, stored.Name, stored.Kind, stored.Channels, stored.StartsAt, stored.EndsAt, actor);
         return [published, changed];
     }
 

@@ -4,6 +4,7 @@ using Promotions.Domain.Promotions;
 namespace Promotions.Domain.Events;
 
 /// <summary>A promotion became live (activated): offers may include it from <paramref name="OccurredAt"/>.</summary>
+/// <param name="Actor">Who made the change when it was not a caller of the Admin API: <c>schedule</c> for a step of the schedule.</param>
 public sealed record PromotionPublished(
     string EventId,
     DateTimeOffset OccurredAt,
@@ -13,7 +14,8 @@ public sealed record PromotionPublished(
     PromotionKind Kind,
     IReadOnlyList<string> Channels,
     DateTimeOffset? StartsAt,
-    DateTimeOffset? EndsAt) : DomainEvent(EventId, OccurredAt)
+    DateTimeOffset? EndsAt,
+    string? Actor = null) : DomainEvent(EventId, OccurredAt)
 {
     public const string TypeName = "promotion_published";
 
