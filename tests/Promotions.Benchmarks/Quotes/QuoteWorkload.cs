@@ -51,9 +51,14 @@ public static class QuoteWorkload
                 throw new InvalidOperationException($"Workload promotion {i} does not parse.");
             }
 
-            var stacking = new Stacking(Exclusive: i % 40 == 7, Group: i % 5 == 0 ? $"group-{i % 3}" : null);
-            return (RuleLanguage.Compile(rule.Value), new QuoteCandidate($"prm-{i:D3}", effect.Value, i % 10, stacking));
+            return (RuleLanguage.Compile(rule.Value), new QuoteCandidate($"prm-{i:D3}", effect.Value, PriorityOf(i), StackingOf(i)));
         })];
+
+    /// <summary>The priority of promotion <paramref name="i"/>: ten levels, so ranks tie and break by id.</summary>
+    public static int PriorityOf(int i) => i % 10;
+
+    /// <summary>How promotion <paramref name="i"/> stacks: every 40th is exclusive, every 5th in one of three groups.</summary>
+    public static Stacking StackingOf(int i) => new(Exclusive: i % 40 == 7, Group: i % 5 == 0 ? $"group-{i % 3}" : null);
 
     private static string Rule(int i) => string.Create(CultureInfo.InvariantCulture, $$"""
         {"all":[
@@ -63,9 +68,14 @@ public static class QuoteWorkload
         ]}
         """);
 
-    private static string Effect(int i)
+    /// <summary>
+    /// The effect of promotion <paramref name="i"/>: one of seven kinds, the item-level ones on a category of
+    /// <paramref name="categories"/> (the workload's own when null; the load test renames them).
+    /// </summary>
+    public static string Effect(int i, IReadOnlyList<string>? categories = null)
     {
-        var category = Categories[i % Categories.Length];
+        categories ??= Categories;
+        var category = categories[i % categories.Count];
         var items = "\"target\":{\"scope\":\"items\",\"filter\":{\"categories\":[\"" + category + "\"]}}";
         var n = i.ToString(CultureInfo.InvariantCulture);
         return (i % 7) switch

@@ -9,21 +9,21 @@ using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Offers;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Promotions;
+using Promotions.Benchmarks.Quotes;
 using Promotions.LocalHost.Demo;
 
 namespace Promotions.LoadTest.Redemptions;
 
 /// <summary>
-/// <c>redeem-cart</c>: the checkout of a 20-line cart against 200 live promotions of seven effect kinds (the shape of
-/// the quote benchmark, docs/benchmarks.md), some exclusive and some sharing a stacking group, with rules on the cart;
+/// <c>redeem-cart</c>: the checkout of the quote benchmark's 20-line cart against its 200 promotions (<see cref="QuoteWorkload"/>,
+/// docs/benchmarks.md), some exclusive and some sharing a stacking group, with rules on the cart;
 /// each redemption quotes the cart and records the stack it applies (the most one order records) in one step. The
 /// promotions have no caps and a roomy budget, so every request is redeemed; they apply only to carts with this run's
 /// SKU, sold in store, whose categories no promotion of the demo catalog targets.
 /// </summary>
 internal static class CartScenario
 {
-    public const int PromotionCount = 200;
-    public const int LineCount = 20;
+    public const int PromotionCount = QuoteWorkload.PromotionCount;
 
     // Categories of their own: the demo catalog's in-store promotions (VIP shoes, socks 3 for 2) must not join the stack.
     private static readonly string[] Categories = ["load-shoes", "load-shirts", "load-socks", "load-hats", "load-bags"];
@@ -42,12 +42,12 @@ internal static class CartScenario
         for (var i = 0; i < PromotionCount; i++)
         {
             var id = Ids.New("prm", clock);
-            using var effect = JsonDocument.Parse(Effect(i));
+            using var effect = JsonDocument.Parse(QuoteWorkload.Effect(i, Categories));
             using var rule = JsonDocument.Parse(string.Create(CultureInfo.InvariantCulture,
                 $$"""{"all":[{"fact":"cart.skus","op":"contains","value":"{{sku}}"},{"fact":"cart.subtotal","op":"gte","value":{{(i % 8) * 25}}}]}"""));
             var promotion = new Promotion(id, campaign.Id, $"load cart {i}", null, PromotionKind.Automatic, null, null, LifecycleStatus.Active,
-                effect.RootElement.Clone(), [new Rule("rul_" + id[4..], id, "eligibility", rule.RootElement.Clone())], [], i % 10,
-                new Stacking(Exclusive: i % 40 == 7, Group: i % 5 == 0 ? $"group-{i % 3}" : null), null, 0, null, now, now);
+                effect.RootElement.Clone(), [new Rule("rul_" + id[4..], id, "eligibility", rule.RootElement.Clone())], [],
+                QuoteWorkload.PriorityOf(i), QuoteWorkload.StackingOf(i), null, 0, null, now, now);
             await promotions.CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, clock), ct);
             ids.Add(id);
         }
@@ -59,29 +59,14 @@ internal static class CartScenario
 
     private static LoadTarget Target(string key, string name, string prefix, string sku)
     {
-        var lines = string.Join(",", Enumerable.Range(0, LineCount).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $$"""{"lineId":"line-{{i:D2}}","sku":"{{(i == 0 ? sku : $"SKU-{i % 12}")}}","category":"{{Categories[i % Categories.Length]}}","quantity":{{1 + (i % 3)}},"unitPrice":{{decimal.Round(4.99m + (i * 3.37m), 2)}}}""")));
+        var lines = string.Join(",", QuoteWorkload.Cart.Lines.Select((l, i) => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"lineId":"{{l.LineId}}","sku":"{{(i == 0 ? sku : l.Sku)}}","category":"load-{{l.Category}}","quantity":{{l.Quantity}},"unitPrice":{{l.UnitPrice}},"nonDiscountable":{{Json(l.NonDiscountable)}},"alreadyDiscounted":{{Json(l.AlreadyDiscounted)}}}""")));
         return new LoadTarget(name, HttpMethod.Post, "/redemptions", n => string.Create(CultureInfo.InvariantCulture, $$"""
             {"order":{"orderId":"{{prefix}}{{n}}","currency":"EUR","shipping":4.90,"lines":[{{lines}}]},"channel":"in_store","customerId":"{{DemoCatalog.Alice}}"}
             """), prefix, HttpStatusCode.Created) { Key = key };
     }
 
-    private static string Effect(int i)
-    {
-        var category = Categories[i % Categories.Length];
-        var items = "\"target\":{\"scope\":\"items\",\"filter\":{\"categories\":[\"" + category + "\"]}}";
-        return (i % 7) switch
-        {
-            0 => "{\"type\":\"percent_off\",\"percent\":" + (5 + (i % 20)).ToString(CultureInfo.InvariantCulture) + ",\"maxDiscount\":40," + items + "}",
-            1 => "{\"type\":\"amount_off\",\"amount\":" + (2 + (i % 9)).ToString(CultureInfo.InvariantCulture) + "}",
-            2 => "{\"type\":\"fixed_price\",\"quantity\":2,\"price\":15,\"maxApplications\":2," + items + "}",
-            3 => "{\"type\":\"buy_x_get_y\",\"buy\":{\"quantity\":2,\"filter\":{\"categories\":[\"" + category
-                + "\"]}},\"get\":{\"quantity\":1,\"percentOff\":100},\"repeat\":true,\"maxApplications\":2}",
-            4 => """{"type":"tiered","basis":"subtotal","tiers":[{"threshold":50,"percentOff":5},{"threshold":150,"percentOff":10},{"threshold":300,"amountOff":40}]}""",
-            5 => """{"type":"free_shipping"}""",
-            _ => "{\"type\":\"free_gift\",\"sku\":\"GIFT-" + i.ToString(CultureInfo.InvariantCulture) + "\",\"quantity\":1,\"value\":5}",
-        };
-    }
+    private static string Json(bool value) => value ? "true" : "false";
 
     // The live catalog refreshes once a second; the first request must already see the new promotions.
     private static async Task WaitUntilLiveAsync(LiveCatalog catalog, List<string> ids, CancellationToken ct)
