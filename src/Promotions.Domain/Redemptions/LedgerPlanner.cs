@@ -67,14 +67,14 @@ public static class LedgerPlanner
             {
                 var amount = Money.ToMinor(part.DiscountAmount, part.Currency);
                 var at = budgets.FindIndex(b => string.Equals(b.CampaignId, part.CampaignId, StringComparison.Ordinal));
-                budgets.Add(at < 0
-                    ? new BudgetChange(i, part.CampaignId!, part.Currency, amount, Money.ToMinor(limits.BudgetAmount!.Value, part.Currency))
-                    : budgets[at] with { Part = i, AmountMinor = budgets[at].AmountMinor + amount });
-                if (at >= 0)
+                if (at < 0)
+                {
+                    budgets.Add(new BudgetChange(i, part.CampaignId!, part.Currency, amount, Money.ToMinor(limits.BudgetAmount!.Value, part.Currency)));
+                }
+                else
                 {
                     // The campaign keeps its place in the check order (its first part), now charged for this part too.
-                    budgets[at] = budgets[^1];
-                    budgets.RemoveAt(budgets.Count - 1);
+                    budgets[at] = budgets[at] with { Part = i, AmountMinor = budgets[at].AmountMinor + amount };
                 }
             }
 
