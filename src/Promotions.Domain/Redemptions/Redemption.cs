@@ -63,7 +63,7 @@ public sealed record Redemption(
 }
 
 /// <summary>The part of a discount that one cart line carries (per line, all units together).</summary>
-public sealed record LineAllocation(string LineId, decimal Amount);
+public readonly record struct LineAllocation(string LineId, decimal Amount);
 
 /// <summary>State of a redemption.</summary>
 public enum RedemptionStatus

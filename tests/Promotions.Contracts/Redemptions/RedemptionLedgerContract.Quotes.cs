@@ -73,7 +73,7 @@ public abstract partial class RedemptionLedgerContract
                     Assert.Equal((applied.PromotionId, applied.Amount + applied.ShippingDiscount, applied.ShippingDiscount),
                         (part.PromotionId, part.DiscountAmount, part.ShippingDiscount));
                     Assert.Equal(applied.Allocations, part.Allocations);
-                    Assert.Equal(cart.Lines.Select(l => applied.Allocations.FirstOrDefault(a => a.LineId == l.LineId)?.Amount ?? 0m),
+                    Assert.Equal(cart.Lines.Select(l => applied.Allocations.Where(a => a.LineId == l.LineId).Sum(a => a.Amount)),
                         part.Lines.Select(l => l.Allocated));
                 }
 

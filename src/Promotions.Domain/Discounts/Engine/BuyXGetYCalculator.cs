@@ -20,11 +20,11 @@ internal static class BuyXGetYCalculator
             discounted[i] = 0;
         }
 
-        UnitOrder.UnitValues(buy, view, state, workspace);
-        var unitValues = UnitOrder.UnitValues(get, view, state, workspace);
+        UnitOrder.UnitValues(buy, view, state);
+        var unitValues = UnitOrder.UnitValues(get, view, state);
         var buyOrder = workspace.Order;
-        var buyCount = UnitOrder.Sorted(buy, unitValues, descending: true, buyOrder, lastIf: get.Eligible);
-        var (getOrder, getCount) = GetOrder(effect, get, unitValues, view, workspace.SecondOrder, workspace.ThirdOrder);
+        var buyCount = UnitOrder.Sorted(buy, state, descending: true, buyOrder, lastIf: get.Eligible);
+        var (getOrder, getCount) = GetOrder(effect, get, state, view, workspace.SecondOrder, workspace.ThirdOrder);
         var taken = workspace.Taken;
         var cap = effect.ApplicationCap ?? int.MaxValue;
         var applications = 0;
@@ -82,16 +82,16 @@ internal static class BuyXGetYCalculator
         return EffectEvaluator.FromWeights(get, exact, view, state, workspace);
     }
 
-    private static (int[] Order, int Count) GetOrder(BuyXGetYEffect effect, LineSelection get, decimal[] unitValues, CartView view, int[] into, int[] scratch)
+    private static (int[] Order, int Count) GetOrder(BuyXGetYEffect effect, LineSelection get, PricingState state, CartView view, int[] into, int[] scratch)
     {
         if (effect.Choose != GetChoice.Specified || effect.Get.Filter is not { } filter)
         {
-            return (into, UnitOrder.Sorted(get, unitValues, descending: false, into));
+            return (into, UnitOrder.Sorted(get, state, descending: false, into));
         }
 
         // Specified: the SKUs in the order the merchant listed them, cheapest first within one SKU. A SKU
         // listed twice lists its lines twice, which can outgrow the workspace's array.
-        var count = UnitOrder.Sorted(get, unitValues, descending: false, scratch);
+        var count = UnitOrder.Sorted(get, state, descending: false, scratch);
         if (filter.Skus.Count > 1 && filter.Skus.Count * count > into.Length)
         {
             into = new int[filter.Skus.Count * count];

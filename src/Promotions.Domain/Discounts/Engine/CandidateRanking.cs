@@ -51,7 +51,11 @@ internal static class CandidateRanking
             keys[i] = RankKey.Of(input[i], i);
         }
 
-        MergeSort(keys, buffer, input);
+        if (!InOrder(keys, input))
+        {
+            MergeSort(keys, buffer, input);
+        }
+
         for (var i = 0; i < keys.Length; i++)
         {
             sorted[i] = input[keys[i].Index];
@@ -66,6 +70,20 @@ internal static class CandidateRanking
                 return;
             }
         }
+    }
+
+    /// <summary>True when the keys are already in rank order (a catalog that lists its promotions by rank).</summary>
+    private static bool InOrder(ReadOnlySpan<RankKey> keys, IReadOnlyList<QuoteCandidate> input)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (RankKey.Compare(keys[i - 1], keys[i], input) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void MergeSort(Span<RankKey> items, Span<RankKey> buffer, IReadOnlyList<QuoteCandidate> input)

@@ -23,9 +23,9 @@ internal static class FixedPriceCalculator
     /// <summary>The groups priced one after another: the definition, which <see cref="NeverCheaper"/> short-cuts.</summary>
     internal static EffectOutcome Groups(FixedPriceEffect effect, LineSelection target, CartView view, PricingState state, QuoteWorkspace workspace)
     {
-        var unitValues = UnitOrder.UnitValues(target, view, state, workspace);
+        var unitValues = UnitOrder.UnitValues(target, view, state);
         var order = workspace.Order;
-        var count = UnitOrder.Sorted(target, unitValues, descending: true, order);
+        var count = UnitOrder.Sorted(target, state, descending: true, order);
         var weights = workspace.Weights;
         for (var j = 0; j < target.EligibleCount; j++)
         {

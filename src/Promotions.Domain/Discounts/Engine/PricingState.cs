@@ -9,9 +9,27 @@ namespace Promotions.Domain.Discounts.Engine;
 internal sealed class PricingState
 {
     private long[] _remaining = [];
+    private decimal[] _unitValues = [];
+    private long[] _unitValuesAt = [];
+    private long[] _unitKeys = [];
 
     /// <summary>What is left of each line (line-id order), in minor units; only the first <c>view.Count</c> are in use.</summary>
     public long[] Remaining => _remaining;
+
+    /// <summary>
+    /// Per line, what is left of it per unit, as <see cref="UnitOrder"/> last divided it out: kept per state, so
+    /// that the search, which moves between states, divides a line again only when what is left of it changed.
+    /// </summary>
+    public decimal[] UnitValues => _unitValues;
+
+    /// <summary>For each line, the remaining amount its unit value was computed at; -1 for none.</summary>
+    public long[] UnitValuesAt => _unitValuesAt;
+
+    /// <summary>
+    /// Per line, the unit value as a whole number of 10^-(digits + 2) units when it is one (then it equals
+    /// <see cref="UnitValues"/> exactly), -1 otherwise: unit values compare as integers where they can.
+    /// </summary>
+    public long[] UnitKeys => _unitKeys;
 
     public long ShippingLeft { get; set; }
 
@@ -36,6 +54,9 @@ internal sealed class PricingState
             _remaining[i] = Math.Max(0L, view.OriginalMinor[i]);
         }
 
+        // Unit values may belong to another cart; remaining amounts are never negative, so -1 matches none.
+        Array.Fill(_unitValuesAt, -1L, 0, view.Count);
+
         ShippingLeft = view.ShippingMinor;
         BudgetLeft = budget;
         BudgetLeftMinor = budget is { } b ? Money.ToMinor(b, view.Currency) : long.MaxValue;
@@ -49,6 +70,9 @@ internal sealed class PricingState
         if (_remaining.Length < count)
         {
             _remaining = new long[count];
+            _unitValues = new decimal[count];
+            _unitValuesAt = new long[count];
+            _unitKeys = new long[count];
         }
     }
 }

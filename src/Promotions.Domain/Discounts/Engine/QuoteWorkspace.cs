@@ -36,11 +36,6 @@ internal sealed class QuoteWorkspace
 
     public decimal[] Remaining { get; private set; } = [];
 
-    public decimal[] UnitValues { get; private set; } = [];
-
-    /// <summary>For each line, the remaining amount (minor units) its unit value was computed at; -1 for none.</summary>
-    public long[] UnitValuesAt { get; private set; } = [];
-
     public decimal[] Remainders { get; private set; } = [];
 
     public decimal[] Bounds { get; private set; } = [];
@@ -103,8 +98,6 @@ internal sealed class QuoteWorkspace
             ScaledWeights = new long[lines];
             Weights = new decimal[lines];
             Remaining = new decimal[lines];
-            UnitValues = new decimal[lines];
-            UnitValuesAt = new long[lines];
             Remainders = new decimal[lines];
             Bounds = new decimal[lines];
             ScratchShares = new long[lines];
@@ -116,9 +109,6 @@ internal sealed class QuoteWorkspace
             ThirdOrder = new int[lines];
             Taken = new (int, int, bool)[2 * lines];
         }
-
-        // Unit values belong to the previous cart; remaining amounts are never negative, so -1 matches none.
-        Array.Fill(UnitValuesAt, -1L);
         if (_ranked.Length < candidates)
         {
             _ranked = new RankedCandidate[candidates];

@@ -60,16 +60,17 @@ internal sealed class SelectionCache
 
         public int GetHashCode((ItemFilter? Filter, bool Exclude) key)
         {
-            var hash = new HashCode();
-            hash.Add(key.Exclude);
+            // Cheap on purpose (lengths and edge characters, no string hashing): equal filters still hash alike,
+            // and Equals settles the rare collision. A quote looks up one filter per candidate.
+            var hash = key.Exclude ? 1 : 0;
             if (key.Filter is { } filter)
             {
-                Add(ref hash, filter.Skus);
-                Add(ref hash, filter.Categories);
-                Add(ref hash, filter.ExcludeSkus);
+                hash = Add(hash, filter.Skus);
+                hash = Add(hash, filter.Categories);
+                hash = Add(hash, filter.ExcludeSkus);
             }
 
-            return hash.ToHashCode();
+            return hash;
         }
 
         private static bool Same(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -90,13 +91,20 @@ internal sealed class SelectionCache
             return true;
         }
 
-        private static void Add(ref HashCode hash, IReadOnlyList<string> values)
+        private static int Add(int hash, IReadOnlyList<string> values)
         {
-            hash.Add(values.Count);
+            hash = (hash * 31) + values.Count;
             for (var i = 0; i < values.Count; i++)
             {
-                hash.Add(values[i], StringComparer.Ordinal);
+                var value = values[i];
+                hash = (hash * 31) + value.Length;
+                if (value.Length > 0)
+                {
+                    hash = (hash * 31) + value[0] + (value[^1] << 8);
+                }
             }
+
+            return hash;
         }
     }
 }

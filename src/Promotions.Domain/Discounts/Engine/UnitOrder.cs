@@ -4,13 +4,14 @@ namespace Promotions.Domain.Discounts.Engine;
 internal static class UnitOrder
 {
     /// <summary>
-    /// What is left of each selected line's price per unit (zero for lines without units), into the workspace's
+    /// What is left of each selected line's price per unit (zero for lines without units), into the state's
     /// unit values. A line's value is divided out again only when what is left of it has changed.
     /// </summary>
-    public static decimal[] UnitValues(LineSelection lines, CartView view, PricingState state, QuoteWorkspace workspace)
+    public static decimal[] UnitValues(LineSelection lines, CartView view, PricingState state)
     {
-        var values = workspace.UnitValues;
-        var at = workspace.UnitValuesAt;
+        var values = state.UnitValues;
+        var at = state.UnitValuesAt;
+        var keys = state.UnitKeys;
         for (var j = 0; j < lines.EligibleCount; j++)
         {
             var i = lines.Lines[j];
@@ -19,6 +20,7 @@ internal static class UnitOrder
             {
                 var quantity = view.Lines[i].Quantity;
                 values[i] = quantity > 0 ? PerUnit(remaining, quantity, view.Digits) : 0m;
+                keys[i] = quantity <= 0 ? 0 : remaining < long.MaxValue / 100 && remaining * 100 % quantity == 0 ? remaining * 100 / quantity : -1;
                 at[i] = remaining;
             }
         }
@@ -50,14 +52,15 @@ internal static class UnitOrder
     /// are in line-id order, so the index is the deterministic tie-break. With <paramref name="lastIf"/>, those
     /// lines go after all others.
     /// </summary>
-    public static int Sorted(LineSelection lines, decimal[] unitValues, bool descending, int[] order, bool[]? lastIf = null)
+    public static int Sorted(LineSelection lines, PricingState state, bool descending, int[] order, bool[]? lastIf = null)
     {
         Array.Copy(lines.Lines, order, lines.EligibleCount);
-        LineSort.Sort(order.AsSpan(0, lines.EligibleCount), new ByUnitValue(unitValues, descending, lastIf));
+        LineSort.Sort(order.AsSpan(0, lines.EligibleCount), new ByUnitValue(state.UnitValues, state.UnitKeys, descending, lastIf));
         return lines.EligibleCount;
     }
 
-    private readonly struct ByUnitValue(decimal[] unitValues, bool descending, bool[]? lastIf) : IComparer<int>
+    /// <summary>By unit value: as integers when both are whole units of the key scale (the same order), else as decimals.</summary>
+    private readonly struct ByUnitValue(decimal[] unitValues, long[] keys, bool descending, bool[]? lastIf) : IComparer<int>
     {
         public int Compare(int a, int b)
         {
@@ -66,7 +69,7 @@ internal static class UnitOrder
                 return lastIf[a] ? 1 : -1;
             }
 
-            var c = unitValues[a].CompareTo(unitValues[b]);
+            var c = keys[a] >= 0 && keys[b] >= 0 ? keys[a].CompareTo(keys[b]) : unitValues[a].CompareTo(unitValues[b]);
             return c != 0 ? (descending ? -c : c) : a.CompareTo(b);
         }
     }
