@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.ServiceDefaults.Auth;
-using Promotions.ServiceDefaults.Hosting;
 using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.ServiceDefaults;
@@ -39,8 +38,6 @@ public static class ServiceDefaultsExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
         services.AddPromotionsAuth();
-        // A service run alone on a developer machine signs and checks local tokens with the local host's key file.
-        services.AddLocalSigningKey(onlyOnEmbeddedAdapters: true);
         services.AddHealthChecks();
         services.AddOpenApi();
         return services;

@@ -1,13 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Aws;
+#if !AWS_ADAPTERS_ONLY
 using Promotions.Embedded;
+using Promotions.ServiceDefaults.Hosting;
+#endif
 
 namespace Promotions.ServiceDefaults.Adapters;
 
 /// <summary>
 /// The one switch between the two adapter sets: <c>Adapters:Mode</c> is <c>embedded</c> (the default: SQLite,
 /// file system, in-process delivery) or <c>aws</c> (DynamoDB, SQS, S3, KMS). Services never name an adapter.
+/// A build with <c>-p:AdapterSet=aws</c> (the Lambda packages, infra/lambda/Makefile) carries the aws adapters only:
+/// no SQLite, and <c>embedded</c> stops the start.
 /// </summary>
 public static class AdapterSelection
 {
@@ -20,7 +25,13 @@ public static class AdapterSelection
         return ModeOf(configuration) switch
         {
             AdapterMode.Aws => services.AddAwsAdapters(configuration),
-            _ => services.AddEmbeddedAdapters(configuration),
+#if AWS_ADAPTERS_ONLY
+            _ => throw new InvalidOperationException(
+                $"This build carries only the aws adapters (it was published with AdapterSet=aws); {ModeKey} must be 'aws'."),
+#else
+            // A service run alone on a developer machine signs and checks local tokens with the local host's key file.
+            _ => services.AddEmbeddedAdapters(configuration).AddLocalSigningKey(),
+#endif
         };
     }
 

@@ -12,7 +12,7 @@ namespace Promotions.ServiceDefaults.Hosting;
 /// The signing key of a developer machine: when neither <c>Auth:SigningKey</c> nor a Cognito user pool
 /// (<c>Auth:Cognito:UserPoolId</c>) is set, a random key is created once in the data directory (owner-only, mode 600) and used from then on,
 /// so tokens minted by <c>token</c> keep working across restarts without anyone pasting a secret into config.
-/// The local host uses it, and every service run alone on the embedded adapters (<see cref="ServiceDefaultsExtensions.AddPromotionsDefaults"/>),
+/// The local host uses it, and every service run alone on the embedded adapters (<see cref="AdapterSelection.AddPromotionsAdapters"/>),
 /// so with the same data directory (the default, <c>.data</c> at the repository root) one token works with all of them.
 /// </summary>
 public static class LocalSigningKey
@@ -20,18 +20,13 @@ public static class LocalSigningKey
     public const string FileName = "dev-signing-key";
 
     /// <summary>
-    /// Applies the key file at start; with <paramref name="onlyOnEmbeddedAdapters"/> only when <c>Adapters:Mode</c> is
-    /// embedded, so a function on AWS that lacks its Cognito settings still stops at start and says so.
+    /// Applies the key file at start. Services register it with the embedded adapters only, so a function on AWS that
+    /// lacks its Cognito settings still stops at start and says so.
     /// </summary>
-    public static IServiceCollection AddLocalSigningKey(this IServiceCollection services, bool onlyOnEmbeddedAdapters = false)
+    public static IServiceCollection AddLocalSigningKey(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().PostConfigure<IConfiguration, IHostEnvironment>((auth, configuration, environment) =>
-        {
-            if (!onlyOnEmbeddedAdapters || AdapterSelection.ModeOf(configuration) == AdapterMode.Embedded)
-            {
-                Apply(auth, configuration, environment.ContentRootPath);
-            }
-        });
+            Apply(auth, configuration, environment.ContentRootPath));
         return services;
     }
 
