@@ -10,7 +10,8 @@ namespace Promotions.Domain.Discounts.Engine;
 /// </summary>
 internal static class BuyXGetYCalculator
 {
-    public static EffectOutcome Evaluate(BuyXGetYEffect effect, LineSelection buy, LineSelection get, CartView view, PricingState state, QuoteWorkspace workspace)
+    public static EffectOutcome Evaluate(
+        BuyXGetYEffect effect, in LineArithmetic arithmetic, LineSelection buy, LineSelection get, CartView view, PricingState state, QuoteWorkspace workspace)
     {
         var available = workspace.Available;
         var discounted = workspace.Discounted;
@@ -66,6 +67,11 @@ internal static class BuyXGetYCalculator
             return EffectOutcome.Missed(Hints.NotEnoughItems(missing, filter, "buy X get Y"));
         }
 
+        if (arithmetic.Mode == LineMode.Percent && Scaled(arithmetic, get, discounted, view, state, workspace) is { } scaled)
+        {
+            return scaled;
+        }
+
         var weights = workspace.Weights;
         var exact = 0m;
         for (var j = 0; j < get.EligibleCount; j++)
@@ -80,6 +86,41 @@ internal static class BuyXGetYCalculator
         }
 
         return EffectEvaluator.FromWeights(get, exact, view, state, workspace);
+    }
+
+    /// <summary>
+    /// The weights above in exact integers, when every discounted unit's value is a whole number of key units
+    /// (<see cref="PricingState.UnitKeys"/>): units × value × percent, in 10^-(digits + 4 + k) units. The decimal
+    /// formula computes the same numbers without rounding then, so both give the same outcome. Null otherwise.
+    /// </summary>
+    private static EffectOutcome? Scaled(in LineArithmetic arithmetic, LineSelection get, int[] discounted, CartView view, PricingState state, QuoteWorkspace workspace)
+    {
+        var weights = workspace.ScaledWeights;
+        var keys = state.UnitKeys;
+        var bound = long.MaxValue / 4 / Math.Max(1, get.EligibleCount);
+        long exact = 0, sum = 0;
+        for (var j = 0; j < get.EligibleCount; j++)
+        {
+            var i = get.Lines[j];
+            weights[i] = 0;
+            if (discounted[i] == 0)
+            {
+                continue;
+            }
+
+            var weight = (Int128)discounted[i] * keys[i] * arithmetic.Multiplier;
+            var room = (Int128)state.Room(view, i) * arithmetic.RoomFactor;
+            if (keys[i] < 0 || weight > bound || room > bound)
+            {
+                return null;
+            }
+
+            exact += (long)weight;
+            weights[i] = (long)Int128.Min(weight, room);
+            sum += weights[i];
+        }
+
+        return sum <= 0 ? EffectOutcome.Missed(Miss.NothingLeft) : new EffectOutcome { HasLines = true, Scaled = true, ExactScaled = Math.Min(exact, sum) };
     }
 
     private static (int[] Order, int Count) GetOrder(BuyXGetYEffect effect, LineSelection get, PricingState state, CartView view, int[] into, int[] scratch)

@@ -21,7 +21,7 @@ internal static class EffectEvaluator
             TieredEffect when plan.Tier is { PercentOff: { } percent } => PercentOfLines(plan.Target!, percent, null, view, state, workspace),
             TieredEffect when plan.Tier is { AmountOff: { } amount } => AmountOverLines(plan.Target!, amount, view, state, workspace),
             FixedPriceEffect e => FixedPriceCalculator.Evaluate(e, plan.Target!, view, state, workspace),
-            BuyXGetYEffect e => BuyXGetYCalculator.Evaluate(e, plan.Buy!, plan.Target!, view, state, workspace),
+            BuyXGetYEffect e => BuyXGetYCalculator.Evaluate(e, plan.Arithmetic, plan.Buy!, plan.Target!, view, state, workspace),
             FreeShippingEffect => FreeShipping(plan, state),
             FreeGiftEffect => new EffectOutcome { Gift = plan.Gift, GiftMinor = plan.GiftMinor },
             _ => throw new InvalidOperationException($"No evaluation for effect type '{plan.Effect.Type}'."),

@@ -49,7 +49,8 @@ internal static class EffectPlanner
     private static void BuyXGetYPlan(EffectPlan plan, BuyXGetYEffect effect, CartView view, bool exclude, SelectionCache selections)
     {
         var buy = plan.SelectBuy(selections, view, effect.Buy.Filter, exclude);
-        plan.SelectTarget(selections, view, effect.Get.Filter ?? effect.Buy.Filter, exclude);
+        var get = plan.SelectTarget(selections, view, effect.Get.Filter ?? effect.Buy.Filter, exclude);
+        plan.Arithmetic = LineArithmetic.UnitPercent(effect.Get.PercentOff, get, view);
         if (buy.EligibleCount == 0 && buy.Matched > 0)
         {
             plan.StaticMiss = buy.Emptiness(effect.Buy.Filter);

@@ -51,6 +51,23 @@ internal readonly record struct LineArithmetic(LineMode Mode, int Scale, long Mu
         return Fits(lines, multiplier, roomFactor) ? new LineArithmetic(LineMode.Percent, scale, multiplier, roomFactor, limit) : default;
     }
 
+    /// <summary>
+    /// For <c>units × unit value × percent / 100</c> where unit values are whole numbers of 10^-(digits + 2) units
+    /// (<see cref="PricingState.UnitKeys"/>): weights in 10^-(digits + 4 + k) units, k the percent's scale. Whether
+    /// a weight fits is checked as it is computed.
+    /// </summary>
+    public static LineArithmetic UnitPercent(decimal percent, LineSelection lines, CartView view)
+    {
+        var k = percent.Scale;
+        var scale = view.Digits + 4 + k;
+        if (scale > 28 || 4 + k > MinorUnits.MaxPower || lines.EligibleCount == 0 || MinorUnits.Scaled(percent, k) is not { } multiplier || multiplier <= 0)
+        {
+            return default;
+        }
+
+        return new LineArithmetic(LineMode.Percent, scale, multiplier, MinorUnits.Pow10(4 + k), long.MaxValue);
+    }
+
     /// <summary>For <paramref name="amount"/> spread over the lines: weights are the remaining amounts, in the finer of the two scales.</summary>
     public static LineArithmetic Amount(decimal amount, LineSelection lines, CartView view)
     {
