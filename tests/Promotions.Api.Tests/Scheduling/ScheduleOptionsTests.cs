@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Promotions.Api.Tests.Host;
+using Promotions.LocalHost;
+using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.Api.Tests.Scheduling;
 
@@ -10,12 +11,26 @@ public sealed class ScheduleOptionsTests
     [InlineData("-00:00:01")]
     [InlineData("00:00:00.05")]
     [InlineData("01:00:01")]
-    public void Start_WithAnIntervalOutOfRange_Fails(string interval)
+    public async Task Start_WithAnIntervalOutOfRange_Fails(string interval)
     {
-        using var host = new LocalHostFactory(demo: false, settings: new Dictionary<string, string> { ["Admin:Schedule:Interval"] = interval });
+        // The host is built and started directly: a start that fails inside WebApplicationFactory can surface as the
+        // factory's own ObjectDisposedException instead of the host's error (a race in its deferred host).
+        var data = Directory.CreateTempSubdirectory("schedule-options-").FullName;
+        try
+        {
+            await using var app = LocalHostApp.Build(
+            [
+                "--environment=Testing", "--urls=http://127.0.0.1:0", $"--Embedded:DataDirectory={data}", "--Demo:Seed=false",
+                "--Logging:LogLevel:Default=Warning", $"--Auth:SigningKey={DevTokens.NewSigningKey()}", $"--Admin:Schedule:Interval={interval}",
+            ]);
 
-        var failure = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-        Assert.Contains("Admin:Schedule:Interval", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("Admin:Schedule:Interval", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 }
