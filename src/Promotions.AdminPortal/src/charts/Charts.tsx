@@ -37,11 +37,11 @@ export function Chart({ title, labels, series, kind = 'line', format = (n) => St
           <rect key={`${s.key}${i}`} x={L + band * i + (band * k) / series.length + 1} width={Math.max(1, band / series.length - 2)} y={y(v)} height={Math.max(0, H - B - y(v))} fill={s.color} />
         )))}
       </svg>
-      <table className="sr-only">
+      <div className="sr-only"><table>
         <caption>{title}</caption>
         <thead><tr><th>Period</th>{series.map((s) => <th key={s.key}>{s.label}</th>)}</tr></thead>
         <tbody>{labels.map((l, i) => <tr key={l}><td>{l}</td>{series.map((s) => <td key={s.key}>{s.values[i] ?? '—'}</td>)}</tr>)}</tbody>
-      </table>
+      </table></div>
     </figure>
   );
 }

@@ -29,12 +29,12 @@ export default function Dashboard() {
         </div>
       </div>
       <Loaded state={campaigns}>{(c) => <CampaignStates data={c} />}</Loaded>
-      <Loaded state={report}>{(r) => <Figures report={r} granularity={granularity} campaigns={campaigns.data?.all ?? []} />}</Loaded>
+      <Loaded state={report}>{(r) => <Figures report={r} granularity={granularity} campaigns={campaigns.data?.all ?? []} promotionNames={campaigns.data?.promotionNames} />}</Loaded>
     </>
   );
 }
 
-interface CampaignData { all: Campaign[]; low: { campaign: Campaign; usedPercent: number }[] }
+interface CampaignData { all: Campaign[]; low: { campaign: Campaign; usedPercent: number }[]; promotionNames: Map<string, string> }
 
 async function loadCampaigns(): Promise<CampaignData> {
   const all: Campaign[] = [];
@@ -45,9 +45,11 @@ async function loadCampaigns(): Promise<CampaignData> {
     cursor = data.nextCursor ?? undefined;
     if (!cursor) break;
   }
+  const promotions = await ok(api.GET('/admin/promotions', { params: { query: { limit: '200' } } })).then((r) => r.data.items ?? [], () => []);
+  const promotionNames = new Map(promotions.map((p) => [p.id, p.name] as [string, string]));
   const budgeted = all.filter((c) => c.status === 'active' && c.budget).slice(0, 25);
   const burns = await Promise.all(budgeted.map((c) => ok(api.GET('/analytics/campaigns/{id}', { params: { path: { id: c.id } } })).then((r) => ({ campaign: c, usedPercent: Number((r.data as Report).budget?.usedPercent ?? 0) }), () => null)));
-  return { all, low: burns.filter((b): b is { campaign: Campaign; usedPercent: number } => !!b && b.usedPercent >= 80) };
+  return { promotionNames, all, low: burns.filter((b): b is { campaign: Campaign; usedPercent: number } => !!b && b.usedPercent >= 80) };
 }
 
 function CampaignStates({ data }: { data: CampaignData }) {
@@ -74,7 +76,7 @@ function CampaignStates({ data }: { data: CampaignData }) {
   );
 }
 
-function Figures({ report, granularity, campaigns }: { report: Report; granularity: Granularity; campaigns: Campaign[] }) {
+function Figures({ report, granularity, campaigns, promotionNames }: { report: Report; granularity: Granularity; campaigns: Campaign[]; promotionNames?: Map<string, string> }) {
   const list = currencies([...report.totals, ...report.days]);
   const [picked, setPicked] = useState<string>();
   const currency = picked ?? list[0] ?? 'EUR';
@@ -108,7 +110,7 @@ function Figures({ report, granularity, campaigns }: { report: Report; granulari
         </div>
         <div className="card">
           <h3>Top promotions</h3>
-          <Breakdown rows={top(report.promotions, currency)} currency={currency} link={(r) => `/promotions/${r.key}`} label={(r) => r.key ?? '—'} />
+          <Breakdown rows={top(report.promotions, currency)} currency={currency} link={(r) => `/promotions/${r.key}`} label={(r) => promotionNames?.get(r.key ?? '') ?? r.key ?? '—'} />
         </div>
         <div className="card">
           <h3>Top campaigns</h3>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { ApiError, errorsAt } from '../api/problem';
@@ -40,6 +40,7 @@ export function draftOf(p: Promotion): Draft {
 export default function PromotionBuilder() {
   const { id } = useParams();
   const [query] = useSearchParams();
+  const [justSaved, setJustSaved] = useState(false);
   const loaded = useLoad(async () => (id ? await ok(api.GET('/admin/promotions/{id}', { params: { path: { id } } })) : null), [id]);
   if (id && !loaded.data) return loaded.error ? <ErrorBox error={loaded.error} onRetry={loaded.reload} /> : <Spinner />;
   const promotion = loaded.data?.data as Promotion | undefined;
@@ -47,22 +48,24 @@ export default function PromotionBuilder() {
     campaignId: query.get('campaignId') ?? '', name: '', kind: 'code', effect: defaultEffect('percent_off'),
     rules: [{ condition: write({ kind: 'all', children: [newLeaf('cart.subtotal')] }) }],
   };
-  return <Builder key={`${id}:${loaded.data?.etag}`} initial={initial} promotion={promotion} etag={loaded.data?.etag ?? null} reload={loaded.reload} />;
+  return <Builder key={`${id}:${loaded.data?.etag}`} initial={initial} promotion={promotion} etag={loaded.data?.etag ?? null} reload={loaded.reload}
+    justSaved={justSaved} onSaved={() => { setJustSaved(true); loaded.reload(); }} />;
 }
 
-function Builder({ initial, promotion, etag, reload }: { initial: Draft; promotion?: Promotion; etag: string | null; reload: () => void }) {
+function Builder({ initial, promotion, etag, reload, justSaved, onSaved }: { initial: Draft; promotion?: Promotion; etag: string | null; reload: () => void; justSaved: boolean; onSaved: () => void }) {
   const roles = useRoles();
   const navigate = useNavigate();
   const writable = can.write(roles) && !(promotion && ['ended', 'archived'].includes(promotion.status));
   const [draft, setDraft] = useState<Draft>(initial);
   const [tab, setTab] = useState<'rules' | 'effect' | 'json' | 'test' | 'codes'>('rules');
   const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justSaved);
+  const mounted = useRef(false);
   const [busy, setBusy] = useState(false);
   const problem = error instanceof ApiError ? error.problem : undefined;
   const set = <K extends keyof Draft>(k: K, v: Draft[K] | undefined) => setDraft((d) => { const n = { ...d }; if (v === undefined || v === '') delete n[k]; else n[k] = v as Draft[K]; return n; });
   const at = (p: string) => errorsAt(problem, p);
-  useEffect(() => setSaved(false), [draft]);
+  useEffect(() => { if (mounted.current) setSaved(false); mounted.current = true; }, [draft]);
 
   const save = async () => {
     setBusy(true); setError(undefined);
@@ -71,8 +74,7 @@ function Builder({ initial, promotion, etag, reload }: { initial: Draft; promoti
         const { kind: _kind, campaignId: _c, ...body } = draft;
         void _kind; void _c;
         await ok(api.PUT('/admin/promotions/{id}', { params: { path: { id: promotion.id } }, headers: { 'If-Match': etag ?? '' }, body: { ...body, kind: draft.kind, campaignId: draft.campaignId } as never }));
-        setSaved(true);
-        reload();
+        onSaved();
       } else {
         const created = await ok(api.POST('/admin/promotions', { body: draft as never }));
         navigate(`/promotions/${(created.data as Promotion).id}`);
