@@ -251,7 +251,7 @@ try {
   await test('the other screens load without error (codes, assets, segments, redemptions)', async () => {
     for (const [link, screen] of [['Codes', 'codes'], ['Assets', 'assets'], ['Segments & customers', 'segments'], ['Redemptions', 'redemptions']]) {
       await page.getByRole('link', { name: link, exact: true }).click();
-      await page.locator('h1').waitFor();
+      await page.getByRole('heading', { level: 1, name: link, exact: true }).waitFor();
       await page.locator('.spinner').first().waitFor({ state: 'detached' });
       const errors = await page.locator('.alert.error').allTextContents();
       expect(errors.length === 0, `${screen}: ${errors.join(' ')}`);
@@ -264,7 +264,7 @@ try {
     await signIn(page, 'analyst');
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     await page.getByRole('link', { name: 'Campaigns' }).click();
-    await page.locator('table').waitFor();
+    await page.getByRole('link', { name: 'Portal spring sale' }).waitFor();
     expect(await page.getByRole('link', { name: 'New campaign' }).count() === 0, 'the analyst sees New campaign');
     await page.goto(state.campaignUrl);
     await page.getByText('Status:').waitFor();
