@@ -248,6 +248,17 @@ try {
     await checkA11y(page, 'overview-after-redemption');
   });
 
+  await test('a marketer previews an image, uploads it through a presigned upload and sees it listed', async () => {
+    await page.getByRole('link', { name: 'Assets', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Assets' }).waitFor();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.getByLabel(/^File/).setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: png });
+    await page.getByAltText('Preview of banner.png').first().waitFor();
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('banner.png', { exact: true }).waitFor();
+    expect(await page.locator('.alert.error').count() === 0, await page.locator('.alert.error').allTextContents().then((t) => t.join(' ')));
+  });
+
   await test('the other screens load without error (codes, assets, segments, redemptions)', async () => {
     for (const [link, screen] of [['Codes', 'codes'], ['Assets', 'assets'], ['Segments & customers', 'segments'], ['Redemptions', 'redemptions']]) {
       await page.getByRole('link', { name: link, exact: true }).click();

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { api, ok, raw } from '../api/client';
+import { ApiError, problemOf } from '../api/problem';
 import type { Asset } from '../api/types';
 import { can } from '../auth/roles';
 import { useRoles } from '../auth/useSession';
 import { ErrorBox, Loaded, useLoad } from '../ui/kit';
 
-/** Images, videos and PDFs: upload (≤ 4 MiB through the API) with a preview first, and the list with previews. */
+/**
+ * Images, videos and PDFs: a preview before uploading, then an upload session (the bytes go straight to the store
+ * through a presigned PUT, never through the API, so a 200 MB video works on AWS too), and the list with previews.
+ */
 export default function Assets() {
   const roles = useRoles();
   const list = useLoad(() => ok(api.GET('/admin/assets', { params: { query: { limit: '100' } as never } })).then((r) => (r.data as { items: Asset[] }).items), []);
@@ -18,7 +22,7 @@ export default function Assets() {
       <h1>Assets</h1>
       {can.write(roles) && (
         <div className="card grid">
-          <label>File (PNG, JPEG, GIF, WebP, MP4, WebM, PDF)
+          <label>File (PNG, JPEG, GIF, WebP up to 10 MB; MP4, WebM up to 200 MB; PDF up to 25 MB)
             <input type="file" accept="image/png,image/jpeg,image/gif,image/webp,video/mp4,video/webm,application/pdf" onChange={(e) => {
               const f = e.target.files?.[0];
               setFile(f); setError(undefined);
@@ -30,7 +34,7 @@ export default function Assets() {
           <div><button className="primary" disabled={!file || busy} onClick={async () => {
             setBusy(true); setError(undefined);
             try {
-              await raw(`/admin/assets?fileName=${encodeURIComponent(file!.name)}`, { method: 'POST', headers: { 'Content-Type': file!.type }, body: file });
+              await uploadFile(file!);
               setFile(undefined); setPreview(undefined); list.reload();
             } catch (err) { setError(err); } finally { setBusy(false); }
           }}>Upload</button></div>
@@ -49,6 +53,17 @@ export default function Assets() {
       </Loaded>
     </>
   );
+}
+
+interface UploadSession { asset: Asset; upload: { url: string; method: string; headers: Record<string, string> }; complete: string }
+
+async function uploadFile(file: File) {
+  const session = (await ok(api.POST('/admin/assets/uploads', { body: { fileName: file.name, contentType: file.type, size: file.size } as never }))).data as unknown as UploadSession;
+  // The presigned URL carries its own authorization: no bearer token, exactly the signed headers.
+  const headers = Object.fromEntries(Object.entries(session.upload.headers).filter(([k]) => k.toLowerCase() !== 'content-length'));
+  const put = await fetch(session.upload.url, { method: session.upload.method, headers, body: file });
+  if (!put.ok) throw new ApiError(await problemOf(put));
+  await raw(session.complete, { method: 'POST' });
 }
 
 function Preview({ url, type, name }: { url: string; type: string; name: string }) {
