@@ -259,6 +259,19 @@ try {
     expect(await page.locator('.alert.error').count() === 0, await page.locator('.alert.error').allTextContents().then((t) => t.join(' ')));
   });
 
+  await test('a marketer creates a segment whose criteria are made in the rule editor', async () => {
+    await page.getByRole('link', { name: 'Segments & customers', exact: true }).click();
+    await page.getByRole('button', { name: 'New segment' }).click();
+    await page.getByLabel('Segment name').fill('Frequent buyers');
+    const leaf = page.getByRole('group', { name: 'Condition' }).first();
+    await leaf.getByLabel('Operator').selectOption('gte');
+    await leaf.getByLabel('Value').fill('3');
+    await checkA11y(page, 'segment-new');
+    await page.getByRole('button', { name: 'Create segment' }).click();
+    await page.getByRole('cell', { name: 'Frequent buyers' }).waitFor();
+    expect(await page.getByText('{"all":[{"fact":"history.order_count","op":"gte","value":3}]}').count() === 1, 'criteria not listed as made');
+  });
+
   await test('the other screens load without error (codes, assets, segments, redemptions)', async () => {
     for (const [link, screen] of [['Codes', 'codes'], ['Assets', 'assets'], ['Segments & customers', 'segments'], ['Redemptions', 'redemptions']]) {
       await page.getByRole('link', { name: link, exact: true }).click();

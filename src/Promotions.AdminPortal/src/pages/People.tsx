@@ -1,4 +1,9 @@
+import { useState } from 'react';
 import { api, ok } from '../api/client';
+import { ApiError } from '../api/problem';
+import { newLeaf, write, type Json } from '../rules/model';
+import { RuleEditor } from '../rules/RuleEditor';
+import { ErrorBox, FieldErrors } from '../ui/kit';
 import type { Customer, Segment } from '../api/types';
 import { can } from '../auth/roles';
 import { useRoles } from '../auth/useSession';
@@ -13,6 +18,7 @@ export default function People() {
   return (
     <>
       <h1>Segments &amp; customers</h1>
+      {can.write(roles) && <NewSegment onCreated={segments.reload} />}
       <div className="card">
         <h2>Segments</h2>
         <Loaded state={segments} empty={(d) => d.length === 0}>
@@ -33,5 +39,32 @@ export default function People() {
         </Loaded>
       </div>
     </>
+  );
+}
+
+/** A new segment: a name, and either criteria made in the rule editor or members listed on the customers. */
+function NewSegment({ onCreated }: { onCreated: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [withCriteria, setWithCriteria] = useState(true);
+  const [criteria, setCriteria] = useState<Json>(() => write({ kind: 'all', children: [newLeaf('history.order_count')] }));
+  const [error, setError] = useState<unknown>();
+  const problem = error instanceof ApiError ? error.problem : undefined;
+  if (!open) return <p><button onClick={() => setOpen(true)}>New segment</button></p>;
+  return (
+    <form className="card grid" onSubmit={async (e) => {
+      e.preventDefault(); setError(undefined);
+      try {
+        await ok(api.POST('/admin/segments', { body: { name, ...(withCriteria ? { criteria } : {}) } as never }));
+        setOpen(false); setName(''); onCreated();
+      } catch (err) { setError(err); }
+    }}>
+      <h2>New segment</h2>
+      <label>Segment name<input value={name} onChange={(e) => setName(e.target.value)} /><FieldErrors errors={error instanceof ApiError ? error.at('$.name') : []} /></label>
+      <label className="inline"><input type="checkbox" checked={withCriteria} onChange={(e) => setWithCriteria(e.target.checked)} /> Customers who meet criteria (else: the customers that list it)</label>
+      {withCriteria && <RuleEditor value={criteria} onChange={setCriteria} problem={problem} path="$.criteria" />}
+      {problem && problem.status !== 400 && <ErrorBox error={error} />}
+      <div className="row"><button className="primary" type="submit">Create segment</button><button type="button" onClick={() => setOpen(false)}>Cancel</button></div>
+    </form>
   );
 }
