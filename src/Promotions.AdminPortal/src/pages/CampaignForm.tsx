@@ -36,6 +36,8 @@ function Form({ initial, etag, onSaved }: { initial?: Campaign; etag: string | n
     const body: CampaignRequest = {
       name, description: description || null, owner: owner || null, startsAt: iso(startsAt), endsAt: iso(endsAt),
       budget: amount ? { amount: Number(amount), currency } : null,
+      // PUT replaces every editable field: keep the ones this form does not show.
+      targetSegmentId: initial?.targetSegmentId ?? null, campaignTypeId: initial?.campaignTypeId ?? null,
     };
     try {
       const saved = initial
