@@ -234,7 +234,9 @@ try {
     expect(Number(quote.discount) >= 18, `quote ${JSON.stringify(quote)}`);
     const redeemed = await fetch(`${host.url}/redemptions`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': 'portal-e2e-1' },
       body: JSON.stringify({ channel: 'web', codes: [state.code], order: { ...cart, orderId: 'portal-e2e-1' }, quoteFingerprint: quote.fingerprint }) });
-    expect(redeemed.ok, `redeem ${redeemed.status} ${await redeemed.text()}`);
+    const redemption = await redeemed.text();
+    expect(redeemed.ok, `redeem ${redeemed.status} ${redemption}`);
+    state.redemptionId = JSON.parse(redemption).id;
     const deadline = Date.now() + 20_000;
     for (;;) {
       await page.goto(`${host.url}/`);
@@ -301,6 +303,21 @@ try {
     });
     expect(status === 403, `forced create answered ${status}`);
     await checkA11y(page, 'campaign-analyst');
+  });
+
+  await test('support finds the redemption and reverses the whole order', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'support');
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Overview' }).count() === 0, 'support sees the analytics overview');
+    await page.getByRole('link', { name: 'Redemptions', exact: true }).click();
+    await page.getByLabel('Redemption id').fill(state.redemptionId);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByText('portal-e2e-1', { exact: true }).waitFor();
+    await checkA11y(page, 'redemption-support');
+    await page.getByRole('button', { name: 'Reverse the whole order' }).click();
+    await page.getByText('The redemption was reversed.').waitFor();
+    await page.getByRole('button', { name: 'Reverse the whole order' }).waitFor({ state: 'detached' });
   });
 
   await test('the tablet width keeps the layout (no horizontal scroll at 820 px)', async () => {
