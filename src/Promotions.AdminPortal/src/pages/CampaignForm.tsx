@@ -3,10 +3,10 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Campaign, CampaignRequest } from '../api/types';
-import { ErrorBox, FieldErrors, Spinner, useLoad } from '../ui/kit';
+import { ErrorBox, FieldErrors, fromLocal, Spinner, toLocal, useLoad } from '../ui/kit';
 
-const local = (iso?: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : '');
-const iso = (value: string) => (value ? new Date(value).toISOString() : null);
+const local = (iso?: string | null) => toLocal(iso ?? undefined);
+const iso = (value: string) => fromLocal(value) ?? null;
 
 /** Creates a campaign (a draft) or replaces one (If-Match with the ETag read). */
 export default function CampaignForm() {
@@ -25,6 +25,12 @@ function Form({ initial, etag, onSaved }: { initial?: Campaign; etag: string | n
   const [endsAt, setEndsAt] = useState(local(initial?.endsAt));
   const [amount, setAmount] = useState(initial?.budget ? String(initial.budget.amount) : '');
   const [currency, setCurrency] = useState(initial?.budget?.currency ?? 'EUR');
+  const [typeId, setTypeId] = useState(initial?.campaignTypeId ?? '');
+  const [segmentId, setSegmentId] = useState(initial?.targetSegmentId ?? '');
+  const choices = useLoad(() => Promise.all([
+    ok(api.GET('/admin/campaign-types', { params: { query: { limit: '200' } as never } })).then((r) => (r.data as { items: { id: string; name: string }[] }).items),
+    ok(api.GET('/admin/segments', { params: { query: { limit: '200' } as never } })).then((r) => (r.data as { items: { id: string; name: string }[] }).items),
+  ]), []);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const problem = error instanceof ApiError ? error.problem : undefined;
@@ -36,8 +42,7 @@ function Form({ initial, etag, onSaved }: { initial?: Campaign; etag: string | n
     const body: CampaignRequest = {
       name, description: description || null, owner: owner || null, startsAt: iso(startsAt), endsAt: iso(endsAt),
       budget: amount ? { amount: Number(amount), currency } : null,
-      // PUT replaces every editable field: keep the ones this form does not show.
-      targetSegmentId: initial?.targetSegmentId ?? null, campaignTypeId: initial?.campaignTypeId ?? null,
+      targetSegmentId: segmentId || null, campaignTypeId: typeId || null,
     };
     try {
       const saved = initial
@@ -57,6 +62,10 @@ function Form({ initial, etag, onSaved }: { initial?: Campaign; etag: string | n
         <label>Ends<input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} /><FieldErrors errors={at('$.endsAt')} /></label>
         <label>Budget<input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="no budget" /><FieldErrors errors={at('$.budget.amount')} /></label>
         <label>Currency<input value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} size={4} /><FieldErrors errors={at('$.budget.currency')} /></label>
+        <label>Campaign type<select value={typeId} onChange={(e) => setTypeId(e.target.value)}>
+          <option value="">none</option>{choices.data?.[0].map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select><FieldErrors errors={at('$.campaignTypeId')} /></label>
+        <label>Target segment<select value={segmentId} onChange={(e) => setSegmentId(e.target.value)}>
+          <option value="">everyone</option>{choices.data?.[1].map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select><FieldErrors errors={at('$.targetSegmentId')} /></label>
       </div>
       {problem && problem.status !== 400 && <ErrorBox error={error} />}
       {problem?.status === 400 && <p className="field-error" role="alert">Some fields need a change (marked above).</p>}

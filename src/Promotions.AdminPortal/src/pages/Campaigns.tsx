@@ -14,11 +14,13 @@ export default function Campaigns() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const owner = params.get('owner') ?? '';
+  const typeId = params.get('campaignTypeId') ?? '';
+  const types = useLoad(() => ok(api.GET('/admin/campaign-types', { params: { query: { limit: '200' } as never } })).then((r) => (r.data as { items: { id: string; name: string }[] }).items), []);
   const [search, setSearch] = useState('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const page = useLoad(() => ok(api.GET('/admin/campaigns', { params: { query: { status: status || undefined, owner: owner || undefined, cursor, limit: '25' } } })).then((r) => r.data),
-    [status, owner, cursor]);
+  const page = useLoad(() => ok(api.GET('/admin/campaigns', { params: { query: { status: status || undefined, owner: owner || undefined, campaignTypeId: typeId || undefined, cursor, limit: '25' } } })).then((r) => r.data),
+    [status, owner, typeId, cursor]);
   const setFilter = (k: string, v: string) => { const next = new URLSearchParams(params); if (v) next.set(k, v); else next.delete(k); setParams(next); setCursors([undefined]); };
   const items: Campaign[] = (page.data?.items ?? []).filter((c) => c.name.toLowerCase().includes(search.toLowerCase()));
   return (
@@ -31,6 +33,8 @@ export default function Campaigns() {
         <label>Search<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name contains…" /></label>
         <label>Status<select value={status} onChange={(e) => setFilter('status', e.target.value)}>{statuses.map((s) => <option key={s} value={s}>{s || 'any'}</option>)}</select></label>
         <label>Owner<input value={owner} onChange={(e) => setFilter('owner', e.target.value)} placeholder="any" /></label>
+        <label>Type<select value={typeId} onChange={(e) => setFilter('campaignTypeId', e.target.value)}>
+          <option value="">any</option>{types.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></label>
       </div>
       {page.error ? <ErrorBox error={page.error} onRetry={page.reload} /> : page.loading && !page.data ? <Spinner /> : items.length === 0 ? (
         <Empty>No campaign matches. {can.write(roles) && <Link to="/campaigns/new">Create one.</Link>}</Empty>

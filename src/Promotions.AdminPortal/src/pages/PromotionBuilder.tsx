@@ -10,7 +10,7 @@ import { defaultEffect, type Effect } from '../effects/model';
 import { channels, newLeaf, write, type Json } from '../rules/model';
 import { RuleEditor } from '../rules/RuleEditor';
 import { Lifecycle } from '../ui/Lifecycle';
-import { ErrorBox, FieldErrors, Spinner, useLoad } from '../ui/kit';
+import { ErrorBox, FieldErrors, fromLocal, Spinner, toLocal, useLoad } from '../ui/kit';
 import { TestCart } from './TestCart';
 import { CodesPanel } from './CodesPanel';
 
@@ -119,6 +119,8 @@ function Builder({ initial, promotion, etag, reload, justSaved, onSaved }: { ini
           </label>
           {!promotion && <label>Campaign id<input value={draft.campaignId} onChange={(e) => set('campaignId', e.target.value)} /><FieldErrors errors={at('$.campaignId')} /></label>}
           <label>Description<input value={draft.description ?? ''} onChange={(e) => set('description', e.target.value)} /><FieldErrors errors={at('$.description')} /></label>
+          <label>Starts (optional)<input type="datetime-local" value={toLocal(draft.startsAt)} onChange={(e) => set('startsAt', fromLocal(e.target.value))} /><FieldErrors errors={at('$.startsAt')} /></label>
+          <label>Ends (optional)<input type="datetime-local" value={toLocal(draft.endsAt)} onChange={(e) => set('endsAt', fromLocal(e.target.value))} /><FieldErrors errors={at('$.endsAt')} /></label>
         </div>
         <fieldset><legend>Channels (none ticked: every channel)</legend>
           <div className="row">{channels.map((c) => (

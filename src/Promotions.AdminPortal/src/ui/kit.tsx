@@ -69,3 +69,11 @@ export function money(amount: unknown, currency = "EUR") {
 export function date(value?: string | null) {
   return value ? new Date(value).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: value.length > 10 ? 'short' : undefined }) : '—';
 }
+
+/** `datetime-local` works in the browser's time zone; the API takes instants with an offset. */
+export const toLocal = (iso?: string) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+export const fromLocal = (value: string) => (value ? new Date(value).toISOString() : undefined);
