@@ -132,7 +132,10 @@ try {
     await rule.nth(1).getByLabel('Operator').selectOption('gte');
     await rule.nth(1).getByLabel('Value').fill('2');
     await checkA11y(page, 'promotion-rules');
-    await page.getByRole('tab', { name: /Effect/ }).click();
+    // By keyboard: the tab list moves with the arrow keys.
+    await page.getByRole('tab', { name: /^Rules/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: /Effect/ }).getAttribute('aria-selected') === 'true', 'ArrowRight did not select the Effect tab');
     await page.getByLabel('Percent', { exact: true }).fill('15');
     await checkA11y(page, 'promotion-effect');
     await page.getByRole('tab', { name: 'JSON' }).click();

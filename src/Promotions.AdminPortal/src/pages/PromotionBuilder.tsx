@@ -101,7 +101,7 @@ function Builder({ initial, promotion, etag, reload, justSaved, onSaved }: { ini
       </div>
       {promotion && <div className="card"><Lifecycle status={promotion.status} canWrite={can.write(roles)} act={act} reload={reload} /></div>}
       {saved && <div className="alert ok" role="status">Saved.</div>}
-      {problem && problem.status !== 400 && <ErrorBox error={error} />}
+      {problem && problem.status !== 400 && <ErrorBox error={error} onRetry={problem.status === 412 ? reload : undefined} />}
       {problem?.status === 400 && (
         <div className="alert error" role="alert">
           <strong>{problem.errors?.length ?? 0} field(s) need a change:</strong>
@@ -132,9 +132,16 @@ function Builder({ initial, promotion, etag, reload, justSaved, onSaved }: { ini
           <FieldErrors errors={at('$.channels')} />
         </fieldset>
       </fieldset>
-      <div className="tabs" role="tablist">
+      <div className="tabs" role="tablist" aria-label="Promotion parts" onKeyDown={(e) => {
+        // Arrow keys move between tabs, as in any tab list.
+        const i = tabs.findIndex(([k]) => k === tab);
+        const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
+        if (next < 0) return;
+        setTab(tabs[next][0]);
+        (e.currentTarget.children[next] as HTMLElement).focus();
+      }}>
         {tabs.map(([k, label]) => (
-          <button key={k} role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+          <button key={k} role="tab" aria-selected={tab === k} tabIndex={tab === k ? 0 : -1} onClick={() => setTab(k)}>
             {label}{k === 'rules' && countErrors('$.rules') ? ` (${countErrors('$.rules')})` : ''}{k === 'effect' && countErrors('$.effect') ? ` (${countErrors('$.effect')})` : ''}
           </button>
         ))}

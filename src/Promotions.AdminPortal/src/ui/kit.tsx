@@ -22,7 +22,7 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
         <ul>{fields.map((f, i) => <li key={i}>{f.message}{f.path ? <span className="muted small"> — at {f.path}</span> : null}</li>)}</ul>
       )}
       {problem.status !== 400 && problem.title && problem.title !== words && <div className="small">{problem.title}</div>}
-      {onRetry && <div><button onClick={onRetry}>Try again</button></div>}
+      {onRetry && <div><button onClick={onRetry}>{problem.status === 412 ? 'Reload' : 'Try again'}</button></div>}
     </div>
   );
 }
