@@ -323,11 +323,11 @@ try {
     await page.getByRole('button', { name: 'Reverse the whole order' }).waitFor({ state: 'detached' });
   });
 
-  await test('the tablet width keeps the layout (no horizontal scroll at 820 px)', async () => {
+  await test('every client route loads by its URL (the host's fallback) and keeps the layout at tablet width (no horizontal scroll at 820 px)', async () => {
     await page.setViewportSize({ width: 820, height: 1100 });
-    for (const path of ['/', '/campaigns', state.campaignUrl.replace(host.url, '')]) {
+    for (const path of ['/', '/campaigns', state.campaignUrl.replace(host.url, ''), state.promotionUrl.replace(host.url, ''), '/segments', '/redemption-lookup', '/codes', '/assets']) {
       await page.goto(host.url + path);
-      await page.locator('h1').first().waitFor();
+      await page.locator('h1').first().waitFor().catch(async () => { throw new Error(`${path}: no heading in ${(await page.locator('body').innerText()).slice(0, 300)}`); });
       await page.locator('.spinner').first().waitFor({ state: 'detached' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow <= 0, `${path} overflows by ${overflow}px`);

@@ -31,7 +31,7 @@ export function App() {
         <NavLink to="/codes">Codes</NavLink>
         <NavLink to="/assets">Assets</NavLink>
         <NavLink to="/segments">Segments &amp; customers</NavLink>
-        <NavLink to="/redemptions">Redemptions</NavLink>
+        <NavLink to="/redemption-lookup">Redemptions</NavLink>
         <div className="who">Signed in as <strong>{roles.join(', ')}</strong><br /><button onClick={() => session.signOut()}>Sign out</button></div>
       </nav>
       <main className="main" id="main">
@@ -47,7 +47,8 @@ export function App() {
             <Route path="/codes" element={<Codes />} />
             <Route path="/assets" element={<Assets />} />
             <Route path="/segments" element={<People />} />
-            <Route path="/redemptions" element={<Redemptions />} />
+            {/* Not /redemptions: that path is the Redemption API's, and client routes never share a path with the API. */}
+            <Route path="/redemption-lookup" element={<Redemptions />} />
             <Route path="*" element={<p>No such page. <NavLink to="/campaigns">Campaigns</NavLink></p>} />
           </Routes>
         </Suspense>
