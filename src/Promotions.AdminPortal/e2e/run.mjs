@@ -323,7 +323,7 @@ try {
     await page.getByRole('button', { name: 'Reverse the whole order' }).waitFor({ state: 'detached' });
   });
 
-  await test('every client route loads by its URL (the host's fallback) and keeps the layout at tablet width (no horizontal scroll at 820 px)', async () => {
+  await test('every client route loads by its URL (the host fallback) and keeps the layout at tablet width (no horizontal scroll at 820 px)', async () => {
     await page.setViewportSize({ width: 820, height: 1100 });
     for (const path of ['/', '/campaigns', state.campaignUrl.replace(host.url, ''), state.promotionUrl.replace(host.url, ''), '/segments', '/redemption-lookup', '/codes', '/assets']) {
       await page.goto(host.url + path);
