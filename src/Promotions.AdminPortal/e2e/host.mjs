@@ -35,8 +35,11 @@ export async function startHost() {
     url,
     log: () => log,
     async stop() {
+      // The host runs in a process group of its own (dotnet run and the app): stop the group, and kill it if it lingers.
+      const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-      await new Promise((r) => setTimeout(r, 500));
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
       rmSync(data, { recursive: true, force: true });
     },
   };
