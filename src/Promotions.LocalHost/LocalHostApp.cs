@@ -4,6 +4,7 @@ using Promotions.ServiceDefaults.Hosting;
 using Promotions.LocalHost.Demo;
 using Promotions.LocalHost.Errors;
 using Promotions.LocalHost.Health;
+using Promotions.LocalHost.Portal;
 using Promotions.LocalHost.Reference;
 using Promotions.PromotionApi;
 using Promotions.Redemption;
@@ -35,6 +36,7 @@ public static class LocalHostApp
         builder.Services.AddApiReference();
         builder.Services.AddReadiness();
         builder.Services.AddDemoData();
+        builder.Services.AddPortal();
 
         var app = builder.Build();
         app.UsePromotionsDefaults();
@@ -45,6 +47,7 @@ public static class LocalHostApp
         app.MapValidationApi();
         app.MapRedemptionApi();
         app.MapAnalyticsApi();
+        app.MapPortal();
         return app;
     }
 }
