@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Hosting;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.ServiceDefaults;
 
@@ -42,7 +43,7 @@ public static class ServiceDefaultsExtensions
         // A service run alone on a developer machine signs and checks local tokens with the local host's key file.
         services.AddLocalSigningKey(onlyOnEmbeddedAdapters: true);
         services.AddHealthChecks();
-        services.AddOpenApi();
+        services.AddPromotionsOpenApi();
         return services;
     }
 
