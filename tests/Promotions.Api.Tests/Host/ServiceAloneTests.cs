@@ -137,20 +137,7 @@ public sealed class ServiceAloneTests
         return request;
     }
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Promotions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Promotions.sln was not found above " + AppContext.BaseDirectory);
-    }
+    private static string Root => RepositoryRoot.Path;
 
     private static int FreePort()
     {
