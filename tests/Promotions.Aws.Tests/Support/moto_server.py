@@ -28,6 +28,10 @@
    docs/deploy.md says what is still not checked.
 6. KMS keys created by CloudFormation get the template's KeySpec and KeyUsage: moto's CloudFormation makes every key
    a symmetric encryption key, so the stack's HMAC key (LookupKey) would refuse GenerateMac.
+7. CloudFront resources of a template are created: moto's CloudFormation knows none of them (a GetAtt of the
+   distribution's domain would fail the stack), though its CloudFront API keeps distributions and origin access
+   controls. A distribution and an origin access control go to that API, so a test reads them back as deployed; a
+   response headers policy, which moto's CloudFront lacks, gets an id only (the test reads it from the template).
 
 Usage: python3 moto_server.py HOST PORT
 """
@@ -40,6 +44,7 @@ import sys
 import threading
 
 import moto.awslambda.models as awslambda
+import moto.cloudfront.models as cloudfront_models
 import moto.dynamodbstreams.responses as dynamodbstreams_responses
 import moto.kms.models as kms_models
 import moto.s3.responses as s3_responses
@@ -51,6 +56,8 @@ import moto.dynamodb.responses as responses
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
+from moto.core.common_models import CloudFormationModel
+from moto.moto_api._internal import mock_random
 from moto.dynamodb import dynamodb_backends
 from moto.iam.access_control import IAMPolicy, IAMRequest, S3IAMRequest
 from moto.dynamodb.models.table import Table
@@ -358,6 +365,100 @@ def _key_from_cloudformation(cls, resource_name, cloudformation_json, account_id
 
 
 kms_models.Key.create_from_cloudformation_json = classmethod(_key_from_cloudformation)
+
+
+def _cloudfront(account_id):
+    return cloudfront_models.cloudfront_backends[account_id]["aws"]
+
+
+class _StackCloudFront:
+    """
+    A CloudFront resource of a stack: the thing moto's CloudFront API holds (or only an id), and its attributes. Each
+    kind derives from CloudFormationModel itself, as moto finds the kinds among that class's direct subclasses.
+    """
+
+    def __init__(self, resource_id, attributes):
+        self.physical_resource_id = resource_id
+        self._attributes = attributes
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return True
+
+    def get_cfn_attribute(self, attribute_name):
+        return self._attributes[attribute_name]
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        pass
+
+    def is_created(self):
+        return True
+
+
+class _StackDistribution(_StackCloudFront, CloudFormationModel):
+    __module__ = "moto.cloudfront.stack"  # moto files its models by the second part of their module's name
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::Distribution"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        config = cloudformation_json["Properties"]["DistributionConfig"]
+        behavior = dict(config["DefaultCacheBehavior"])
+        behavior["AllowedMethods"] = {
+            "Items": behavior.get("AllowedMethods", ["GET", "HEAD"]),
+            "CachedMethods": {"Items": behavior.get("CachedMethods", ["GET", "HEAD"])},
+        }
+        errors = config.get("CustomErrorResponses", [])
+        distribution, _, _ = _cloudfront(account_id).create_distribution({
+            "CallerReference": f"{kwargs.get('StackId')}/{kwargs.get('LogicalId')}",
+            "Comment": config.get("Comment", ""),
+            "Enabled": config.get("Enabled", True),
+            "DefaultRootObject": config.get("DefaultRootObject", ""),
+            "PriceClass": config.get("PriceClass", "PriceClass_All"),
+            "HttpVersion": config.get("HttpVersion", "http2"),
+            "Origins": {"Items": [dict(o) for o in config["Origins"]]},
+            "DefaultCacheBehavior": behavior,
+            "CustomErrorResponses": {"Quantity": len(errors), "Items": errors} if errors else {"Quantity": 0},
+            "ViewerCertificate": config.get("ViewerCertificate", {}),
+        }, tags=[])
+        return cls(distribution.distribution_id, {"DomainName": distribution.domain_name, "Id": distribution.distribution_id})
+
+
+class _StackOriginAccessControl(_StackCloudFront, CloudFormationModel):
+    __module__ = "moto.cloudfront.stack"  # moto files its models by the second part of their module's name
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::OriginAccessControl"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        control = _cloudfront(account_id).create_origin_access_control(cloudformation_json["Properties"]["OriginAccessControlConfig"])
+        return cls(control.id, {"Id": control.id})
+
+
+class _StackResponseHeadersPolicy(_StackCloudFront, CloudFormationModel):
+    __module__ = "moto.cloudfront.stack"  # moto files its models by the second part of their module's name
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::ResponseHeadersPolicy"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        policy_id = str(mock_random.uuid4())
+        return cls(policy_id, {"Id": policy_id})
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
