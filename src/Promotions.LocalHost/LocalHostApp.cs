@@ -4,6 +4,7 @@ using Promotions.ServiceDefaults.Hosting;
 using Promotions.LocalHost.Demo;
 using Promotions.LocalHost.Errors;
 using Promotions.LocalHost.Health;
+using Promotions.LocalHost.Portal;
 using Promotions.LocalHost.Reference;
 using Promotions.PromotionApi;
 using Promotions.Redemption;
@@ -40,6 +41,7 @@ public static class LocalHostApp
         app.UsePromotionsDefaults();
         app.MapHostEndpoints();
         app.MapApiReference();
+        app.MapPortalConfig();
         app.MapAdminApi();
         app.MapPromotionApi();
         app.MapValidationApi();

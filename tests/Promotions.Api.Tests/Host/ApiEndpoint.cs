@@ -23,7 +23,7 @@ public sealed partial record ApiEndpoint(
     IReadOnlyList<string> QueryParameters,
     bool IsSignedUrl = false)
 {
-    private static readonly string[] Infrastructure = ["/health", "/openapi", "/scalar", "/ping"];
+    private static readonly string[] Infrastructure = ["/health", "/openapi", "/scalar", "/ping", "/config.json"];
 
     /// <summary>True for the endpoints that are anonymous by design.</summary>
     public bool IsInfrastructure => Infrastructure.Any(p => Pattern.StartsWith(p, StringComparison.OrdinalIgnoreCase));

@@ -39,6 +39,18 @@ public sealed class HostEndpointTests : IClassFixture<HostEndpointTests.Fixture>
     }
 
     [Fact]
+    public async Task PortalConfig_WithoutToken_NamesThisOriginAndDevSignIn()
+    {
+        using var client = _factory.ClientWith(null);
+
+        using var response = await client.GetAsync(new Uri("/config.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"apiBaseUrl":"","auth":{"mode":"dev"}}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public void EveryEventsPath_IsAPassThrough_SoItFailsWithTheStatusTheFunctionsFailOn()
     {
         var events = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

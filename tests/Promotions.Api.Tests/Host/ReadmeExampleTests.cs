@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Promotions.Aws.Tests.Support;
 
 namespace Promotions.Api.Tests.Host;
 

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Promotions.Aws.Tests.Support;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Hosting;
 
