@@ -372,10 +372,7 @@ def _cloudfront(account_id):
 
 
 class _StackCloudFront:
-    """
-    A CloudFront resource of a stack: the thing moto's CloudFront API holds (or only an id), and its attributes. Each
-    kind derives from CloudFormationModel itself, as moto finds the kinds among that class's direct subclasses.
-    """
+    """A CloudFront resource of a stack: the thing moto's CloudFront API holds (or only an id), and its attributes."""
 
     def __init__(self, resource_id, attributes):
         self.physical_resource_id = resource_id
@@ -404,61 +401,62 @@ class _StackCloudFront:
         return True
 
 
-class _StackDistribution(_StackCloudFront, CloudFormationModel):
-    __module__ = "moto.cloudfront.stack"  # moto files its models by the second part of their module's name
+def _stack_kind(resource_type, create):
+    """
+    The CloudFormation kind of `resource_type`, whose resources `create(properties, account_id, stack_ids)` makes as
+    (physical id, attributes). Each kind derives from CloudFormationModel itself: moto finds the kinds among that
+    class's direct subclasses, and files its models by the second part of their module's name.
+    """
 
-    @staticmethod
-    def cloudformation_type():
-        return "AWS::CloudFront::Distribution"
-
-    @classmethod
     def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
-        config = cloudformation_json["Properties"]["DistributionConfig"]
-        behavior = dict(config["DefaultCacheBehavior"])
-        behavior["AllowedMethods"] = {
-            "Items": behavior.get("AllowedMethods", ["GET", "HEAD"]),
-            "CachedMethods": {"Items": behavior.get("CachedMethods", ["GET", "HEAD"])},
-        }
-        errors = config.get("CustomErrorResponses", [])
-        distribution, _, _ = _cloudfront(account_id).create_distribution({
-            "CallerReference": f"{kwargs.get('StackId')}/{kwargs.get('LogicalId')}",
-            "Comment": config.get("Comment", ""),
-            "Enabled": config.get("Enabled", True),
-            "DefaultRootObject": config.get("DefaultRootObject", ""),
-            "PriceClass": config.get("PriceClass", "PriceClass_All"),
-            "HttpVersion": config.get("HttpVersion", "http2"),
-            "Origins": {"Items": [dict(o) for o in config["Origins"]]},
-            "DefaultCacheBehavior": behavior,
-            "CustomErrorResponses": {"Quantity": len(errors), "Items": errors} if errors else {"Quantity": 0},
-            "ViewerCertificate": config.get("ViewerCertificate", {}),
-        }, tags=[])
-        return cls(distribution.distribution_id, {"DomainName": distribution.domain_name, "Id": distribution.distribution_id})
+        return cls(*create(cloudformation_json["Properties"], account_id, kwargs))
+
+    return type("_Stack" + resource_type.split("::")[-1], (_StackCloudFront, CloudFormationModel), {
+        "__module__": "moto.cloudfront.stack",
+        "cloudformation_type": staticmethod(lambda: resource_type),
+        "create_from_cloudformation_json": classmethod(create_from_cloudformation_json),
+    })
 
 
-class _StackOriginAccessControl(_StackCloudFront, CloudFormationModel):
-    __module__ = "moto.cloudfront.stack"  # moto files its models by the second part of their module's name
+def _create_distribution(properties, account_id, stack_ids):
+    config = properties["DistributionConfig"]
+    behavior = dict(config["DefaultCacheBehavior"])
+    behavior["AllowedMethods"] = {
+        "Items": behavior.get("AllowedMethods", ["GET", "HEAD"]),
+        "CachedMethods": {"Items": behavior.get("CachedMethods", ["GET", "HEAD"])},
+    }
+    errors = config.get("CustomErrorResponses", [])
+    distribution, _, _ = _cloudfront(account_id).create_distribution({
+        "CallerReference": f"{stack_ids.get('StackId')}/{stack_ids.get('LogicalId')}",
+        "Comment": config.get("Comment", ""),
+        "Enabled": config.get("Enabled", True),
+        "DefaultRootObject": config.get("DefaultRootObject", ""),
+        "PriceClass": config.get("PriceClass", "PriceClass_All"),
+        "HttpVersion": config.get("HttpVersion", "http2"),
+        "Origins": {"Items": [dict(o) for o in config["Origins"]]},
+        "DefaultCacheBehavior": behavior,
+        "CustomErrorResponses": {"Quantity": len(errors), "Items": errors} if errors else {"Quantity": 0},
+        "ViewerCertificate": config.get("ViewerCertificate", {}),
+    }, tags=[])
+    return distribution.distribution_id, {"DomainName": distribution.domain_name, "Id": distribution.distribution_id}
 
-    @staticmethod
-    def cloudformation_type():
-        return "AWS::CloudFront::OriginAccessControl"
 
-    @classmethod
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
-        control = _cloudfront(account_id).create_origin_access_control(cloudformation_json["Properties"]["OriginAccessControlConfig"])
-        return cls(control.id, {"Id": control.id})
+def _create_origin_access_control(properties, account_id, stack_ids):
+    control = _cloudfront(account_id).create_origin_access_control(properties["OriginAccessControlConfig"])
+    return control.id, {"Id": control.id}
 
 
-class _StackResponseHeadersPolicy(_StackCloudFront, CloudFormationModel):
-    __module__ = "moto.cloudfront.stack"  # moto files its models by the second part of their module's name
+def _create_policy_id(properties, account_id, stack_ids):
+    policy_id = str(mock_random.uuid4())
+    return policy_id, {"Id": policy_id}
 
-    @staticmethod
-    def cloudformation_type():
-        return "AWS::CloudFront::ResponseHeadersPolicy"
 
-    @classmethod
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
-        policy_id = str(mock_random.uuid4())
-        return cls(policy_id, {"Id": policy_id})
+# Held here: moto knows the kinds only through CloudFormationModel.__subclasses__(), which does not keep them alive.
+_STACK_KINDS = [
+    _stack_kind("AWS::CloudFront::Distribution", _create_distribution),
+    _stack_kind("AWS::CloudFront::OriginAccessControl", _create_origin_access_control),
+    _stack_kind("AWS::CloudFront::ResponseHeadersPolicy", _create_policy_id),
+]
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
