@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.ServiceDefaults;
 
@@ -39,7 +40,7 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddPromotionsAuth();
         services.AddHealthChecks();
-        services.AddOpenApi();
+        services.AddPromotionsOpenApi();
         return services;
     }
 

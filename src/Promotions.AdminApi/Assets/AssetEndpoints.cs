@@ -5,6 +5,7 @@ using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.AdminApi.Assets;
 
@@ -24,11 +25,12 @@ internal static class AssetEndpoints
         // The content type is checked by the handler rather than declared with Accepts: routing would refuse
         // a wrong type with a bare 415, without the problem code and the list of allowed types.
         group.MapPost("/", Upload).WithBodyLimit(AssetPolicy.DirectUploadLimit)
+            .WithRawBody(binary: true, "The file's bytes, sent with its content type.", AssetPolicy.Limits.Keys)
             .Describe(Policies.CatalogWrite, "UploadAsset", "Upload a small image or PDF (at most 4 MiB) as the raw body (?fileName=&campaignId=).", 400, 413, 415);
         group.MapAssetUploads();
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListAssets", "List ready assets' metadata, each with a presigned download.", 400);
         group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetAsset", "Get an asset's metadata (and, when ready, a presigned download).", 404);
-        group.MapGet("/{id}/content", Download)
+        group.MapGet("/{id}/content", Download).ProducesBytes(AssetPolicy.Limits.Keys).Produces(StatusCodes.Status302Found)
             .Describe(Policies.CatalogRead, "DownloadAsset", "Download an asset's bytes (on AWS: a redirect to the presigned download).", 404, 409);
         group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteAsset", "Delete an asset or an upload session, with its bytes.", 404);
         group.MapLocalTransfers();

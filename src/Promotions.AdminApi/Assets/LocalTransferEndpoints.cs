@@ -5,6 +5,7 @@ using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.AdminApi.Assets;
 
@@ -18,9 +19,10 @@ internal static class LocalTransferEndpoints
     public static void MapLocalTransfers(this RouteGroupBuilder assets)
     {
         assets.MapPut("/{id}/upload", Receive).AuthorizedBySignedUrl().WithBodyLimit(AssetPolicy.Limits.Values.Max())
+            .WithRawBody(binary: true, "The file's bytes, with the content type and exact size the upload session declared.", AssetPolicy.Limits.Keys)
             .WithName("ReceiveAssetUpload").WithSummary("The target of a local presigned upload (signed URL, no token).")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        assets.MapGet("/{id}/download", Serve).AuthorizedBySignedUrl()
+        assets.MapGet("/{id}/download", Serve).AuthorizedBySignedUrl().ProducesBytes(AssetPolicy.Limits.Keys)
             .WithName("ServeAssetDownload").WithSummary("The target of a local presigned download (signed URL, no token).")
             .ProducesProblem(403).ProducesProblem(404);
     }

@@ -17,10 +17,10 @@ internal static class CampaignTypeEndpoints
     {
         var group = admin.MapGroup("/campaign-types").WithTags("Campaign types");
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListCampaignTypes", "List campaign types.", 400);
-        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCampaignType", "Create a campaign type.", 400);
-        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCampaignType", "Get a campaign type and its ETag.", 404);
-        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCampaignType", "Replace a campaign type (If-Match).", 400, 404, 412, 428);
-        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCampaignType", "Delete a campaign type no campaign uses (If-Match).", 404, 409, 412, 428);
+        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCampaignType", "Create a campaign type.", 400).ReturnsETag();
+        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCampaignType", "Get a campaign type and its ETag.", 404).ReturnsETag();
+        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCampaignType", "Replace a campaign type (If-Match).", 400, 404).RequireIfMatch();
+        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCampaignType", "Delete a campaign type no campaign uses (If-Match).", 404, 409).RequireIfMatch();
     }
 
     private static Task<Results<Ok<ListResponse<CampaignTypeResponse>>, ProblemHttpResult>> List(

@@ -19,11 +19,11 @@ internal static class CampaignEndpoints
     {
         var group = admin.MapGroup("/campaigns").WithTags("Campaigns");
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListCampaigns", "List campaigns, filtered by status, type and owner.", 400);
-        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCampaign", "Create a draft campaign.", 400);
-        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCampaign", "Get a campaign and its ETag.", 404);
-        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCampaign", "Replace the editable fields of a campaign (If-Match).", 400, 404, 409, 412, 428);
-        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCampaign", "Delete a draft or archived campaign without promotions (If-Match).", 404, 409, 412, 428);
-        group.MapPost("/{id}/lifecycle", ChangeLifecycle).Describe(Policies.CatalogWrite, "ChangeCampaignLifecycle", "Schedule, activate, pause, end or archive a campaign (If-Match).", 400, 404, 409, 412, 428);
+        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCampaign", "Create a draft campaign.", 400).ReturnsETag();
+        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCampaign", "Get a campaign and its ETag.", 404).ReturnsETag();
+        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCampaign", "Replace the editable fields of a campaign (If-Match).", 400, 404, 409).RequireIfMatch();
+        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCampaign", "Delete a draft or archived campaign without promotions (If-Match).", 404, 409).RequireIfMatch();
+        group.MapPost("/{id}/lifecycle", ChangeLifecycle).Describe(Policies.CatalogWrite, "ChangeCampaignLifecycle", "Schedule, activate, pause, end or archive a campaign (If-Match).", 400, 404, 409).RequireIfMatch();
     }
 
     private static Task<Results<Ok<ListResponse<CampaignResponse>>, ProblemHttpResult>> List(

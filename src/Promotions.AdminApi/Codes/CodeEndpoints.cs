@@ -8,6 +8,7 @@ using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.AdminApi.Codes;
 
@@ -25,8 +26,9 @@ internal static class CodeEndpoints
         var group = admin.MapGroup("/promotions/{id}/codes").WithTags("Codes");
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListCodes", "List the codes of a promotion.", 400, 404, 409);
         group.MapPost("/import", Import).WithBodyLimit(ImportLimit)
+            .WithRawBody(binary: false, "CSV lines of code[,maxUses,expiresAt,assignedCustomerId], UTF-8.", "text/csv")
             .Describe(Policies.CatalogWrite, "ImportCodes", "Import codes from CSV (code[,maxUses,expiresAt,assignedCustomerId]); returns a per-line report.", 400, 404, 409, 413, 415);
-        group.MapGet("/export", Export).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        group.MapGet("/export", Export).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Describe(Policies.CatalogRead, "ExportCodes", "Download every code of a promotion as CSV.", 404, 409);
     }
 

@@ -17,10 +17,10 @@ internal static class CustomerEndpoints
     {
         var group = admin.MapGroup("/customers").WithTags("Customers");
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListCustomers", "List customers, optionally those listed in a segment.", 400);
-        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCustomer", "Create a customer with attributes, history summary and location.", 400, 409);
-        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCustomer", "Get a customer and its ETag.", 404);
-        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCustomer", "Replace the editable fields of a customer (If-Match).", 400, 404, 409, 412, 428);
-        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCustomer", "Delete a customer (If-Match).", 404, 412, 428);
+        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCustomer", "Create a customer with attributes, history summary and location.", 400, 409).ReturnsETag();
+        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCustomer", "Get a customer and its ETag.", 404).ReturnsETag();
+        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCustomer", "Replace the editable fields of a customer (If-Match).", 400, 404, 409).RequireIfMatch();
+        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteCustomer", "Delete a customer (If-Match).", 404).RequireIfMatch();
     }
 
     private static Task<Results<Ok<ListResponse<CustomerResponse>>, ProblemHttpResult>> List(

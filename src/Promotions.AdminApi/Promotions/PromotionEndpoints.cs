@@ -24,11 +24,11 @@ internal static class PromotionEndpoints
     {
         var group = admin.MapGroup("/promotions").WithTags("Promotions");
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListPromotions", "List promotions, filtered by campaign, status, kind and channel.", 400);
-        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreatePromotion", "Create a draft promotion with its rules and effect.", 400);
-        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetPromotion", "Get a promotion and its ETag.", 404);
-        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdatePromotion", "Replace the editable fields of a promotion (If-Match).", 400, 404, 409, 412, 428);
-        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeletePromotion", "Delete a draft or archived promotion without codes (If-Match).", 404, 409, 412, 428);
-        group.MapPost("/{id}/lifecycle", PromotionLifecycle.Change).Describe(Policies.CatalogWrite, "ChangePromotionLifecycle", "Schedule, activate, pause, end or archive a promotion (If-Match).", 400, 404, 409, 412, 428);
+        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreatePromotion", "Create a draft promotion with its rules and effect.", 400).ReturnsETag();
+        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetPromotion", "Get a promotion and its ETag.", 404).ReturnsETag();
+        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdatePromotion", "Replace the editable fields of a promotion (If-Match).", 400, 404, 409).RequireIfMatch();
+        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeletePromotion", "Delete a draft or archived promotion without codes (If-Match).", 404, 409).RequireIfMatch();
+        group.MapPost("/{id}/lifecycle", PromotionLifecycle.Change).Describe(Policies.CatalogWrite, "ChangePromotionLifecycle", "Schedule, activate, pause, end or archive a promotion (If-Match).", 400, 404, 409).RequireIfMatch();
     }
 
     private static Task<Results<Ok<ListResponse<PromotionResponse>>, ProblemHttpResult>> List(

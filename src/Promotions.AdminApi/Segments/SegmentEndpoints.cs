@@ -19,10 +19,10 @@ internal static class SegmentEndpoints
     {
         var group = admin.MapGroup("/segments").WithTags("Segments");
         group.MapGet("/", List).Describe(Policies.CatalogRead, "ListSegments", "List segments.", 400);
-        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateSegment", "Create a segment; criteria are a rule-language condition.", 400);
-        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetSegment", "Get a segment and its ETag.", 404);
-        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateSegment", "Replace a segment (If-Match).", 400, 404, 412, 428);
-        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteSegment", "Delete a segment no campaign targets (If-Match).", 404, 409, 412, 428);
+        group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateSegment", "Create a segment; criteria are a rule-language condition.", 400).ReturnsETag();
+        group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetSegment", "Get a segment and its ETag.", 404).ReturnsETag();
+        group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateSegment", "Replace a segment (If-Match).", 400, 404).RequireIfMatch();
+        group.MapDelete("/{id}", Delete).Describe(Policies.CatalogWrite, "DeleteSegment", "Delete a segment no campaign targets (If-Match).", 404, 409).RequireIfMatch();
     }
 
     private static Task<Results<Ok<ListResponse<SegmentResponse>>, ProblemHttpResult>> List(

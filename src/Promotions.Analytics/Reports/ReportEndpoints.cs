@@ -3,6 +3,7 @@ using Promotions.Domain.Analytics;
 using Promotions.Domain.Common;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.Analytics.Reports;
 
@@ -18,21 +19,27 @@ internal static class ReportEndpoints
     {
         var group = app.MapGroup("/analytics").WithTags("Analytics").RequireAuthorization(Policies.AnalyticsRead);
         group.MapGet("/overview", Overview).WithName("GetAnalyticsOverview")
-            .WithSummary("Totals, per-day series and breakdowns by campaign, promotion, channel and segment.");
-        group.MapGet("/overview/export", ExportOverview).WithName("ExportAnalyticsOverview").WithSummary("The overview as CSV.");
+            .WithSummary("Totals, per-day series and breakdowns by campaign, promotion, channel and segment (CSV with Accept: text/csv).")
+            .AlsoProducesText(ReportCsv.ContentType);
+        group.MapGet("/overview/export", ExportOverview).WithName("ExportAnalyticsOverview").WithSummary("The overview as CSV.")
+            .Produces<string>(StatusCodes.Status200OK, ReportCsv.ContentType);
         group.MapGet("/campaigns/{id}", Campaign).WithName("GetCampaignAnalytics")
-            .WithSummary("A campaign's totals, per-day series, breakdowns by promotion, channel and segment, and budget burn.");
-        group.MapGet("/campaigns/{id}/export", ExportCampaign).WithName("ExportCampaignAnalytics").WithSummary("A campaign report as CSV.");
+            .WithSummary("A campaign's totals, per-day series, breakdowns by promotion, channel and segment, and budget burn (CSV with Accept: text/csv).")
+            .AlsoProducesText(ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/campaigns/{id}/export", ExportCampaign).WithName("ExportCampaignAnalytics").WithSummary("A campaign report as CSV.")
+            .Produces<string>(StatusCodes.Status200OK, ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/promotions/{id}", Promotion).WithName("GetPromotionAnalytics")
-            .WithSummary("A promotion's totals, per-day series and breakdowns by channel and segment.");
-        group.MapGet("/promotions/{id}/export", ExportPromotion).WithName("ExportPromotionAnalytics").WithSummary("A promotion report as CSV.");
+            .WithSummary("A promotion's totals, per-day series and breakdowns by channel and segment (CSV with Accept: text/csv).")
+            .AlsoProducesText(ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/promotions/{id}/export", ExportPromotion).WithName("ExportPromotionAnalytics").WithSummary("A promotion report as CSV.")
+            .Produces<string>(StatusCodes.Status200OK, ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> Overview(
         ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, CancellationToken ct) =>
         RespondAsync(builder, clock, http, from, to, WantsCsv(http.Request), "overview", "", async (b, r, c) => await b.OverviewAsync(r, c), ct);
 
-    private static Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> ExportOverview(
+    private static Task<IResult> ExportOverview(
         ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, string? format, CancellationToken ct) =>
         ExportAsync(builder, clock, http, from, to, format, "overview", "", async (b, r, c) => await b.OverviewAsync(r, c), ct);
 
@@ -40,7 +47,7 @@ internal static class ReportEndpoints
         string id, ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, CancellationToken ct) =>
         RespondAsync(builder, clock, http, from, to, WantsCsv(http.Request), "campaign", id, (b, r, c) => b.CampaignAsync(id, r, c), ct);
 
-    private static Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> ExportCampaign(
+    private static Task<IResult> ExportCampaign(
         string id, ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, string? format, CancellationToken ct) =>
         ExportAsync(builder, clock, http, from, to, format, "campaign", id, (b, r, c) => b.CampaignAsync(id, r, c), ct);
 
@@ -48,11 +55,12 @@ internal static class ReportEndpoints
         string id, ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, CancellationToken ct) =>
         RespondAsync(builder, clock, http, from, to, WantsCsv(http.Request), "promotion", id, (b, r, c) => b.PromotionAsync(id, r, c), ct);
 
-    private static Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> ExportPromotion(
+    private static Task<IResult> ExportPromotion(
         string id, ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, string? format, CancellationToken ct) =>
         ExportAsync(builder, clock, http, from, to, format, "promotion", id, (b, r, c) => b.PromotionAsync(id, r, c), ct);
 
-    private static async Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> ExportAsync(
+    // An export answers CSV only: its handlers return IResult, so the document states text/csv alone (declared where mapped).
+    private static async Task<IResult> ExportAsync(
         ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, string? format,
         string what, string id, Build build, CancellationToken ct)
     {
@@ -62,7 +70,7 @@ internal static class ReportEndpoints
         }
 
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}{(id.Length > 0 ? "-" + id : "")}.csv\"";
-        return await RespondAsync(builder, clock, http, from, to, csv: true, what, id, build, ct);
+        return (await RespondAsync(builder, clock, http, from, to, csv: true, what, id, build, ct)).Result;
     }
 
     private static async Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> RespondAsync(

@@ -25,7 +25,8 @@ internal static class CodeLookupEndpoint
             .RequireAuthorization(Policies.Offers)
             .AddEndpointFilter(Limit)
             .WithName("LookupCode")
-            .WithSummary("The state of one code and, when valid, its promotion's public summary. Limited per caller.");
+            .WithSummary("The state of one code and, when valid, its promotion's public summary. Limited per caller.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return offers;
     }
 

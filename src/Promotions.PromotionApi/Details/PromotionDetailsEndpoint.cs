@@ -13,7 +13,8 @@ internal static class PromotionDetailsEndpoint
         offers.MapGet("/promotions/{id}", Get)
             .RequireAuthorization(Policies.Offers)
             .WithName("GetLivePromotion")
-            .WithSummary("Public details of a live promotion; 404 for any promotion not running now.");
+            .WithSummary("Public details of a live promotion; 404 for any promotion not running now.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return offers;
     }
 

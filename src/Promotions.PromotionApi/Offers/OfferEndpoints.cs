@@ -6,6 +6,7 @@ using Promotions.Domain.Offers.Input;
 using Promotions.Domain.Ports;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.PromotionApi.Offers;
 
@@ -19,11 +20,13 @@ internal static class OfferEndpoints
         offers.MapPost("", Post)
             .RequireAuthorization(Policies.Offers)
             .WithName("FindOffers")
-            .WithSummary("Offers for a customer or inline profile on a channel, optionally for a cart, optionally explained.");
+            .WithSummary("Offers for a customer or inline profile on a channel, optionally for a cart, optionally explained.")
+            .ProducesRefusals(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         offers.MapGet("", Get)
             .RequireAuthorization(Policies.Offers)
             .WithName("ListOffers")
-            .WithSummary("Cart-less offers for a customer on a channel.");
+            .WithSummary("Cart-less offers for a customer on a channel.")
+            .ProducesRefusals(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return offers;
     }
 

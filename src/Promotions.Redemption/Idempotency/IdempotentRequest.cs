@@ -7,6 +7,7 @@ using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Redemption.Idempotency;
 
@@ -18,8 +19,8 @@ namespace Promotions.Redemption.Idempotency;
 /// </summary>
 internal sealed class IdempotentRequest(IIdempotencyStore store, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    public const string Header = "Idempotency-Key";
-    private const int MaxKeyLength = 128;
+    public const string Header = IdempotencyKeys.Header;
+    private const int MaxKeyLength = IdempotencyKeys.MaxLength;
 
     public JsonSerializerOptions Wire => json.Value.SerializerOptions;
 
@@ -32,7 +33,7 @@ internal sealed class IdempotentRequest(IIdempotencyStore store, IOptions<Micros
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(work);
-        var key = http.Request.Headers[Header].ToString();
+        var key = IdempotencyKeys.Read(http);
         if (key.Length is 0 or > MaxKeyLength || !key.All(static c => c is >= ' ' and <= '~'))
         {
             return Now(Problem(new DomainError(RedemptionProblems.IdempotencyKeyRequired,

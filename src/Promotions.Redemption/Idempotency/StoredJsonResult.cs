@@ -1,4 +1,5 @@
 using Promotions.Domain.Redemptions;
+using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Redemption.Idempotency;
 
@@ -8,7 +9,7 @@ namespace Promotions.Redemption.Idempotency;
 /// </summary>
 internal sealed class StoredJsonResult(StoredResponse response, bool replayed) : IResult
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string ReplayedHeader = IdempotencyKeys.ReplayedHeader;
 
     public StoredResponse Response { get; } = response;
 

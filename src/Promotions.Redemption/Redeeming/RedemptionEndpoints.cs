@@ -8,6 +8,7 @@ using Promotions.Domain.CodeAttempts;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.Redemption.Redeeming;
 
@@ -21,12 +22,13 @@ internal static class RedemptionEndpoints
     {
         group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem")
             .WithSummary("Redeem a cart: every promotion its quote applies (codes and automatic ones), atomically across every limit (Idempotency-Key required).")
-            .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<RedemptionResponse>(StatusCodes.Status201Created).RequireIdempotencyKey().ProducesRefusals(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         group.MapPost("/reservations", Reserve).RequireAuthorization(Policies.Redeem).WithName("Reserve")
             .WithSummary("Hold the capacity of every promotion a cart's quote applies until it is confirmed, released or expires (Idempotency-Key required).")
-            .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<RedemptionResponse>(StatusCodes.Status201Created).RequireIdempotencyKey().ProducesRefusals(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.Redeem).WithName("GetRedemption")
-            .WithSummary("An order's redemption or reservation: every promotion with its per-line allocation, and what reversals gave back.");
+            .WithSummary("An order's redemption or reservation: every promotion with its per-line allocation, and what reversals gave back.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

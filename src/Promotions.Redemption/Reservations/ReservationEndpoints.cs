@@ -5,6 +5,7 @@ using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
 using Promotions.Redemption.Redeeming;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Redemption.Reservations;
 
@@ -18,10 +19,10 @@ internal static class ReservationEndpoints
     {
         group.MapPost("/reservations/{id}/confirm", Confirm).RequireAuthorization(Policies.Redeem).WithName("ConfirmReservation")
             .WithSummary("Turn a live hold into a redemption (Idempotency-Key required); a hold past its expiry answers reservation_expired.")
-            .Produces<RedemptionResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<RedemptionResponse>().RequireIdempotencyKey().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/reservations/{id}/release", Release).RequireAuthorization(Policies.Redeem).WithName("ReleaseReservation")
             .WithSummary("End a live hold and give its capacity back (Idempotency-Key required).")
-            .Produces<RedemptionResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<RedemptionResponse>().RequireIdempotencyKey().ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

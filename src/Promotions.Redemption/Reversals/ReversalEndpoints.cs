@@ -5,6 +5,7 @@ using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
 using Promotions.Redemption.Redeeming;
 using Promotions.ServiceDefaults.Auth;
+using Promotions.ServiceDefaults.Http;
 
 namespace Promotions.Redemption.Reversals;
 
@@ -17,7 +18,7 @@ internal static class ReversalEndpoints
     {
         group.MapPost("/{id}/reversals", Reverse).RequireAuthorization(Policies.Redeem).WithName("ReverseRedemption")
             .WithSummary("Give back a redemption's discount: all that remains (no lines) or the returned units of some lines (Idempotency-Key required).")
-            .Produces<ReversalResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ReversalResponse>(StatusCodes.Status201Created).RequireIdempotencyKey().ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -7,6 +7,7 @@ using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
 using Promotions.ServiceDefaults.Quotes;
+using Promotions.ServiceDefaults.OpenApi;
 
 namespace Promotions.Validation.Quotes;
 
@@ -22,7 +23,8 @@ internal static class ValidateEndpoint
             .RequireAuthorization(Policies.Validate)
             .WithTags("Validation")
             .WithName("Validate")
-            .WithSummary("Quote a cart: eligible promotions, codes, discounts per line, and why anything did not apply.");
+            .WithSummary("Quote a cart: eligible promotions, codes, discounts per line, and why anything did not apply.")
+            .ProducesRefusals(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         return app;
     }
 

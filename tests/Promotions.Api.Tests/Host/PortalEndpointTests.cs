@@ -36,7 +36,7 @@ public sealed class PortalEndpointTests : IDisposable
 
         var body = await client.GetStringAsync(new Uri("/config.json", UriKind.Relative));
 
-        Assert.Equal("""{"auth":{"mode":"dev"}}""", body);
+        Assert.Equal("""{"apiBaseUrl":"","auth":{"mode":"dev"}}""", body);
     }
 
     [Theory]

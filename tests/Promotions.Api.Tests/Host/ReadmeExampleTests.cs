@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Promotions.Aws.Tests.Support;
 
 namespace Promotions.Api.Tests.Host;
 
@@ -97,18 +98,5 @@ public sealed class ReadmeExampleTests
     private static string Configuration =>
         typeof(ReadmeExampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Promotions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root was not found.");
-    }
+    private static string Root => RepositoryRoot.Path;
 }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Promotions.Aws.Tests.Support;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Hosting;
 
@@ -137,20 +138,7 @@ public sealed class ServiceAloneTests
         return request;
     }
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Promotions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Promotions.sln was not found above " + AppContext.BaseDirectory);
-    }
+    private static string Root => RepositoryRoot.Path;
 
     private static int FreePort()
     {

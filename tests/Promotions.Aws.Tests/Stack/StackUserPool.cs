@@ -35,6 +35,8 @@ public sealed class StackUserPool
         var idp = new CognitoIdp(stack.Emulator.Endpoint!, Emulator.Region);
         var resources = TemplateValues.Resources(stack.Template);
         var names = TemplateValues.Defaults(stack.Template, stack.StackName);
+        // The portal's app client names the portal's URL, which the stack gave its distribution.
+        names["PortalDistribution.DomainName"] = new Uri(stack.Outputs["PortalUrl"]).Host;
         JsonObject PropertiesOf(JsonNode resource) => TemplateValues.Resolve(resource["Properties"] ?? new JsonObject(), names)!.AsObject();
         IEnumerable<KeyValuePair<string, JsonNode?>> OfType(string type) => resources.Where(r => (string?)r.Value!["Type"] == type);
 

@@ -28,6 +28,10 @@
    docs/deploy.md says what is still not checked.
 6. KMS keys created by CloudFormation get the template's KeySpec and KeyUsage: moto's CloudFormation makes every key
    a symmetric encryption key, so the stack's HMAC key (LookupKey) would refuse GenerateMac.
+7. CloudFront resources of a template are created: moto's CloudFormation knows none of them (a GetAtt of the
+   distribution's domain would fail the stack), though its CloudFront API keeps distributions and origin access
+   controls. A distribution and an origin access control go to that API, so a test reads them back as deployed; a
+   response headers policy, which moto's CloudFront lacks, gets an id only (the test reads it from the template).
 
 Usage: python3 moto_server.py HOST PORT
 """
@@ -40,6 +44,7 @@ import sys
 import threading
 
 import moto.awslambda.models as awslambda
+import moto.cloudfront.models as cloudfront_models
 import moto.dynamodbstreams.responses as dynamodbstreams_responses
 import moto.kms.models as kms_models
 import moto.s3.responses as s3_responses
@@ -51,6 +56,8 @@ import moto.dynamodb.responses as responses
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
+from moto.core.common_models import CloudFormationModel
+from moto.moto_api._internal import mock_random
 from moto.dynamodb import dynamodb_backends
 from moto.iam.access_control import IAMPolicy, IAMRequest, S3IAMRequest
 from moto.dynamodb.models.table import Table
@@ -358,6 +365,98 @@ def _key_from_cloudformation(cls, resource_name, cloudformation_json, account_id
 
 
 kms_models.Key.create_from_cloudformation_json = classmethod(_key_from_cloudformation)
+
+
+def _cloudfront(account_id):
+    return cloudfront_models.cloudfront_backends[account_id]["aws"]
+
+
+class _StackCloudFront:
+    """A CloudFront resource of a stack: the thing moto's CloudFront API holds (or only an id), and its attributes."""
+
+    def __init__(self, resource_id, attributes):
+        self.physical_resource_id = resource_id
+        self._attributes = attributes
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return True
+
+    def get_cfn_attribute(self, attribute_name):
+        return self._attributes[attribute_name]
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        pass
+
+    def is_created(self):
+        return True
+
+
+def _stack_kind(resource_type, create):
+    """
+    The CloudFormation kind of `resource_type`, whose resources `create(properties, account_id, stack_ids)` makes as
+    (physical id, attributes). Each kind derives from CloudFormationModel itself: moto finds the kinds among that
+    class's direct subclasses, and files its models by the second part of their module's name.
+    """
+
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        return cls(*create(cloudformation_json["Properties"], account_id, kwargs))
+
+    return type("_Stack" + resource_type.split("::")[-1], (_StackCloudFront, CloudFormationModel), {
+        "__module__": "moto.cloudfront.stack",
+        "cloudformation_type": staticmethod(lambda: resource_type),
+        "create_from_cloudformation_json": classmethod(create_from_cloudformation_json),
+    })
+
+
+def _create_distribution(properties, account_id, stack_ids):
+    config = properties["DistributionConfig"]
+    behavior = dict(config["DefaultCacheBehavior"])
+    behavior["AllowedMethods"] = {
+        "Items": behavior.get("AllowedMethods", ["GET", "HEAD"]),
+        "CachedMethods": {"Items": behavior.get("CachedMethods", ["GET", "HEAD"])},
+    }
+    errors = config.get("CustomErrorResponses", [])
+    distribution, _, _ = _cloudfront(account_id).create_distribution({
+        "CallerReference": f"{stack_ids.get('StackId')}/{stack_ids.get('LogicalId')}",
+        "Comment": config.get("Comment", ""),
+        "Enabled": config.get("Enabled", True),
+        "DefaultRootObject": config.get("DefaultRootObject", ""),
+        "PriceClass": config.get("PriceClass", "PriceClass_All"),
+        "HttpVersion": config.get("HttpVersion", "http2"),
+        "Origins": {"Items": [dict(o) for o in config["Origins"]]},
+        "DefaultCacheBehavior": behavior,
+        "CustomErrorResponses": {"Quantity": len(errors), "Items": errors} if errors else {"Quantity": 0},
+        "ViewerCertificate": config.get("ViewerCertificate", {}),
+    }, tags=[])
+    return distribution.distribution_id, {"DomainName": distribution.domain_name, "Id": distribution.distribution_id}
+
+
+def _create_origin_access_control(properties, account_id, stack_ids):
+    control = _cloudfront(account_id).create_origin_access_control(properties["OriginAccessControlConfig"])
+    return control.id, {"Id": control.id}
+
+
+def _create_policy_id(properties, account_id, stack_ids):
+    policy_id = str(mock_random.uuid4())
+    return policy_id, {"Id": policy_id}
+
+
+# Held here: moto knows the kinds only through CloudFormationModel.__subclasses__(), which does not keep them alive.
+_STACK_KINDS = [
+    _stack_kind("AWS::CloudFront::Distribution", _create_distribution),
+    _stack_kind("AWS::CloudFront::OriginAccessControl", _create_origin_access_control),
+    _stack_kind("AWS::CloudFront::ResponseHeadersPolicy", _create_policy_id),
+]
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()

@@ -4,15 +4,85 @@
  */
 
 export interface paths {
-    "/ping": {
+    "/admin/assets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Answers {"pong":true}; the load test's baseline. */
-        get: operations["Ping"];
+        /** List ready assets' metadata, each with a presigned download. */
+        get: operations["ListAssets"];
+        put?: never;
+        /** Upload a small image or PDF (at most 4 MiB) as the raw body (?fileName=&campaignId=). */
+        post: operations["UploadAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/assets/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an upload: declare the file's name, content type and exact size; get a presigned PUT. */
+        post: operations["BeginAssetUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an asset's metadata (and, when ready, a presigned download). */
+        get: operations["GetAsset"];
+        put?: never;
+        post?: never;
+        /** Delete an asset or an upload session, with its bytes. */
+        delete: operations["DeleteAsset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/assets/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the uploaded bytes and make the asset ready. */
+        post: operations["CompleteAssetUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/assets/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an asset's bytes (on AWS: a redirect to the presigned download). */
+        get: operations["DownloadAsset"];
         put?: never;
         post?: never;
         delete?: never;
@@ -21,24 +91,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/events/admin": {
+    "/admin/assets/{id}/download": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The target of a local presigned download (signed URL, no token). */
+        get: operations["ServeAssetDownload"];
         put?: never;
-        /** Run the code jobs of an SQS batch; answers the messages to deliver again. */
-        post: operations["DeliverCodeJobs"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/validate": {
+    "/admin/assets/{id}/upload": {
         parameters: {
             query?: never;
             header?: never;
@@ -46,27 +116,47 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Quote a cart: eligible promotions, codes, discounts per line, and why anything did not apply. */
-        post: operations["Validate"];
+        /** The target of a local presigned upload (signed URL, no token). */
+        put: operations["ReceiveAssetUpload"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/events/analytics": {
+    "/admin/campaign-types": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List campaign types. */
+        get: operations["ListCampaignTypes"];
         put?: never;
-        /** Apply an SQS batch of events; answers the messages that failed. */
-        post: operations["IngestAnalyticsEvents"];
+        /** Create a campaign type. */
+        post: operations["CreateCampaignType"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaign-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a campaign type and its ETag. */
+        get: operations["GetCampaignType"];
+        /** Replace a campaign type (If-Match). */
+        put: operations["UpdateCampaignType"];
+        post?: never;
+        /** Delete a campaign type no campaign uses (If-Match). */
+        delete: operations["DeleteCampaignType"];
         options?: never;
         head?: never;
         patch?: never;
@@ -126,38 +216,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/campaign-types": {
+    "/admin/code-jobs/{jobId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List campaign types. */
-        get: operations["ListCampaignTypes"];
+        /** Progress of a code job: state, done, total, error. */
+        get: operations["GetCodeJob"];
         put?: never;
-        /** Create a campaign type. */
-        post: operations["CreateCampaignType"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/admin/campaign-types/{id}": {
+    "/admin/customers": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a campaign type and its ETag. */
-        get: operations["GetCampaignType"];
-        /** Replace a campaign type (If-Match). */
-        put: operations["UpdateCampaignType"];
+        /** List customers, optionally those listed in a segment. */
+        get: operations["ListCustomers"];
+        put?: never;
+        /** Create a customer with attributes, history summary and location. */
+        post: operations["CreateCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer and its ETag. */
+        get: operations["GetCustomer"];
+        /** Replace the editable fields of a customer (If-Match). */
+        put: operations["UpdateCustomer"];
         post?: never;
-        /** Delete a campaign type no campaign uses (If-Match). */
-        delete: operations["DeleteCampaignType"];
+        /** Delete a customer (If-Match). */
+        delete: operations["DeleteCustomer"];
         options?: never;
         head?: never;
         patch?: never;
@@ -195,6 +302,74 @@ export interface paths {
         post?: never;
         /** Delete a draft or archived promotion without codes (If-Match). */
         delete: operations["DeletePromotion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/code-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate codes for a code promotion in the background. */
+        post: operations["StartCodeJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the codes of a promotion. */
+        get: operations["ListCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/codes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download every code of a promotion as CSV. */
+        get: operations["ExportCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/codes/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import codes from CSV (code[,maxUses,expiresAt,assignedCustomerId]); returns a per-line report. */
+        post: operations["ImportCodes"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -254,69 +429,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/customers": {
+    "/analytics/campaigns/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List customers, optionally those listed in a segment. */
-        get: operations["ListCustomers"];
-        put?: never;
-        /** Create a customer with attributes, history summary and location. */
-        post: operations["CreateCustomer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/customers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a customer and its ETag. */
-        get: operations["GetCustomer"];
-        /** Replace the editable fields of a customer (If-Match). */
-        put: operations["UpdateCustomer"];
-        post?: never;
-        /** Delete a customer (If-Match). */
-        delete: operations["DeleteCustomer"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/promotions/{id}/code-jobs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Generate codes for a code promotion in the background. */
-        post: operations["StartCodeJob"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/code-jobs/{jobId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Progress of a code job: state, done, total, error. */
-        get: operations["GetCodeJob"];
+        /** A campaign's totals, per-day series, breakdowns by promotion, channel and segment, and budget burn (CSV with Accept: text/csv). */
+        get: operations["GetCampaignAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -325,15 +446,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/promotions/{id}/codes": {
+    "/analytics/campaigns/{id}/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List the codes of a promotion. */
-        get: operations["ListCodes"];
+        /** A campaign report as CSV. */
+        get: operations["ExportCampaignAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -342,32 +463,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/promotions/{id}/codes/import": {
+    "/analytics/overview": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Import codes from CSV (code[,maxUses,expiresAt,assignedCustomerId]); returns a per-line report. */
-        post: operations["ImportCodes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/promotions/{id}/codes/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download every code of a promotion as CSV. */
-        get: operations["ExportCodes"];
+        /** Totals, per-day series and breakdowns by campaign, promotion, channel and segment (CSV with Accept: text/csv). */
+        get: operations["GetAnalyticsOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -376,85 +480,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/assets": {
+    "/analytics/overview/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List ready assets' metadata, each with a presigned download. */
-        get: operations["ListAssets"];
-        put?: never;
-        /** Upload a small image or PDF (at most 4 MiB) as the raw body (?fileName=&campaignId=). */
-        post: operations["UploadAsset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/assets/uploads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start an upload: declare the file's name, content type and exact size; get a presigned PUT. */
-        post: operations["BeginAssetUpload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/assets/{id}/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Verify the uploaded bytes and make the asset ready. */
-        post: operations["CompleteAssetUpload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/assets/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get an asset's metadata (and, when ready, a presigned download). */
-        get: operations["GetAsset"];
-        put?: never;
-        post?: never;
-        /** Delete an asset or an upload session, with its bytes. */
-        delete: operations["DeleteAsset"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/assets/{id}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download an asset's bytes (on AWS: a redirect to the presigned download). */
-        get: operations["DownloadAsset"];
+        /** The overview as CSV. */
+        get: operations["ExportAnalyticsOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -463,16 +497,16 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/assets/{id}/upload": {
+    "/analytics/promotions/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** The target of a local presigned upload (signed URL, no token). */
-        put: operations["ReceiveAssetUpload"];
+        /** A promotion's totals, per-day series and breakdowns by channel and segment (CSV with Accept: text/csv). */
+        get: operations["GetPromotionAnalytics"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -480,15 +514,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/assets/{id}/download": {
+    "/analytics/promotions/{id}/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The target of a local presigned download (signed URL, no token). */
-        get: operations["ServeAssetDownload"];
+        /** A promotion report as CSV. */
+        get: operations["ExportPromotionAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -515,23 +549,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/offers/promotions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Public details of a live promotion; 404 for any promotion not running now. */
-        get: operations["GetLivePromotion"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/offers/codes/{code}": {
         parameters: {
             query?: never;
@@ -549,6 +566,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offers/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public details of a live promotion; 404 for any promotion not running now. */
+        get: operations["GetLivePromotion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/offers/search": {
         parameters: {
             query?: never;
@@ -558,6 +592,23 @@ export interface paths {
         };
         /** Search promotions by text over name and description, filtered by status, kind, channel, campaign and dates. */
         get: operations["SearchPromotions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answers {"pong":true}; the load test's baseline. */
+        get: operations["Ping"];
         put?: never;
         post?: never;
         delete?: never;
@@ -600,23 +651,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/redemptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An order's redemption or reservation: every promotion with its per-line allocation, and what reversals gave back. */
-        get: operations["GetRedemption"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/redemptions/reservations/{id}/confirm": {
         parameters: {
             query?: never;
@@ -651,6 +685,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's redemption or reservation: every promotion with its per-line allocation, and what reversals gave back. */
+        get: operations["GetRedemption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/redemptions/{id}/reversals": {
         parameters: {
             query?: never;
@@ -668,102 +719,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/analytics/overview": {
+    "/validate": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Totals, per-day series and breakdowns by campaign, promotion, channel and segment. */
-        get: operations["GetAnalyticsOverview"];
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/analytics/overview/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The overview as CSV. */
-        get: operations["ExportAnalyticsOverview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/analytics/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A campaign's totals, per-day series, breakdowns by promotion, channel and segment, and budget burn. */
-        get: operations["GetCampaignAnalytics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/analytics/campaigns/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A campaign report as CSV. */
-        get: operations["ExportCampaignAnalytics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/analytics/promotions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A promotion's totals, per-day series and breakdowns by channel and segment. */
-        get: operations["GetPromotionAnalytics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/analytics/promotions/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A promotion report as CSV. */
-        get: operations["ExportPromotionAnalytics"];
-        put?: never;
-        post?: never;
+        /** Quote a cart: eligible promotions, codes, discounts per line, and why anything did not apply. */
+        post: operations["Validate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -776,189 +742,166 @@ export interface components {
     schemas: {
         /** @description The part of a promotion's discount one line carries. */
         AllocationResponse: {
+            amount: number;
             lineId: string;
-            /** Format: double */
-            amount: unknown;
         };
         AnalyticsReport: {
-            scope: string;
-            id: null | string;
+            budget: null | components["schemas"]["BudgetBurn"];
+            campaigns: null | components["schemas"]["FigureRow"][];
+            channels: components["schemas"]["FigureRow"][];
+            codes: components["schemas"]["CodesSummary"];
+            days: components["schemas"]["FigureRow"][];
             /** Format: date */
             from: string;
+            id: null | string;
+            promotions: null | components["schemas"]["FigureRow"][];
+            scope: string;
+            segments: components["schemas"]["FigureRow"][];
             /** Format: date */
             to: string;
             totals: components["schemas"]["FigureRow"][];
-            codes: components["schemas"]["CodesSummary"];
-            days: components["schemas"]["FigureRow"][];
-            campaigns: null | components["schemas"]["FigureRow"][];
-            promotions: null | components["schemas"]["FigureRow"][];
-            channels: components["schemas"]["FigureRow"][];
-            segments: components["schemas"]["FigureRow"][];
-            budget: null | components["schemas"]["BudgetBurn"];
         };
         AppliedRedemption: {
-            redemptionId: string;
-            promotionId: string;
+            allocations: components["schemas"]["LineAllocation"][];
+            amount: number;
             campaignId: null | string;
             code: null | string;
-            name: string;
-            /** Format: double */
-            amount: unknown;
-            /** Format: double */
-            shippingDiscount: unknown;
-            /** Format: double */
-            reversedAmount: unknown;
-            /** Format: double */
-            revenue: unknown;
-            allocations: components["schemas"]["LineAllocation"][];
             gifts: components["schemas"]["GiftLine"][];
+            name: string;
+            promotionId: string;
+            redemptionId: string;
+            revenue: null | number;
+            reversedAmount: number;
+            shippingDiscount: number;
         };
         /** @description A promotion that applied: its line discount with the share of each line, its shipping discount and its gifts. */
         AppliedResponse: {
-            promotionId: string;
-            code: null | string;
-            name: string;
-            /** Format: double */
-            amount: unknown;
-            /** Format: double */
-            shippingDiscount: unknown;
             allocations: components["schemas"]["AllocationResponse"][];
+            amount: number;
+            code: null | string;
             gifts: components["schemas"]["GiftResponse"][];
+            name: string;
+            promotionId: string;
+            shippingDiscount: number;
         };
         AssetResponse: {
-            id: string;
-            fileName: string;
+            campaignId: null | string;
             contentType: string;
-            /** Format: int64 */
-            size: number | string;
-            sha256: null | string;
             /** Format: date-time */
             createdAt: string;
-            campaignId: null | string;
-            promotionId: null | string;
-            status: components["schemas"]["AssetStatus"];
+            download: null | components["schemas"]["PresignedRequestResponse"];
+            fileName: string;
+            id: string;
             /** Format: date-time */
             pendingUntil: null | string;
-            download: null | components["schemas"]["PresignedRequestResponse"];
+            promotionId: null | string;
+            sha256: null | string;
+            /** Format: int64 */
+            size: number;
+            status: components["schemas"]["AssetStatus"];
         };
         /**
          * @description Where an asset is in its life: waiting for its bytes, or verified and servable.
          * @enum {unknown}
          */
         AssetStatus: "pending" | "ready";
-        /** @description A message that was not accepted, by its SQS message id. */
-        BatchItemFailure: {
-            itemIdentifier: string;
-        };
-        /** @description The partial batch response of `ReportBatchItemFailures`: only the listed messages come back. */
-        BatchResponse: {
-            batchItemFailures: components["schemas"]["BatchItemFailure"][];
-        };
         BudgetBurn: {
-            /** Format: double */
-            amount: unknown;
+            amount: number;
             currency: string;
-            source: string;
-            /** Format: double */
-            used: unknown;
-            /** Format: double */
-            left: unknown;
-            /** Format: double */
-            usedPercent: unknown;
             days: components["schemas"]["BurnDay"][];
+            left: number;
+            source: string;
             thresholds: components["schemas"]["ThresholdCrossing"][];
+            used: number;
+            usedPercent: number;
         };
         BudgetRequest: {
-            amount?: unknown;
+            amount?: null | number;
             currency?: null | string;
         };
         BudgetResponse: {
-            /** Format: double */
-            amount: unknown;
+            amount: number;
             currency: string;
         };
         BurnDay: {
+            cumulative: number;
             /** Format: date */
             day: string;
-            /** Format: double */
-            spent: unknown;
-            /** Format: double */
-            cumulative: unknown;
+            spent: number;
         };
         CampaignRequest: {
-            name?: null | string;
+            budget?: null | components["schemas"]["BudgetRequest"];
+            campaignTypeId?: null | string;
             description?: null | string;
             /** Format: date-time */
-            startsAt?: null | string;
-            /** Format: date-time */
             endsAt?: null | string;
+            name?: null | string;
             owner?: null | string;
-            budget?: null | components["schemas"]["BudgetRequest"];
+            /** Format: date-time */
+            startsAt?: null | string;
             targetSegmentId?: null | string;
-            campaignTypeId?: null | string;
         };
         CampaignResponse: {
-            id: string;
-            name: string;
-            description: null | string;
-            /** Format: date-time */
-            startsAt: null | string;
-            /** Format: date-time */
-            endsAt: null | string;
-            status: components["schemas"]["LifecycleStatus"];
-            owner: null | string;
             budget: null | components["schemas"]["BudgetResponse"];
-            targetSegmentId: null | string;
             campaignTypeId: null | string;
             /** Format: date-time */
             createdAt: string;
+            description: null | string;
+            /** Format: date-time */
+            endsAt: null | string;
+            id: string;
+            name: string;
+            owner: null | string;
+            /** Format: date-time */
+            startsAt: null | string;
+            status: components["schemas"]["LifecycleStatus"];
+            targetSegmentId: null | string;
             /** Format: date-time */
             updatedAt: string;
             /** Format: int64 */
-            version: number | string;
+            version: number;
         };
         CampaignTypeRequest: {
-            name?: null | string;
             description?: null | string;
+            name?: null | string;
         };
         CampaignTypeResponse: {
+            description: null | string;
             id: string;
             name: string;
-            description: null | string;
             /** Format: int64 */
-            version: number | string;
+            version: number;
         };
         /** @description A cart as a channel sends it (bound from the request, validated by InputValidator). */
         CartInput: {
             currency: string;
             lines: components["schemas"]["CartLineInput"][];
-            shipping?: unknown;
+            shipping?: null | number;
         };
         /** @description One line of a CartInput. */
         CartLineInput: {
-            lineId: string;
-            sku: string;
-            /** Format: int32 */
-            quantity: number | string;
-            /** Format: double */
-            unitPrice: unknown;
-            category?: null | string;
-            /** @default false */
-            nonDiscountable: boolean;
             /** @default false */
             alreadyDiscounted: boolean;
+            category?: null | string;
+            lineId: string;
+            /** @default false */
+            nonDiscountable: boolean;
+            /** Format: int32 */
+            quantity: number;
+            sku: string;
+            unitPrice: number;
         };
         CodeImportRejection: {
-            /** Format: int32 */
-            line: number | string;
             code: string;
             errorCode: string;
+            /** Format: int32 */
+            line: number;
             message: string;
         };
         CodeImportReport: {
-            jobId: string;
             /** Format: int32 */
-            imported: number | string;
+            imported: number;
+            jobId: string;
             rejected: components["schemas"]["CodeImportRejection"][];
         };
         /**
@@ -967,34 +910,34 @@ export interface components {
          */
         CodeJobKind: "generate" | "import";
         CodeJobRequest: {
-            pattern?: null | string;
-            /** Format: int32 */
-            length?: null | number | string;
             charset?: null | string;
-            prefix?: null | string;
-            suffix?: null | string;
             checkCharacter?: null | boolean;
             /** Format: int32 */
-            count?: null | number | string;
-            /** Format: int32 */
-            maxUses?: null | number | string;
+            count?: null | number;
             /** Format: date-time */
             expiresAt?: null | string;
+            /** Format: int32 */
+            length?: null | number;
+            /** Format: int32 */
+            maxUses?: null | number;
+            pattern?: null | string;
+            prefix?: null | string;
+            suffix?: null | string;
         };
         CodeJobResponse: {
-            id: string;
-            promotionId: string;
-            kind: components["schemas"]["CodeJobKind"];
-            state: components["schemas"]["CodeJobState"];
-            /** Format: int32 */
-            done: number | string;
-            /** Format: int32 */
-            total: number | string;
-            error: null | string;
-            /** Format: date-time */
-            createdAt: string;
             /** Format: date-time */
             completedAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            done: number;
+            error: null | string;
+            id: string;
+            kind: components["schemas"]["CodeJobKind"];
+            promotionId: string;
+            state: components["schemas"]["CodeJobState"];
+            /** Format: int32 */
+            total: number;
         };
         /**
          * @description Where a job is.
@@ -1003,30 +946,29 @@ export interface components {
         CodeJobState: "queued" | "running" | "completed" | "failed";
         CodeLookupResponse: {
             code: string;
-            status: string;
-            reason: null | string;
             message: string;
             promotion: null | components["schemas"]["PromotionSummary"];
+            reason: null | string;
+            status: string;
         };
         CodeResponse: {
-            id: string;
-            code: string;
-            /** Format: int32 */
-            uses: number | string;
-            /** Format: int32 */
-            maxUses: number | string;
             active: boolean;
+            assignedCustomerId: null | string;
+            code: string;
             /** Format: date-time */
             expiresAt: null | string;
-            assignedCustomerId: null | string;
+            id: string;
+            /** Format: int32 */
+            maxUses: number;
+            /** Format: int32 */
+            uses: number;
         };
         CodesSummary: {
             /** Format: int64 */
-            issued: number | string;
+            codeRedemptions: number;
             /** Format: int64 */
-            codeRedemptions: number | string;
-            /** Format: double */
-            redemptionRate: unknown;
+            issued: number;
+            redemptionRate: null | number;
         };
         /**
          * @description How one node of a condition evaluated. Kind is `all`, `any`, `not` or
@@ -1035,43 +977,43 @@ export interface components {
          *     Expected is the operand as written.
          */
         ConditionExplanation: {
-            path: string;
-            kind: string;
+            actual: null | string;
+            children: components["schemas"]["ConditionExplanation"][];
+            expected: null | string;
             fact: null | string;
+            kind: string;
             operator: null | string;
             passed: boolean;
-            actual: null | string;
-            expected: null | string;
-            children: components["schemas"]["ConditionExplanation"][];
+            path: string;
         };
         CustomerRequest: {
-            email?: null | string;
-            name?: null | string;
             attributes?: unknown;
-            segmentIds?: null | string[];
+            email?: null | string;
+            history?: null | components["schemas"]["HistoryBody"];
             /** Format: date-time */
             lastActiveAt?: null | string;
-            history?: null | components["schemas"]["HistoryBody"];
             location?: null | components["schemas"]["LocationBody"];
+            name?: null | string;
+            segmentIds?: null | string[];
         };
         CustomerResponse: {
-            id: string;
-            email: null | string;
-            name: null | string;
             attributes: null | components["schemas"]["JsonElement"];
-            segmentIds: string[];
             /** Format: date-time */
             createdAt: string;
+            email: null | string;
+            history: components["schemas"]["HistoryBody"];
+            id: string;
             /** Format: date-time */
             lastActiveAt: null | string;
-            history: components["schemas"]["HistoryBody"];
             location: null | components["schemas"]["LocationBody"];
+            name: null | string;
+            segmentIds: string[];
             /** Format: int64 */
-            version: number | string;
+            version: number;
         };
         EffectResponse: {
-            type: string;
             summary: null | string;
+            type: string;
         };
         /**
          * @description One rule condition that stopped a promotion: where it is in the promotion (Path, e.g.
@@ -1079,81 +1021,71 @@ export interface components {
          *     (JSON literals, or `missing`), and what to do about it where something helps.
          */
         FailedCondition: {
-            path: string;
+            actual: null | string;
+            expected: null | string;
             fact: null | string;
+            hint: null | string;
             /** @description The operator; `not` precedes it when the condition failed because it held inside a `not`. */
             operator: null | string;
-            expected: null | string;
-            actual: null | string;
-            hint: null | string;
+            path: string;
         };
         FigureRow: {
-            key: null | string;
+            attributedRevenue: number;
+            currency: string;
             /** Format: date */
             day: null | string;
-            currency: string;
+            discountGiven: number;
+            discountReversed: number;
             /** Format: int64 */
-            redemptions: number | string;
+            distinctCustomers: number;
             /** Format: int64 */
-            netRedemptions: number | string;
+            fullReversals: number;
+            key: null | string;
+            netDiscount: number;
             /** Format: int64 */
-            reversals: number | string;
+            netRedemptions: number;
+            orderRevenue: number;
             /** Format: int64 */
-            fullReversals: number | string;
-            /** Format: double */
-            discountGiven: unknown;
-            /** Format: double */
-            discountReversed: unknown;
-            /** Format: double */
-            netDiscount: unknown;
-            /** Format: double */
-            orderRevenue: unknown;
-            /** Format: double */
-            attributedRevenue: unknown;
-            /** Format: double */
-            roi: unknown;
+            redemptions: number;
             /** Format: int64 */
-            distinctCustomers: number | string;
+            reversals: number;
+            roi: null | number;
         };
         /** @description A free gift added by a promotion. */
         GiftLine: {
-            sku: string;
             /** Format: int32 */
-            quantity: number | string;
-            /**
-             * Format: double
-             * @description What the gift line (all its units) costs the merchant, in the cart currency; not taken off the total.
-             */
-            value: unknown;
+            quantity: number;
+            sku: string;
+            /** @description What the gift line (all its units) costs the merchant, in the cart currency; not taken off the total. */
+            value: number;
         };
         /** @description A free gift: added to the order, not taken off the total. */
         GiftResponse: {
-            sku: string;
             /** Format: int32 */
-            quantity: number | string;
-            /** Format: double */
-            value: unknown;
+            quantity: number;
+            sku: string;
+            value: number;
         };
         HistoryBody: {
-            /** Format: int32 */
-            orderCount?: null | number | string;
-            lifetimeSpend?: unknown;
+            items?: null | components["schemas"]["PurchasedItemBody"][];
             /** Format: date-time */
             lastOrderAt?: null | string;
-            items?: null | components["schemas"]["PurchasedItemBody"][];
+            lifetimeSpend?: null | number;
+            /** Format: int32 */
+            orderCount?: null | number;
         };
         /** @description The purchase-history summary of an inline profile. */
         HistoryInput: {
+            items?: null | components["schemas"]["PurchasedItemInput"][];
+            /** Format: date-time */
+            lastOrderAt?: null | string;
+            /** @default 0 */
+            lifetimeSpend: number;
             /**
              * Format: int32
              * @default 0
              */
-            orderCount: number | string;
-            /** @default 0 */
-            lifetimeSpend: unknown;
-            /** Format: date-time */
-            lastOrderAt?: null | string;
-            items?: null | components["schemas"]["PurchasedItemInput"][];
+            orderCount: number;
         };
         JsonElement: unknown;
         LifecycleRequest: {
@@ -1166,19 +1098,15 @@ export interface components {
         LifecycleStatus: "draft" | "scheduled" | "active" | "paused" | "ended" | "archived";
         /** @description The part of a discount that one cart line carries (per line, all units together). */
         LineAllocation: {
-            lineId: string;
-            /** Format: double */
-            amount: unknown;
+            amount?: number;
+            lineId?: string;
         };
         /** @description One cart line: its original amount (all units), its discount and what remains. */
         LineResponse: {
+            discount: number;
+            final: number;
             lineId: string;
-            /** Format: double */
-            original: unknown;
-            /** Format: double */
-            discount: unknown;
-            /** Format: double */
-            final: unknown;
+            original: number;
         };
         ListResponseOfAssetResponse: {
             items: components["schemas"]["AssetResponse"][];
@@ -1209,67 +1137,66 @@ export interface components {
             nextCursor: null | string;
         };
         LocationBody: {
-            country?: null | string;
-            region?: null | string;
             city?: null | string;
+            country?: null | string;
+            /** Format: double */
+            latitude?: null | number;
+            /** Format: double */
+            longitude?: null | number;
             postalCode?: null | string;
+            region?: null | string;
             storeId?: null | string;
-            /** Format: double */
-            latitude?: null | number | string;
-            /** Format: double */
-            longitude?: null | number | string;
         };
         /** @description Where the customer (or the store serving them) is. */
         LocationInput: {
-            country?: null | string;
-            region?: null | string;
             city?: null | string;
+            country?: null | string;
+            /** Format: double */
+            latitude?: null | number;
+            /** Format: double */
+            longitude?: null | number;
             postalCode?: null | string;
+            region?: null | string;
             storeId?: null | string;
-            /** Format: double */
-            latitude?: null | number | string;
-            /** Format: double */
-            longitude?: null | number | string;
         };
         /** @description A code or promotion that did not apply: a reason from the documented set, a message, and a hint where one helps. */
         NotAppliedResponse: {
-            promotionId: null | string;
             code: null | string;
-            reason: string;
-            message: string;
-            hint: null | string;
             failedConditions: null | components["schemas"]["FailedCondition"][];
+            hint: null | string;
+            message: string;
+            promotionId: null | string;
+            reason: string;
         };
         OfferResponse: {
-            id: string;
-            name: string;
+            channels: string[];
             description: null | string;
-            kind: components["schemas"]["PromotionKind"];
             effect: components["schemas"]["EffectResponse"];
             /** Format: date-time */
-            startsAt: null | string;
-            /** Format: date-time */
             endsAt: null | string;
-            channels: string[];
-            /** Format: int32 */
-            priority: number | string;
-            /** Format: double */
-            estimatedDiscount: unknown;
-            reason: null | string;
-            message: null | string;
-            hint: null | string;
-            failedConditions: null | components["schemas"]["FailedCondition"][];
+            estimatedDiscount: null | number;
             explanation: null | components["schemas"]["ConditionExplanation"][];
+            failedConditions: null | components["schemas"]["FailedCondition"][];
+            hint: null | string;
+            id: string;
+            kind: components["schemas"]["PromotionKind"];
+            message: null | string;
+            name: string;
+            /** Format: int32 */
+            priority: number;
+            reason: null | string;
+            /** Format: date-time */
+            startsAt: null | string;
         };
         OffersRequest: {
-            channel: string;
-            customerId?: null | string;
-            customer?: null | components["schemas"]["ProfileInput"];
             cart?: null | components["schemas"]["CartInput"];
+            channel: string;
+            customer?: null | components["schemas"]["ProfileInput"];
+            customerId?: null | string;
             /** @default false */
             explain: boolean;
             /** Format: int32 */
-            limit?: null | number | string;
+            limit?: null | number;
         };
         OffersResponse: {
             items: components["schemas"]["OfferResponse"][];
@@ -1277,30 +1204,39 @@ export interface components {
             notEligible: null | components["schemas"]["OfferResponse"][];
         };
         OrderInput: {
-            orderId: string;
             currency: string;
             lines: components["schemas"]["CartLineInput"][];
-            shipping?: unknown;
+            orderId: string;
+            shipping?: null | number;
         };
         PingResponse: {
             pong: boolean;
         };
         PresignedRequestResponse: {
-            url: string;
-            method: string;
+            /** Format: date-time */
+            expiresAt: string;
             headers: {
                 [key: string]: string;
             };
-            /** Format: date-time */
-            expiresAt: string;
+            method: string;
+            url: string;
         };
+        /** @description An RFC 9457 problem: code names the failure; errors name each failing input by its JSON path. */
         ProblemDetails: {
-            type?: null | string;
-            title?: null | string;
-            /** Format: int32 */
-            status?: null | number | string;
+            /** @description The machine-readable code of the failure (e.g. not_found). */
+            code?: string;
             detail?: null | string;
+            errors?: {
+                code: string;
+                message: string;
+                path: null | string;
+            }[];
             instance?: null | string;
+            /** Format: int32 */
+            status: number;
+            title: null | string;
+            traceId?: string;
+            type?: null | string;
         };
         /**
          * @description An inline customer profile, for a guest or a customer the platform does not store: free-form attributes
@@ -1308,9 +1244,9 @@ export interface components {
          */
         ProfileInput: {
             attributes?: unknown;
-            segmentIds?: null | string[];
             history?: null | components["schemas"]["HistoryInput"];
             location?: null | components["schemas"]["LocationInput"];
+            segmentIds?: null | string[];
         };
         /**
          * @description How a promotion is triggered: automatically when its rules hold, or by a code.
@@ -1319,135 +1255,126 @@ export interface components {
         PromotionKind: "automatic" | "code";
         PromotionRequest: {
             campaignId?: null | string;
-            name?: null | string;
+            channels?: null | string[];
             description?: null | string;
-            kind?: null | components["schemas"]["PromotionKind"];
-            /** Format: date-time */
-            startsAt?: null | string;
+            effect?: unknown;
             /** Format: date-time */
             endsAt?: null | string;
-            effect?: unknown;
+            kind?: null | components["schemas"]["PromotionKind"];
+            /** Format: int32 */
+            maxRedemptions?: null | number;
+            name?: null | string;
+            /** Format: int32 */
+            perCustomerLimit?: null | number;
+            /** Format: int32 */
+            priority?: null | number;
             rules?: null | components["schemas"]["RuleRequest"][];
-            channels?: null | string[];
-            /** Format: int32 */
-            priority?: null | number | string;
             stacking?: null | components["schemas"]["StackingBody"];
-            /** Format: int32 */
-            maxRedemptions?: null | number | string;
-            /** Format: int32 */
-            perCustomerLimit?: null | number | string;
+            /** Format: date-time */
+            startsAt?: null | string;
         };
         PromotionResponse: {
-            id: string;
             campaignId: string;
-            name: string;
-            description: null | string;
-            kind: components["schemas"]["PromotionKind"];
-            /** Format: date-time */
-            startsAt: null | string;
-            /** Format: date-time */
-            endsAt: null | string;
-            status: components["schemas"]["LifecycleStatus"];
-            effect: components["schemas"]["JsonElement"];
-            rules: components["schemas"]["RuleResponse"][];
             channels: string[];
-            /** Format: int32 */
-            priority: number | string;
-            stacking: components["schemas"]["StackingBody"];
-            /** Format: int32 */
-            maxRedemptions: null | number | string;
-            /** Format: int32 */
-            perCustomerLimit: null | number | string;
             /** Format: date-time */
             createdAt: string;
+            description: null | string;
+            effect: components["schemas"]["JsonElement"];
+            /** Format: date-time */
+            endsAt: null | string;
+            id: string;
+            kind: components["schemas"]["PromotionKind"];
+            /** Format: int32 */
+            maxRedemptions: null | number;
+            name: string;
+            /** Format: int32 */
+            perCustomerLimit: null | number;
+            /** Format: int32 */
+            priority: number;
+            rules: components["schemas"]["RuleResponse"][];
+            stacking: components["schemas"]["StackingBody"];
+            /** Format: date-time */
+            startsAt: null | string;
+            status: components["schemas"]["LifecycleStatus"];
             /** Format: date-time */
             updatedAt: string;
             /** Format: int64 */
-            version: number | string;
+            version: number;
         };
         PromotionSummary: {
-            id: string;
             campaignId: string;
-            name: string;
+            channels: string[];
             description: null | string;
-            kind: components["schemas"]["PromotionKind"];
-            status: components["schemas"]["LifecycleStatus"];
             effect: components["schemas"]["EffectResponse"];
             /** Format: date-time */
-            startsAt: null | string;
-            /** Format: date-time */
             endsAt: null | string;
-            channels: string[];
+            id: string;
+            kind: components["schemas"]["PromotionKind"];
+            name: string;
             /** Format: int32 */
-            priority: number | string;
+            priority: number;
+            /** Format: date-time */
+            startsAt: null | string;
+            status: components["schemas"]["LifecycleStatus"];
         };
         PurchasedItemBody: {
-            sku?: null | string;
             category?: null | string;
             /** Format: date-time */
             purchasedAt?: null | string;
+            sku?: null | string;
         };
         /** @description One past purchase of an inline profile. */
         PurchasedItemInput: {
-            sku: string;
+            category?: null | string;
             /** Format: date-time */
             purchasedAt: string;
-            category?: null | string;
+            sku: string;
         };
         /** @enum {unknown} */
         RedeemMode: "all" | "partial" | null;
         RedeemRequest: {
-            order: components["schemas"]["OrderInput"];
-            channel: string;
-            codes?: null | string[];
-            code?: null | string;
-            promotionId?: null | string;
-            customerId?: null | string;
-            customer?: null | components["schemas"]["ProfileInput"];
-            mode?: null | components["schemas"]["RedeemMode"];
-            quoteFingerprint?: null | string;
             allCodes?: null | string[];
+            channel: string;
+            code?: null | string;
+            codes?: null | string[];
+            customer?: null | components["schemas"]["ProfileInput"];
+            customerId?: null | string;
+            mode?: null | components["schemas"]["RedeemMode"];
+            order: components["schemas"]["OrderInput"];
+            promotionId?: null | string;
+            quoteFingerprint?: null | string;
         };
         RedeemedLineResponse: {
+            discount: number;
+            final: number;
             lineId: string;
+            original: number;
             /** Format: int32 */
-            quantity: number | string;
-            /** Format: double */
-            original: unknown;
-            /** Format: double */
-            discount: unknown;
-            /** Format: double */
-            final: unknown;
+            quantity: number;
             /** Format: int32 */
-            returnedQuantity: number | string;
-            /** Format: double */
-            reversedDiscount: unknown;
+            returnedQuantity: number;
+            reversedDiscount: number;
         };
         RedemptionResponse: {
-            id: string;
-            status: components["schemas"]["RedemptionStatus"];
-            orderId: string;
-            customerId: null | string;
+            applied: components["schemas"]["AppliedRedemption"][];
             channel: string;
             currency: string;
-            /** Format: double */
-            subtotal: unknown;
-            /** Format: double */
-            shipping: unknown;
-            /** Format: double */
-            discount: unknown;
-            /** Format: double */
-            total: unknown;
-            /** Format: double */
-            reversedAmount: unknown;
-            applied: components["schemas"]["AppliedRedemption"][];
+            customerId: null | string;
+            discount: number;
+            /** Format: date-time */
+            expiresAt: null | string;
+            id: string;
             lines: components["schemas"]["RedeemedLineResponse"][];
             notApplied: null | components["schemas"]["NotAppliedResponse"][];
+            orderId: string;
             quoteFingerprint: null | string;
             /** Format: date-time */
             redeemedAt: string;
-            /** Format: date-time */
-            expiresAt: null | string;
+            reversedAmount: number;
+            shipping: number;
+            status: components["schemas"]["RedemptionStatus"];
+            subtotal: number;
+            total: number;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1457,129 +1384,115 @@ export interface components {
          */
         RedemptionStatus: "reserved" | "confirmed" | "released" | "expired" | "reversed" | "partially_reversed";
         ReserveRequest: {
-            order: components["schemas"]["OrderInput"];
             channel: string;
-            codes?: null | string[];
             code?: null | string;
-            promotionId?: null | string;
-            customerId?: null | string;
+            codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
-            mode?: null | components["schemas"]["RedeemMode"];
-            quoteFingerprint?: null | string;
+            customerId?: null | string;
             /** Format: int32 */
-            holdSeconds?: null | number | string;
+            holdSeconds?: null | number;
+            mode?: null | components["schemas"]["RedeemMode"];
+            order: components["schemas"]["OrderInput"];
+            promotionId?: null | string;
+            quoteFingerprint?: null | string;
         };
         /** @description Units of one order line sent back, for a partial reversal. */
         ReturnedLine: {
             lineId: string;
             /** Format: int32 */
-            quantity: number | string;
+            quantity: number;
         };
         ReversalResponse: {
-            id: string;
-            redemptionId: string;
-            /** Format: double */
-            amount: unknown;
+            amount: number;
             currency: string;
             full: boolean;
+            id: string;
             lines: components["schemas"]["ReversedLine"][];
-            /** Format: date-time */
-            reversedAt: string;
             promotions: components["schemas"]["ReversedPromotion"][];
             redemption: components["schemas"]["RedemptionResponse"];
+            redemptionId: string;
+            /** Format: date-time */
+            reversedAt: string;
         };
         ReverseRequest: {
             lines?: null | components["schemas"]["ReturnedLine"][];
         };
         /** @description Units of a line a reversal covered and the discount they carried. */
         ReversedLine: {
+            amount: number;
             lineId: string;
             /** Format: int32 */
-            quantity: number | string;
-            /** Format: double */
-            amount: unknown;
+            quantity: number;
         };
         /** @description One promotion's share of a reversal: the discount it gave back, line by line. */
         ReversedPromotion: {
-            redemptionId: string;
-            promotionId: string;
-            /** Format: double */
-            amount: unknown;
+            amount: number;
             lines: components["schemas"]["ReversedLine"][];
+            promotionId: string;
+            redemptionId: string;
         };
         RuleRequest: {
             condition?: unknown;
-            ruleType?: null | string;
             /** Format: int32 */
-            priority?: null | number | string;
+            priority?: null | number;
+            ruleType?: null | string;
         };
         RuleResponse: {
-            id: string;
-            ruleType: string;
             condition: components["schemas"]["JsonElement"];
+            id: string;
             /** Format: int32 */
-            priority: number | string;
+            priority: number;
+            ruleType: string;
         };
         SearchResponse: {
             items: components["schemas"]["PromotionSummary"][];
             nextCursor: null | string;
         };
         SegmentRequest: {
-            name?: null | string;
-            description?: null | string;
             criteria?: unknown;
+            description?: null | string;
+            name?: null | string;
         };
         SegmentResponse: {
+            criteria: null | components["schemas"]["JsonElement"];
+            description: null | string;
             id: string;
             name: string;
-            description: null | string;
-            criteria: null | components["schemas"]["JsonElement"];
             /** Format: int64 */
-            version: number | string;
-        };
-        /**
-         * @description The SQS event a Lambda receives, as the Lambda Web Adapter posts it to the pass-through path. Only the
-         *     members read here are bound; SQS sends many more (receipt handle, attributes), so unknown ones are skipped.
-         */
-        SqsBatch: {
-            Records: components["schemas"]["SqsRecord"][];
-        };
-        /** @description One SQS message: its id (named in a failure report) and its body (what the sender put in it). */
-        SqsRecord: {
-            messageId: string;
-            body: string;
+            version: number;
         };
         StackingBody: {
             exclusive?: null | boolean;
             group?: null | string;
         };
+        /** Format: binary */
+        Stream: string;
         ThresholdCrossing: {
-            /** Format: int32 */
-            percent: number | string;
             /** Format: date-time */
             occurredAt: string;
-            /** Format: double */
-            spent: unknown;
+            /** Format: int32 */
+            percent: number;
+            spent: number;
         };
         UploadSessionRequest: {
-            fileName?: null | string;
-            contentType?: null | string;
-            /** Format: int64 */
-            size?: null | number | string;
             campaignId?: null | string;
+            contentType?: null | string;
+            fileName?: null | string;
             promotionId?: null | string;
+            /** Format: int64 */
+            size?: null | number;
         };
         UploadSessionResponse: {
             asset: components["schemas"]["AssetResponse"];
-            upload: components["schemas"]["PresignedRequestResponse"];
             complete: string;
+            upload: components["schemas"]["PresignedRequestResponse"];
         };
         ValidateRequest: {
             cart: components["schemas"]["CartInput"];
             channel: string;
-            customerId?: null | string;
-            customer?: null | components["schemas"]["ProfileInput"];
             codes?: null | string[];
+            customer?: null | components["schemas"]["ProfileInput"];
+            customerId?: null | string;
         };
         /**
          * @description The quote of a cart: totals (`total = subtotal + shipping − discount`), what applied and where, each
@@ -1588,19 +1501,15 @@ export interface components {
          *     redemption refused because the cart's promotions changed carries it as `quote`.
          */
         ValidateResponse: {
-            currency: string;
-            /** Format: double */
-            subtotal: unknown;
-            /** Format: double */
-            shipping: unknown;
-            /** Format: double */
-            discount: unknown;
-            /** Format: double */
-            total: unknown;
             applied: components["schemas"]["AppliedResponse"][];
+            currency: string;
+            discount: number;
+            fingerprint: string;
             lines: components["schemas"]["LineResponse"][];
             notApplied: components["schemas"]["NotAppliedResponse"][];
-            fingerprint: string;
+            shipping: number;
+            subtotal: number;
+            total: number;
         };
     };
     responses: never;
@@ -1611,104 +1520,9 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Ping: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PingResponse"];
-                };
-            };
-        };
-    };
-    DeliverCodeJobs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SqsBatch"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BatchResponse"];
-                };
-            };
-        };
-    };
-    Validate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ValidateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ValidateResponse"];
-                };
-            };
-        };
-    };
-    IngestAnalyticsEvents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SqsBatch"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BatchResponse"];
-                };
-            };
-        };
-    };
-    ListCampaigns: {
+    ListAssets: {
         parameters: {
             query?: {
-                status?: string;
-                campaignTypeId?: string;
-                owner?: string;
                 cursor?: string;
                 limit?: string;
             };
@@ -1724,7 +1538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListResponseOfCampaignResponse"];
+                    "application/json": components["schemas"]["ListResponseOfAssetResponse"];
                 };
             };
             /** @description Bad Request */
@@ -1736,18 +1550,49 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CreateCampaign: {
+    UploadAsset: {
         parameters: {
-            query?: never;
+            query?: {
+                fileName?: string;
+                campaignId?: string;
+                promotionId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description The file's bytes, sent with its content type. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CampaignRequest"];
+                "application/pdf": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "video/mp4": string;
+                "video/webm": string;
             };
         };
         responses: {
@@ -1757,7 +1602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignResponse"];
+                    "application/json": components["schemas"]["AssetResponse"];
                 };
             };
             /** @description Bad Request */
@@ -1769,9 +1614,118 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    GetCampaign: {
+    BeginAssetUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadSessionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAsset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1788,7 +1742,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignResponse"];
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -1802,7 +1776,7 @@ export interface operations {
             };
         };
     };
-    UpdateCampaign: {
+    DeleteAsset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1811,9 +1785,277 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteAssetUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                    "image/gif": components["schemas"]["Stream"];
+                    "image/jpeg": components["schemas"]["Stream"];
+                    "image/png": components["schemas"]["Stream"];
+                    "image/webp": components["schemas"]["Stream"];
+                    "video/mp4": components["schemas"]["Stream"];
+                    "video/webm": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Found */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ServeAssetDownload: {
+        parameters: {
+            query?: {
+                expires?: string;
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                    "image/gif": components["schemas"]["Stream"];
+                    "image/jpeg": components["schemas"]["Stream"];
+                    "image/png": components["schemas"]["Stream"];
+                    "image/webp": components["schemas"]["Stream"];
+                    "video/mp4": components["schemas"]["Stream"];
+                    "video/webm": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReceiveAssetUpload: {
+        parameters: {
+            query?: {
+                expires?: string;
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file's bytes, with the content type and exact size the upload session declared. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CampaignRequest"];
+                "application/pdf": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "video/mp4": string;
+                "video/webm": string;
             };
         };
         responses: {
@@ -1822,12 +2064,381 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/json": components["schemas"]["CampaignResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCampaignTypes: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponseOfCampaignTypeResponse"];
                 };
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCampaignType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCampaignType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTypeResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCampaignType: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCampaignType: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1873,10 +2484,308 @@ export interface operations {
             };
         };
     };
-    DeleteCampaign: {
+    ListCampaigns: {
+        parameters: {
+            query?: {
+                status?: string;
+                campaignTypeId?: string;
+                owner?: string;
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponseOfCampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCampaign: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -1890,6 +2799,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -1932,7 +2861,10 @@ export interface operations {
     ChangeCampaignLifecycle: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -1947,6 +2879,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1962,6 +2896,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -1989,6 +2943,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Precondition Required */
             428: {
                 headers: {
@@ -2000,9 +2972,61 @@ export interface operations {
             };
         };
     };
-    ListCampaignTypes: {
+    GetCodeJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeJobResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomers: {
         parameters: {
             query?: {
+                segmentId?: string;
                 cursor?: string;
                 limit?: string;
             };
@@ -2018,7 +3042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListResponseOfCampaignTypeResponse"];
+                    "application/json": components["schemas"]["ListResponseOfCustomerResponse"];
                 };
             };
             /** @description Bad Request */
@@ -2030,9 +3054,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CreateCampaignType: {
+    CreateCustomer: {
         parameters: {
             query?: never;
             header?: never;
@@ -2041,17 +3085,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CampaignTypeRequest"];
+                "application/json": components["schemas"]["CustomerRequest"];
             };
         };
         responses: {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignTypeResponse"];
+                    "application/json": components["schemas"]["CustomerResponse"];
                 };
             };
             /** @description Bad Request */
@@ -2063,9 +3109,56 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    GetCampaignType: {
+    GetCustomer: {
         parameters: {
             query?: never;
             header?: never;
@@ -2079,10 +3172,32 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignTypeResponse"];
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -2096,10 +3211,13 @@ export interface operations {
             };
         };
     };
-    UpdateCampaignType: {
+    UpdateCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2107,21 +3225,43 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CampaignTypeRequest"];
+                "application/json": components["schemas"]["CustomerRequest"];
             };
         };
         responses: {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignTypeResponse"];
+                    "application/json": components["schemas"]["CustomerResponse"];
                 };
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2138,8 +3278,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2158,10 +3325,13 @@ export interface operations {
             };
         };
     };
-    DeleteCampaignType: {
+    DeleteCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2176,8 +3346,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
-            404: {
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2185,8 +3366,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
-            409: {
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2248,6 +3429,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CreatePromotion: {
@@ -2266,6 +3467,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2274,6 +3477,44 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2297,10 +3538,32 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PromotionResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -2317,7 +3580,10 @@ export interface operations {
     UpdatePromotion: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2332,6 +3598,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2340,6 +3608,26 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2367,6 +3655,24 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2388,7 +3694,10 @@ export interface operations {
     DeletePromotion: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2403,70 +3712,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
-            404: {
+            /** @description Unauthorized */
+            401: {
                 headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ChangePromotionLifecycle: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LifecycleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PromotionResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2485,444 +3743,6 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListSegments: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListResponseOfSegmentResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SegmentRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SegmentResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SegmentResponse"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SegmentRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SegmentResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListCustomers: {
-        parameters: {
-            query?: {
-                segmentId?: string;
-                cursor?: string;
-                limit?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListResponseOfCustomerResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateCustomer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomerRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomerResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetCustomer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomerResponse"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateCustomer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomerRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomerResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteCustomer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2983,6 +3803,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -3001,8 +3841,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Service Unavailable */
-            503: {
+            /** @description Payload Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3010,30 +3850,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-        };
-    };
-    GetCodeJob: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CodeJobResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
-            404: {
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3075,6 +3902,86 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -3104,7 +4011,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description CSV lines of code[,maxUses,expiresAt,assignedCustomerId], UTF-8. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -3124,389 +4036,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
-            404: {
+            /** @description Unauthorized */
+            401: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ExportCodes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListAssets: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListResponseOfAssetResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UploadAsset: {
-        parameters: {
-            query?: {
-                fileName?: string;
-                campaignId?: string;
-                promotionId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssetResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    BeginAssetUpload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UploadSessionRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadSessionResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CompleteAssetUpload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssetResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Gone */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssetResponse"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DownloadAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ReceiveAssetUpload: {
-        parameters: {
-            query?: {
-                expires?: string;
-                signature?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3540,13 +4074,507 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ServeAssetDownload: {
+    ChangePromotionLifecycle: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifecycleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSegments: {
         parameters: {
             query?: {
-                expires?: string;
-                signature?: string;
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponseOfSegmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateSegment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteSegment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCampaignAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
             };
             header?: never;
             path: {
@@ -3556,6 +4584,334 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCampaignAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnalyticsOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAnalyticsOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPromotionAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportPromotionAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -3582,7 +4938,7 @@ export interface operations {
                 channel?: string;
                 customerId?: string;
                 explain?: boolean;
-                limit?: number | string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -3597,6 +4953,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OffersResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3623,26 +5017,60 @@ export interface operations {
                     "application/json": components["schemas"]["OffersResponse"];
                 };
             };
-        };
-    };
-    GetLivePromotion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Bad Request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PromotionSummary"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3665,6 +5093,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeLookupResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLivePromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3697,12 +5207,64 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponse"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
         };
     };
     Redeem: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description 1 to 128 printable ASCII characters, scoped to the caller. Send the same key to retry the same request: the first answer is replayed (with Idempotent-Replayed: true); the key with another request answers 422, while the first is in flight 409. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3715,10 +5277,50 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description true when this answer is the stored answer of an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -3730,12 +5332,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     Reserve: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description 1 to 128 printable ASCII characters, scoped to the caller. Send the same key to retry the same request: the first answer is replayed (with Idempotent-Replayed: true); the key with another request answers 422, while the first is in flight 409. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3748,14 +5391,258 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description true when this answer is the stored answer of an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RedemptionResponse"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmReservation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1 to 128 printable ASCII characters, scoped to the caller. Send the same key to retry the same request: the first answer is replayed (with Idempotent-Replayed: true); the key with another request answers 422, while the first is in flight 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this answer is the stored answer of an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReleaseReservation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1 to 128 printable ASCII characters, scoped to the caller. Send the same key to retry the same request: the first answer is replayed (with Idempotent-Replayed: true); the key with another request answers 422, while the first is in flight 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this answer is the stored answer of an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3785,30 +5672,19 @@ export interface operations {
                     "application/json": components["schemas"]["RedemptionResponse"];
                 };
             };
-        };
-    };
-    ConfirmReservation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Unauthorized */
+            401: {
                 headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RedemptionResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
-            409: {
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3816,30 +5692,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-        };
-    };
-    ReleaseReservation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RedemptionResponse"];
-                };
-            };
-            /** @description Conflict */
-            409: {
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3852,7 +5706,10 @@ export interface operations {
     ReverseRedemption: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description 1 to 128 printable ASCII characters, scoped to the caller. Send the same key to retry the same request: the first answer is replayed (with Idempotent-Replayed: true); the key with another request answers 422, while the first is in flight 409. */
+                "Idempotency-Key": string;
+            };
             path: {
                 id: string;
             };
@@ -3867,10 +5724,50 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description true when this answer is the stored answer of an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReversalResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -3882,19 +5779,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    GetAnalyticsOverview: {
+    Validate: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -3902,133 +5827,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "application/json": components["schemas"]["ValidateResponse"];
                 };
             };
-        };
-    };
-    ExportAnalyticsOverview: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                format?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Bad Request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-        };
-    };
-    GetCampaignAnalytics: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-        };
-    };
-    ExportCampaignAnalytics: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                format?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-        };
-    };
-    GetPromotionAnalytics: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Payload Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-        };
-    };
-    ExportPromotionAnalytics: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                format?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsReport"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

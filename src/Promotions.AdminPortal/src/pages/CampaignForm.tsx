@@ -46,7 +46,7 @@ function Form({ initial, etag, onSaved }: { initial?: Campaign; etag: string | n
     };
     try {
       const saved = initial
-        ? await ok(api.PUT('/admin/campaigns/{id}', { params: { path: { id: initial.id } }, headers: { 'If-Match': etag ?? '' }, body }))
+        ? await ok(api.PUT('/admin/campaigns/{id}', { params: { path: { id: initial.id }, header: { 'If-Match': etag ?? '' } }, body }))
         : await ok(api.POST('/admin/campaigns', { body }));
       onSaved(saved.data as Campaign);
     } catch (err) { setError(err); } finally { setBusy(false); }

@@ -21,7 +21,7 @@ export default function CampaignPage() {
   if (!campaign.data) return <Spinner />;
   const c = campaign.data.data as Campaign;
   const act = async (action: string) => {
-    await ok(api.POST('/admin/campaigns/{id}/lifecycle', { params: { path: { id } }, headers: { 'If-Match': campaign.data!.etag ?? '' }, body: { action } as never }));
+    await ok(api.POST('/admin/campaigns/{id}/lifecycle', { params: { path: { id }, header: { 'If-Match': campaign.data!.etag ?? '' } }, body: { action } as never }));
     campaign.reload();
   };
   return (

@@ -73,7 +73,7 @@ function Builder({ initial, promotion, etag, reload, justSaved, onSaved }: { ini
       if (promotion) {
         const { kind: _kind, campaignId: _c, ...body } = draft;
         void _kind; void _c;
-        await ok(api.PUT('/admin/promotions/{id}', { params: { path: { id: promotion.id } }, headers: { 'If-Match': etag ?? '' }, body: { ...body, kind: draft.kind, campaignId: draft.campaignId } as never }));
+        await ok(api.PUT('/admin/promotions/{id}', { params: { path: { id: promotion.id }, header: { 'If-Match': etag ?? '' } }, body: { ...body, kind: draft.kind, campaignId: draft.campaignId } as never }));
         onSaved();
       } else {
         const created = await ok(api.POST('/admin/promotions', { body: draft as never }));
@@ -82,7 +82,7 @@ function Builder({ initial, promotion, etag, reload, justSaved, onSaved }: { ini
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
   const act = async (action: string) => {
-    await ok(api.POST('/admin/promotions/{id}/lifecycle', { params: { path: { id: promotion!.id } }, headers: { 'If-Match': etag ?? '' }, body: { action } as never }));
+    await ok(api.POST('/admin/promotions/{id}/lifecycle', { params: { path: { id: promotion!.id }, header: { 'If-Match': etag ?? '' } }, body: { action } as never }));
     reload();
   };
   const tabs: [typeof tab, string][] = [['rules', 'Rules'], ['effect', 'Effect & stacking'], ['json', 'JSON']];

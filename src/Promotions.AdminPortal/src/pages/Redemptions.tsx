@@ -36,7 +36,7 @@ export default function Redemptions() {
             <div><button className="danger" onClick={async () => {
               setError(undefined);
               try {
-                await ok(api.POST('/redemptions/{id}/reversals', { params: { path: { id: found.id } }, headers: { 'Idempotency-Key': `portal-${found.id}-${Date.now()}` }, body: {} as never }));
+                await ok(api.POST('/redemptions/{id}/reversals', { params: { path: { id: found.id }, header: { 'Idempotency-Key': `portal-${found.id}-${Date.now()}` } }, body: {} as never }));
                 setDone('The redemption was reversed.'); await lookup(found.id);
               } catch (err) { setError(err); }
             }}>Reverse the whole order</button></div>

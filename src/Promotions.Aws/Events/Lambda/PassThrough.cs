@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace Promotions.Aws.Events.Lambda;
 
@@ -15,10 +16,13 @@ public static class PassThrough
     /// <summary>The status of a pass-through request that failed: unassigned by HTTP, used by nothing else here.</summary>
     public const int FailureStatus = 599;
 
-    /// <summary>Marks the endpoint as a pass-through path: an unhandled error there answers <see cref="FailureStatus"/>.</summary>
+    /// <summary>
+    /// Marks the endpoint as a pass-through path: an unhandled error there answers <see cref="FailureStatus"/>. It is
+    /// left out of the OpenAPI document: only the function's own event sources call it, never an API client.
+    /// </summary>
     public static TBuilder AsPassThrough<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(Marker.Instance);
+        builder.WithMetadata(Marker.Instance, new ExcludeFromDescriptionAttribute());
 
     /// <summary>Whether <paramref name="endpoint"/> is a pass-through path.</summary>
     public static bool IsPassThrough(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<Marker>() is not null;
