@@ -31,7 +31,11 @@ public sealed record Promotion(
     int? PerCustomerLimit,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version = 1);
+    long Version = 1)
+{
+    /// <summary>Limits of redemptions per day or week, over every customer or per customer; empty: none.</summary>
+    public IReadOnlyList<PeriodLimit> PeriodLimits { get; init; } = [];
+}
 
 /// <summary>How a promotion combines with others in one cart.</summary>
 /// <param name="Exclusive">When applied, no promotion of lower priority applies after it.</param>
