@@ -35,6 +35,12 @@ public sealed record Promotion(
 {
     /// <summary>Limits of redemptions per day or week, over every customer or per customer; empty: none.</summary>
     public IReadOnlyList<PeriodLimit> PeriodLimits { get; init; } = [];
+
+    /// <summary>
+    /// True while the promotion is paused by its campaign's budget pacing (not by a marketer), so pacing resumes only
+    /// what it paused; any lifecycle move of a marketer clears it.
+    /// </summary>
+    public bool Paced { get; init; }
 }
 
 /// <summary>How a promotion combines with others in one cart.</summary>
