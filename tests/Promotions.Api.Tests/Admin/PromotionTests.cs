@@ -209,6 +209,27 @@ public sealed class PromotionTests(AdminApiFixture fixture) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task Lifecycle_OnAPromotionPacingPaused_TakesItOutOfPacingsHands()
+    {
+        var (campaign, campaignTag) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
+        await (await _admin.PostJson($"/admin/campaigns/{campaign.Id()}/lifecycle", new { action = "activate" }, campaignTag)).Expect(HttpStatusCode.OK);
+        var (promotion, etag) = await _admin.Create("/admin/promotions", AdminBodies.Promotion(campaign.Id()));
+        var store = fixture.Services.GetRequiredService<IPromotionStore>();
+        var draft = (await store.GetAsync(promotion.Id(), default))!;
+        var paced = draft with { Status = Domain.Lifecycle.LifecycleStatus.Paused, Paced = true };
+        await store.UpdateAsync(paced, draft.Version, [], default);
+        var path = $"/admin/promotions/{promotion.Id()}";
+        var shown = await _admin.GetAsync(path);
+        Assert.True((await shown.Expect(HttpStatusCode.OK)).GetProperty("paced").GetBoolean());
+
+        var activated = await (await _admin.PostJson($"{path}/lifecycle", new { action = "activate" }, shown.Headers.ETag!.ToString())).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(("active", false), (activated.GetProperty("status").GetString(), activated.GetProperty("paced").GetBoolean()));
+        Assert.False((await store.GetAsync(promotion.Id(), default))!.Paced);
+        Assert.NotEqual(etag, shown.Headers.ETag!.ToString());
+    }
+
+    [Fact]
     public async Task Delete_WhenActiveRefused_WhenDraftRemovedFromStoreAndSearch()
     {
         var (campaign, campaignTag) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
