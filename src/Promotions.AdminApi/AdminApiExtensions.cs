@@ -39,6 +39,7 @@ public static class AdminApiExtensions
                 .Validate(o => ScheduleOptions.IsValid(o.Interval), "Admin:Schedule:Interval must be from 00:00:00.1 to 01:00:00.")
                 .ValidateOnStart();
             services.AddSingleton<ScheduleRunner>();
+            services.AddSingleton<PacingRunner>();
             services.AddHostedService<ScheduleWorker>();
         }
 

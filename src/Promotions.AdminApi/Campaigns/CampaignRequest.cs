@@ -12,4 +12,4 @@ internal sealed record CampaignRequest(
     string? CampaignTypeId = null);
 
 /// <summary>A discount budget: the most money the campaign's promotions may give away.</summary>
-internal sealed record BudgetRequest(decimal? Amount = null, string? Currency = null);
+internal sealed record BudgetRequest(decimal? Amount = null, string? Currency = null, PacingBody? Pacing = null);

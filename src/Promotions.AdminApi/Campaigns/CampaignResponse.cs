@@ -21,7 +21,7 @@ internal sealed record CampaignResponse(
 {
     public static CampaignResponse From(Campaign c) => new(
         c.Id, c.Name, c.Description, c.StartsAt, c.EndsAt, c.Status, c.Owner,
-        c.Budget is { } b ? new BudgetResponse(b.Amount, b.Currency) : null,
+        c.Budget is { } b ? new BudgetResponse(b.Amount, b.Currency) { Pacing = PacingBody.From(b.Pacing) } : null,
         c.TargetSegmentId, c.CampaignTypeId, c.CreatedAt, c.UpdatedAt, c.Version);
 }
 
@@ -29,4 +29,8 @@ internal sealed record CampaignResponse(
 /// A budget as configured. What was spent of it is not part of the versioned campaign: the ledger's budget counter
 /// holds it, and Analytics reports its burn.
 /// </summary>
-internal sealed record BudgetResponse(decimal Amount, string Currency);
+internal sealed record BudgetResponse(decimal Amount, string Currency)
+{
+    /// <summary>How the spend is paced; absent when it is not.</summary>
+    public PacingBody? Pacing { get; init; }
+}

@@ -17,6 +17,7 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
         var owner = checks.Optional(body.Owner, "$.owner", FieldChecks.NameMax);
         checks.Window(body.StartsAt, body.EndsAt, "$.endsAt");
         var budget = Budget(body.Budget, checks);
+        var pacing = PacingValidation.Check(body.Budget?.Pacing, body, checks);
         if (budget is not null && template.Budget is { } current && budget.Currency != current.Currency
             && await SpentAsync(template.Id, ct) > 0m)
         {
@@ -40,7 +41,7 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
             StartsAt = body.StartsAt,
             EndsAt = body.EndsAt,
             Owner = owner,
-            Budget = budget,
+            Budget = budget is null ? null : budget with { Pacing = pacing },
             TargetSegmentId = Strings.OrNull(body.TargetSegmentId),
             CampaignTypeId = Strings.OrNull(body.CampaignTypeId),
         };

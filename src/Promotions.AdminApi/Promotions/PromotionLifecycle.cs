@@ -27,6 +27,7 @@ internal static class PromotionLifecycle
             var now = clock.GetUtcNow();
             var campaign = await campaigns.GetAsync(current.CampaignId, ct);
             var next = LifecycleGuards.Promotion(current, campaign, action.Value, now);
-            return next.IsSuccess ? current with { Status = next.Value, UpdatedAt = now } : Result<Promotion>.Fail(next.Errors);
+            // A marketer's move takes the promotion out of pacing's hands: pacing resumes only what it paused itself.
+            return next.IsSuccess ? current with { Status = next.Value, UpdatedAt = now, Paced = false } : Result<Promotion>.Fail(next.Errors);
         }, PromotionResponse.From, ct, search.IndexAsync);
 }

@@ -20,7 +20,8 @@ internal sealed record PromotionRequest(
     int? Priority = null,
     StackingBody? Stacking = null,
     int? MaxRedemptions = null,
-    int? PerCustomerLimit = null);
+    int? PerCustomerLimit = null,
+    IReadOnlyList<PeriodLimitBody>? PeriodLimits = null);
 
 /// <summary>One eligibility rule: a condition in the rule language, evaluated in ascending priority.</summary>
 internal sealed record RuleRequest(JsonElement? Condition = null, string? RuleType = null, int? Priority = null);

@@ -17,6 +17,7 @@ internal sealed class PromotionValidation(ICampaignStore campaigns, TimeProvider
 {
     public const int MaxPriority = 1000;
     public const int MaxRules = 50;
+    public const int MaxPeriodLimits = 4;
     private const int RuleTypeMax = 50;
 
     /// <param name="existing">The stored promotion on replace (its campaign and kind are fixed), null on create.</param>
@@ -42,6 +43,7 @@ internal sealed class PromotionValidation(ICampaignStore campaigns, TimeProvider
         checks.Between(body.Priority ?? 0, 0, MaxPriority, "$.priority");
         checks.AtLeast(body.MaxRedemptions, 1, "$.maxRedemptions");
         checks.AtLeast(body.PerCustomerLimit, 1, "$.perCustomerLimit");
+        var periodLimits = PeriodLimits(body.PeriodLimits, checks);
         var group = checks.Optional(body.Stacking?.Group, "$.stacking.group", FieldChecks.NameMax);
         if (checks.HasErrors)
         {
@@ -63,7 +65,65 @@ internal sealed class PromotionValidation(ICampaignStore campaigns, TimeProvider
             Stacking = new Stacking(body.Stacking?.Exclusive ?? false, group),
             MaxRedemptions = body.MaxRedemptions,
             PerCustomerLimit = body.PerCustomerLimit,
+            PeriodLimits = periodLimits,
         };
+    }
+
+    /// <summary>
+    /// At most one limit per period and scope (every customer, per customer): each is one counter the redemption
+    /// changes, and one more item of its transaction (docs/redemption.md, "Stack size").
+    /// </summary>
+    private static List<PeriodLimit> PeriodLimits(IReadOnlyList<PeriodLimitBody>? limits, FieldChecks checks)
+    {
+        var result = new List<PeriodLimit>();
+        if (limits is null)
+        {
+            return result;
+        }
+
+        if (limits.Count > MaxPeriodLimits)
+        {
+            checks.Add("too_many", $"At most {MaxPeriodLimits} period limits: one per period (day, week) over all customers and one per customer.",
+                "$.periodLimits");
+            return result;
+        }
+
+        for (var i = 0; i < limits.Count; i++)
+        {
+            var path = $"$.periodLimits[{i}]";
+            if (limits[i] is not { } limit)
+            {
+                checks.Add("required", "A period limit needs a period and a max.", path);
+                continue;
+            }
+
+            if (limit.Period is null)
+            {
+                checks.Add("required", "The period is required: day or week.", $"{path}.period");
+            }
+
+            if (limit.Max is null)
+            {
+                checks.Add("required", "The most redemptions per period is required.", $"{path}.max");
+            }
+
+            checks.AtLeast(limit.Max, 1, $"{path}.max");
+            if (limit is not { Period: { } p, Max: { } max and >= 1 })
+            {
+                continue;
+            }
+
+            var perCustomer = limit.PerCustomer ?? false;
+            if (result.Any(r => r.Period == p && r.PerCustomer == perCustomer))
+            {
+                checks.Add("duplicate", "This period already has a limit of this scope; keep one.", path);
+                continue;
+            }
+
+            result.Add(new PeriodLimit(p, max, perCustomer));
+        }
+
+        return result;
     }
 
     private async Task CheckCampaign(string? campaignId, Promotion? existing, FieldChecks checks, CancellationToken ct)

@@ -8,7 +8,8 @@ namespace Promotions.AdminApi.Scheduling;
 /// Applies the due lifecycle steps (<see cref="ScheduleRunner"/>) at start and then on a timer of the injected
 /// <see cref="TimeProvider"/>: a step that fell due while the process was down is applied once when it comes back.
 /// </summary>
-internal sealed partial class ScheduleWorker(ScheduleRunner runner, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger)
+internal sealed partial class ScheduleWorker(
+    ScheduleRunner runner, PacingRunner pacing, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,6 +23,12 @@ internal sealed partial class ScheduleWorker(ScheduleRunner runner, TimeProvider
                 {
                     LogApplied(logger, step.Kind, step.Id, step.Status, step.Version);
                 }
+
+                // Budget pacing rides the same tick, after the schedule's own steps.
+                foreach (var step in await pacing.RunAsync(stoppingToken))
+                {
+                    LogPaced(logger, step.Id, step.Status, step.Version);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -34,6 +41,9 @@ internal sealed partial class ScheduleWorker(ScheduleRunner runner, TimeProvider
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Kind} {Id} is now {Status} (version {Version})")]
     private static partial void LogApplied(ILogger logger, ScheduledItem kind, string id, LifecycleStatus status, long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pacing: promotion {Id} is now {Status} (version {Version})")]
+    private static partial void LogPaced(ILogger logger, string id, LifecycleStatus status, long version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Schedule pass failed; retrying on the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

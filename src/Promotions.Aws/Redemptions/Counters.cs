@@ -11,8 +11,11 @@ internal static class Counters
 {
     public const string Used = "used";
 
-    /// <summary>Counts one use, refused when it would pass <paramref name="limit"/> (no condition without a limit).</summary>
-    public static TransactWriteItem Count(string table, Dictionary<string, AttributeValue> key, long? limit, long? cap)
+    /// <summary>
+    /// Counts one use, refused when it would pass <paramref name="limit"/> (no condition without a limit); with
+    /// <paramref name="expires"/> (a counter of a period, which always has a limit) the item gets that <c>ttl</c>.
+    /// </summary>
+    public static TransactWriteItem Count(string table, Dictionary<string, AttributeValue> key, long? limit, long? cap, DateTimeOffset? expires = null)
     {
         var e = new Expr();
         var used = e[Used];
@@ -22,7 +25,8 @@ internal static class Counters
         }
 
         var under = $"{used} < {e.Value(max)}";
-        var update = $"ADD {used} {e.Value(1)} SET {e["cap"]} = {e.Value(cap ?? max)}" + (cap is null ? "" : $", {e["share"]} = {e.Value(max)}");
+        var update = $"ADD {used} {e.Value(1)} SET {e["cap"]} = {e.Value(cap ?? max)}" + (cap is null ? "" : $", {e["share"]} = {e.Value(max)}")
+            + (expires is { } at ? $", {e["ttl"]} = {e.Value(at.ToUnixTimeSeconds())}" : "");
 
         // A counter never written is at zero: it takes the use if the limit allows one at all.
         return e.Update(table, key, update, max > 0 ? $"(attribute_not_exists({used}) OR {under})" : under, returnOldOnFailure: true);

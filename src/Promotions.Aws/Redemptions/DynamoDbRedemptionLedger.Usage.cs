@@ -50,6 +50,12 @@ internal sealed partial class DynamoDbRedemptionLedger
 
         var firstCustomer = keys.Count;
         keys.AddRange(customer.Select(id => LedgerItems.CustomerCounter(id, customerId!)));
+        var periods = query.Periods.Distinct().ToList();
+        var firstPeriod = keys.Count;
+        keys.AddRange(periods.Select(c => LedgerItems.PeriodCounter(c.PromotionId, c.Period)));
+        var customerPeriods = customerId is null ? [] : query.CustomerPeriods.Distinct().ToList();
+        var firstCustomerPeriod = keys.Count;
+        keys.AddRange(customerPeriods.Select(c => LedgerItems.CustomerPeriodCounter(c.PromotionId, c.Period, customerId!)));
         var items = await BatchReads.ReadAsync(dynamo, _table, keys, consistent, ct);
 
         // A count item that says more shards than guessed (this process is configured otherwise) needs their items too.
@@ -71,7 +77,12 @@ internal sealed partial class DynamoDbRedemptionLedger
         return new UsageCounts(
             promotions.ToDictionary(r => r.Id, r => r.Shards.Sum(Counters.UsedOf), StringComparer.Ordinal),
             customer.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => Counters.UsedOf(items[firstCustomer + c.i]), StringComparer.Ordinal),
-            budgets.ToDictionary(r => r.Id, r => Spent(r.Shards), StringComparer.Ordinal));
+            budgets.ToDictionary(r => r.Id, r => Spent(r.Shards), StringComparer.Ordinal))
+        {
+            PeriodRedemptions = periods.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => Counters.UsedOf(items[firstPeriod + p.i])),
+            CustomerPeriodRedemptions = customerPeriods.Select((c, i) => (c, i))
+                .ToDictionary(p => p.c, p => Counters.UsedOf(items[firstCustomerPeriod + p.i])),
+        };
     }
 
     // Only charged shards carry the currency; a budget never charged is zero in any currency.

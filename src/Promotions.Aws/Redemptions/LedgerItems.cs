@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Promotions.Aws.Dynamo;
+using Promotions.Domain.Redemptions;
 
 namespace Promotions.Aws.Redemptions;
 
@@ -24,6 +25,26 @@ internal static class LedgerItems
 
     public static Dictionary<string, AttributeValue> CustomerCounter(string promotionId, string customerId) =>
         Attr.Key($"PROMOTION#{promotionId}#CUSTOMER#{customerId}", "#COUNTER");
+
+    /// <summary>A promotion's redemptions in one period (a <c>PeriodKeys</c> key such as <c>day:2026-06-01</c>).</summary>
+    public static Dictionary<string, AttributeValue> PeriodCounter(string promotionId, string period) =>
+        Attr.Key($"PROMOTION#{promotionId}#PERIOD#{period}", "#COUNTER");
+
+    /// <summary>One customer's redemptions of a promotion in one period.</summary>
+    public static Dictionary<string, AttributeValue> CustomerPeriodCounter(string promotionId, string period, string customerId) =>
+        Attr.Key($"PROMOTION#{promotionId}#PERIOD#{period}#CUSTOMER#{customerId}", "#COUNTER");
+
+    /// <summary>
+    /// The counter item of a count change that is not sharded: a customer's, or a period's (a promotion's own counter
+    /// is sharded: <see cref="PromotionCounter"/>).
+    /// </summary>
+    public static Dictionary<string, AttributeValue> UnshardedCounter(CountChange count) => count.Kind switch
+    {
+        CounterKind.Customer => CustomerCounter(count.PromotionId, count.CustomerId!),
+        CounterKind.PromotionPeriod => PeriodCounter(count.PromotionId, count.Period!),
+        CounterKind.CustomerPeriod => CustomerPeriodCounter(count.PromotionId, count.Period!, count.CustomerId!),
+        _ => throw new ArgumentOutOfRangeException(nameof(count), count.Kind, "A promotion's counter is sharded."),
+    };
 
     public static Dictionary<string, AttributeValue> BudgetCounter(string campaignId, int shard) =>
         Attr.Key($"CAMPAIGN#{campaignId}#BUDGET#{Digits(shard)}", "#BUDGET");

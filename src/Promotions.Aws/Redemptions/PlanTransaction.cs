@@ -56,12 +56,14 @@ internal sealed class PlanTransaction(
                     Add(items, count, Counters.Count(table, LedgerItems.PromotionCounter(count.PromotionId, shard), share, count.Cap));
                     break;
                 case CountChange { Delta: > 0 } count:
-                    Add(items, count, Counters.Count(table, LedgerItems.CustomerCounter(count.PromotionId, count.CustomerId!), count.Cap, null));
+                    // A period's counter is kept a day past its period (give-backs reach it only while the period lasts).
+                    var expires = count.Period is { } period ? PeriodKeys.End(period).AddDays(1) : (DateTimeOffset?)null;
+                    Add(items, count, Counters.Count(table, LedgerItems.UnshardedCounter(count), count.Cap, null, expires));
                     break;
                 case CountChange count:
                     Add(items, count, Counters.GiveBack(table, count.Kind == CounterKind.Promotion
                         ? LedgerItems.PromotionCounter(count.PromotionId, stored!.CounterShardOf(count.PromotionId))
-                        : LedgerItems.CustomerCounter(count.PromotionId, count.CustomerId!)));
+                        : LedgerItems.UnshardedCounter(count)));
                     break;
                 case BudgetChange { AmountMinor: >= 0 } charge:
                     budgetShards[charge.CampaignId] = await AddChargeAsync(items, events, charge, ct);

@@ -27,4 +27,8 @@ public sealed record Campaign(
 /// (<see cref="Ports.IRedemptionLedger.GetUsageBatchAsync"/>); the member stays only until every store and
 /// constructor has dropped it.
 /// </param>
-public sealed record Budget(decimal Amount, string Currency, decimal Spent = 0m);
+public sealed record Budget(decimal Amount, string Currency, decimal Spent = 0m)
+{
+    /// <summary>How the spend is paced over the campaign (docs/scheduling.md, "Budget pacing"); null: not paced.</summary>
+    public BudgetPacing? Pacing { get; init; }
+}

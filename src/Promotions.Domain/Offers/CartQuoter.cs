@@ -83,7 +83,7 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                 candidates.Add(Candidate(promotion, null));
             }
             else if (decision.Reason is OfferReasons.NotEligible or OfferReasons.PromotionExhausted or OfferReasons.BudgetExhausted
-                or OfferReasons.CustomerLimitReached)
+                or OfferReasons.CustomerLimitReached or OfferReasons.PeriodLimitReached or OfferReasons.CustomerPeriodLimitReached)
             {
                 // Automatic promotions of other channels or outside their window are not news to this cart; the
                 // ones it misses by its conditions (with how to qualify) or by their usage are.
@@ -101,15 +101,15 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                 candidates.Remove(candidates.First(c => c.PromotionId == over.PromotionId));
                 rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
             }
-            else if (quote.Applied.Count > LedgerPlanner.MaxParts)
+            else if (LedgerPlanner.PartsThatFit(quote.Applied.Select(a => PeriodLimitsOf(snapshot, a))) < quote.Applied.Count)
             {
-                // One order's redemption records at most MaxParts promotions, so no more are quoted: the stack is the
-                // best-ranked promotions the quote applied, codes the customer entered first, quoted again on their
-                // own (the rest ranked after them, so their discounts stand); every other candidate keeps the reason
-                // this quote gave it, and the applied ones left out say why.
-                var kept = quote.Applied.Where(static a => a.Code is not null)
-                    .Concat(quote.Applied.Where(static a => a.Code is null))
-                    .Take(LedgerPlanner.MaxParts)
+                // One order's redemption records at most MaxParts promotions (fewer when they have period limits), so no
+                // more are quoted: the stack is the best-ranked promotions the quote applied, codes the customer entered
+                // first, quoted again on their own (the rest ranked after them, so their discounts stand); every other
+                // candidate keeps the reason this quote gave it, and the applied ones left out say why.
+                var ranked = quote.Applied.Where(static a => a.Code is not null).Concat(quote.Applied.Where(static a => a.Code is null)).ToList();
+                var kept = ranked
+                    .Take(LedgerPlanner.PartsThatFit(ranked.Select(a => PeriodLimitsOf(snapshot, a))))
                     .Select(static a => a.PromotionId)
                     .ToHashSet(StringComparer.Ordinal);
                 rejections.AddRange(quote.Applied.Where(a => !kept.Contains(a.PromotionId))
@@ -167,7 +167,7 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
     /// Why the ledger would refuse an eligible promotion for this request, so quoting its discount would promise
     /// what the checkout cannot redeem: a refusal a redemption already met (<see cref="QuoteRequest.Excluded"/>),
     /// a budget in another currency than the cart (<c>budget_currency_mismatch</c>), or a per-customer limit with no
-    /// customer named (<c>customer_required</c>). Null when nothing stands in the way.
+    /// customer named (<c>customer_required</c>; a per-customer period limit is one too). Null when nothing stands in the way.
     /// </summary>
     private static string? Unredeemable(LivePromotion promotion, QuoteRequest request)
     {
@@ -181,8 +181,12 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             return OfferReasons.BudgetCurrencyMismatch;
         }
 
-        return promotion.Promotion.PerCustomerLimit is not null && request.Customer.Id is null ? OfferReasons.CustomerRequired : null;
+        var perCustomer = promotion.Promotion.PerCustomerLimit is not null || promotion.Promotion.PeriodLimits.Any(static l => l.PerCustomer);
+        return perCustomer && request.Customer.Id is null ? OfferReasons.CustomerRequired : null;
     }
+
+    private static int PeriodLimitsOf(CatalogSnapshot snapshot, AppliedPromotion applied) =>
+        snapshot.ById[applied.PromotionId].Promotion.PeriodLimits.Count;
 
     private static QuoteCandidate Candidate(LivePromotion promotion, string? code) =>
         new(promotion.Id, promotion.Compiled.Effect, promotion.Promotion.Priority, promotion.Promotion.Stacking, code);

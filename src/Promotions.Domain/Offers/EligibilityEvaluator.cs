@@ -25,7 +25,7 @@ public static class EligibilityEvaluator
             return EligibilityDecision.Rejected(OfferReasons.PromotionNotActive);
         }
 
-        if (request.Usage is { } usage && UsageLimits.Check(promotion, usage, request.Customer.Id) is { } used)
+        if (request.Usage is { } usage && UsageLimits.Check(promotion, usage, request.Customer.Id, request.Now) is { } used)
         {
             return EligibilityDecision.Rejected(used);
         }

@@ -40,6 +40,12 @@ public static class OfferReasons
     /// <summary>The customer redeemed the promotion as often as its per-customer limit allows.</summary>
     public const string CustomerLimitReached = "customer_limit_reached";
 
+    /// <summary>The promotion reached its limit of redemptions for the current day or week.</summary>
+    public const string PeriodLimitReached = "period_limit_reached";
+
+    /// <summary>The customer redeemed the promotion as often as its limit per customer for the current day or week allows.</summary>
+    public const string CustomerPeriodLimitReached = "customer_period_limit_reached";
+
     /// <summary>The promotion limits redemptions per customer, and the request names no customer (a guest).</summary>
     public const string CustomerRequired = "customer_required";
 
@@ -68,7 +74,8 @@ public static class OfferReasons
     public static IReadOnlyList<string> All { get; } =
     [
         UnknownCode, CodeInactive, CodeExpired, CodeExhausted, CodeNotYetActive, CodeAssignedToAnotherCustomer,
-        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, CustomerRequired, StackLimitReached, WrongChannel, DuplicateCode,
+        PromotionNotActive, PromotionExhausted, BudgetExhausted, BudgetCurrencyMismatch, CustomerLimitReached, PeriodLimitReached,
+        CustomerPeriodLimitReached, CustomerRequired, StackLimitReached, WrongChannel, DuplicateCode,
         InvalidCodeFormat, NotEligible, NeedsCart,
     ];
 
@@ -86,6 +93,8 @@ public static class OfferReasons
         BudgetExhausted => "This promotion's budget is spent or cannot cover this discount.",
         BudgetCurrencyMismatch => "This promotion's budget is kept in another currency than the cart's.",
         CustomerLimitReached => "You have used this promotion as many times as it allows.",
+        PeriodLimitReached => "This promotion has been redeemed as many times as it allows for now; try again in the next period.",
+        CustomerPeriodLimitReached => "You have used this promotion as many times as it allows for now; try again in the next period.",
         CustomerRequired => "This promotion is limited per customer: sign in or name the customer to use it.",
         StackLimitReached => "This order already has as many promotions as one order can combine.",
         WrongChannel => "This promotion is not available on this channel.",

@@ -47,7 +47,10 @@ public static class QuotedOrder
                 UpdatedAt = now,
             };
             var budget = live.Campaign.Budget;
-            limits[i] = new RedemptionLimits(live.Promotion.MaxRedemptions, live.Promotion.PerCustomerLimit, budget?.Amount, budget?.Currency);
+            limits[i] = new RedemptionLimits(live.Promotion.MaxRedemptions, live.Promotion.PerCustomerLimit, budget?.Amount, budget?.Currency)
+            {
+                PeriodLimits = live.Promotion.PeriodLimits,
+            };
         }
 
         var order = new OrderRedemption(

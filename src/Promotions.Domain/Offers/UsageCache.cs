@@ -7,7 +7,8 @@ namespace Promotions.Domain.Offers;
 /// The ledger's counters as the offers logic sees them. Promotion caps and campaign budgets are the same for
 /// every request, so they are read in one batch for the whole live catalog and kept for at most
 /// <see cref="RefreshInterval"/>; a customer's counters are read fresh for each request that names a customer,
-/// in one batch for every live promotion with a per-customer limit. Nothing is read when nothing is limited.
+/// in one batch for every live promotion with a per-customer limit. Period limits are read the same way: the
+/// counters of the current period with the shared batch, the customer's with the customer's. Nothing is read when nothing is limited.
 /// A quote is advisory and the redemption's atomic step stays the authority: for up to the interval a promotion
 /// may still be offered after its cap or budget was used up (the ledger then refuses it), or still be reported
 /// exhausted after a release or reversal gave a use back. A customer's own counters are never cached.
@@ -39,12 +40,14 @@ public sealed class UsageCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var shared = await SharedAsync(snapshot, ct);
-        if (customerId is null || snapshot.CustomerLimitedPromotionIds.Count == 0)
+        IReadOnlyList<PeriodCounter> periods = customerId is null ? [] : snapshot.PeriodCounters(_clock.GetUtcNow(), perCustomer: true);
+        if (customerId is null || (snapshot.CustomerLimitedPromotionIds.Count == 0 && periods.Count == 0))
         {
             return shared;
         }
 
-        var own = await _ledger.GetUsageBatchAsync(new UsageQuery([], [], customerId, snapshot.CustomerLimitedPromotionIds), ct);
+        var own = await _ledger.GetUsageBatchAsync(
+            new UsageQuery([], [], customerId, snapshot.CustomerLimitedPromotionIds) { CustomerPeriods = periods }, ct);
         return shared.WithCustomer(own);
     }
 
@@ -52,7 +55,7 @@ public sealed class UsageCache : IDisposable
 
     private async ValueTask<UsageCounts> SharedAsync(CatalogSnapshot snapshot, CancellationToken ct)
     {
-        if (snapshot.CappedPromotionIds.Count == 0 && snapshot.BudgetedCampaignIds.Count == 0)
+        if (snapshot.CappedPromotionIds.Count == 0 && snapshot.BudgetedCampaignIds.Count == 0 && snapshot.PeriodLimitedPromotions.Count == 0)
         {
             return UsageCounts.Empty;
         }
@@ -71,7 +74,10 @@ public sealed class UsageCache : IDisposable
             }
 
             var readAt = _clock.GetUtcNow();
-            var counts = await _ledger.GetUsageBatchAsync(new UsageQuery(snapshot.CappedPromotionIds, snapshot.BudgetedCampaignIds), ct);
+            // The counters of the periods readAt falls in: for up to the interval after a period's turn, the kept
+            // counters are the period before's, and the new period's read as zero, as its counter starts.
+            var counts = await _ledger.GetUsageBatchAsync(
+                new UsageQuery(snapshot.CappedPromotionIds, snapshot.BudgetedCampaignIds) { Periods = snapshot.PeriodCounters(readAt, perCustomer: false) }, ct);
             _entry = new Entry(snapshot, readAt, counts);
             return counts;
         }

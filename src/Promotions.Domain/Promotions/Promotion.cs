@@ -31,7 +31,17 @@ public sealed record Promotion(
     int? PerCustomerLimit,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version = 1);
+    long Version = 1)
+{
+    /// <summary>Limits of redemptions per day or week, over every customer or per customer; empty: none.</summary>
+    public IReadOnlyList<PeriodLimit> PeriodLimits { get; init; } = [];
+
+    /// <summary>
+    /// True while the promotion is paused by its campaign's budget pacing (not by a marketer), so pacing resumes only
+    /// what it paused; any lifecycle move of a marketer clears it.
+    /// </summary>
+    public bool Paced { get; init; }
+}
 
 /// <summary>How a promotion combines with others in one cart.</summary>
 /// <param name="Exclusive">When applied, no promotion of lower priority applies after it.</param>

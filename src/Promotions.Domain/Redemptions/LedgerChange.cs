@@ -40,11 +40,19 @@ public sealed record ReturnCode(int Part, string Code) : LedgerChange(Part);
 
 /// <summary>
 /// A counter of redemptions moved by <paramref name="Delta"/> (+1 or −1): a promotion's (capped by
-/// <c>maxRedemptions</c>) or one customer's of a promotion (capped by <c>perCustomerLimit</c>). Null cap: no limit.
+/// <c>maxRedemptions</c>), one customer's of a promotion (capped by <c>perCustomerLimit</c>), or either of those in
+/// one calendar <paramref name="Period"/> (a <see cref="PeriodKeys"/> key; capped by a period limit). Null cap: no limit.
 /// </summary>
-public sealed record CountChange(int Part, CounterKind Kind, string PromotionId, string? CustomerId, int Delta, int? Cap) : LedgerChange(Part)
+public sealed record CountChange(int Part, CounterKind Kind, string PromotionId, string? CustomerId, int Delta, int? Cap, string? Period = null)
+    : LedgerChange(Part)
 {
-    public string Refusal => Kind == CounterKind.Promotion ? RedemptionRejections.PromotionExhausted : RedemptionRejections.CustomerLimitReached;
+    public string Refusal => Kind switch
+    {
+        CounterKind.Promotion => RedemptionRejections.PromotionExhausted,
+        CounterKind.Customer => RedemptionRejections.CustomerLimitReached,
+        CounterKind.PromotionPeriod => RedemptionRejections.PeriodLimitReached,
+        _ => RedemptionRejections.CustomerPeriodLimitReached,
+    };
 }
 
 /// <summary>
@@ -60,6 +68,12 @@ public enum CounterKind
 {
     Promotion,
     Customer,
+
+    /// <summary>The promotion's redemptions in one period (<see cref="CountChange.Period"/>).</summary>
+    PromotionPeriod,
+
+    /// <summary>One customer's redemptions of the promotion in one period.</summary>
+    CustomerPeriod,
 }
 
 /// <summary>What a store holds about a code that decides why a use of it is refused.</summary>

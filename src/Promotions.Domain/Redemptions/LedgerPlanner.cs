@@ -5,7 +5,7 @@ namespace Promotions.Domain.Redemptions;
 
 /// <summary>
 /// Every decision of the redemption ledger, made once for every adapter: which limits a redemption, a hold's end or
-/// a reversal changes and in which order they are checked (per part: code, promotion cap, customer quota; then each
+/// a reversal changes and in which order they are checked (per part: code, promotion cap, customer quota, period limits; then each
 /// campaign budget once), the status each change leads to and from, the hold-expiry rule, and the events.
 /// </summary>
 public static class LedgerPlanner
@@ -14,9 +14,38 @@ public static class LedgerPlanner
     /// The most parts (promotions) one order's redemption may have: what one DynamoDB transaction of at most 100
     /// items carries in the worst case. Each part writes up to 9 items (its code, promotion counter, customer counter
     /// and event; its own campaign's budget counter, threshold marks and up to three threshold events), and the order
-    /// two more (its record and the idempotency completion): 10 × 9 + 2 = 92 (docs/redemption.md).
+    /// two more (its record and the idempotency completion): 10 × 9 + 2 = 92 (docs/redemption.md). A part with period
+    /// limits writes one more item per limit, so a stack must also fit <see cref="MaxPartItems"/> (<see cref="PartsThatFit"/>).
     /// </summary>
     public const int MaxParts = 10;
+
+    /// <summary>The items every part together may take of one transaction: 100 less the order's own 2.</summary>
+    public const int MaxPartItems = 98;
+
+    /// <summary>The most items one part takes: 9, and one per period limit of its promotion.</summary>
+    public static int ItemsOf(int periodLimits) => 9 + periodLimits;
+
+    /// <summary>
+    /// How many of the leading parts fit one redemption, given each part's number of period limits in stack order:
+    /// at most <see cref="MaxParts"/>, taking at most <see cref="MaxPartItems"/> items together.
+    /// </summary>
+    public static int PartsThatFit(IEnumerable<int> periodLimits)
+    {
+        ArgumentNullException.ThrowIfNull(periodLimits);
+        var (parts, items) = (0, 0);
+        foreach (var count in periodLimits)
+        {
+            items += ItemsOf(count);
+            if (parts == MaxParts || items > MaxPartItems)
+            {
+                break;
+            }
+
+            parts++;
+        }
+
+        return parts;
+    }
 
     /// <summary>The plan that records <paramref name="command"/>, or the refusal that needs no stored value.</summary>
     public static Result<LedgerPlan> Redeem(RedeemCommand command, DateTimeOffset now, TimeProvider clock)
@@ -28,10 +57,10 @@ public static class LedgerPlanner
             throw new ArgumentException("Every part of the order needs its limits, and an order has at least one part.", nameof(command));
         }
 
-        if (order.Redemptions.Count > MaxParts)
+        if (order.Redemptions.Count > MaxParts || PartsThatFit(command.Limits.Select(static l => l.PeriodLimits.Count)) < order.Redemptions.Count)
         {
             return new DomainError(RedemptionRejections.StackTooLarge,
-                $"One redemption records at most {MaxParts} promotions; this order applies {order.Redemptions.Count}.");
+                $"One redemption records at most {MaxParts} promotions, fewer when they have period limits; this order applies {order.Redemptions.Count}.");
         }
 
         var changes = new List<LedgerChange>();
@@ -41,7 +70,7 @@ public static class LedgerPlanner
         {
             var part = order.Redemptions[i];
             var limits = command.Limits[i];
-            if (limits.PerCustomerLimit is not null && part.CustomerId is null)
+            if ((limits.PerCustomerLimit is not null || limits.PeriodLimits.Any(static l => l.PerCustomer)) && part.CustomerId is null)
             {
                 return LedgerRefusals.Of(RedemptionRejections.CustomerRequired) with { Subject = part.PromotionId };
             }
@@ -63,6 +92,17 @@ public static class LedgerPlanner
                 changes.Add(new CountChange(i, CounterKind.Customer, part.PromotionId, customer, 1, limits.PerCustomerLimit));
             }
 
+            // One counter per period and scope (a transaction changes an item once): two limits on one counter are its tighter one.
+            var periodLimits = limits.PeriodLimits.GroupBy(static l => (l.Period, l.PerCustomer)).Select(static g => g.MinBy(static l => l.Max)!).ToArray();
+            var periods = new CountedPeriod[periodLimits.Length];
+            for (var l = 0; l < periods.Length; l++)
+            {
+                var limit = periodLimits[l];
+                periods[l] = new CountedPeriod(PeriodKeys.Of(limit.Period, now), limit.PerCustomer);
+                changes.Add(new CountChange(i, limit.PerCustomer ? CounterKind.CustomerPeriod : CounterKind.PromotionPeriod, part.PromotionId,
+                    limit.PerCustomer ? part.CustomerId : null, 1, limit.Max, periods[l].Period));
+            }
+
             if (charged)
             {
                 var amount = Money.ToMinor(part.DiscountAmount, part.Currency);
@@ -78,7 +118,7 @@ public static class LedgerPlanner
                 }
             }
 
-            parts[i] = part with { BudgetCharged = charged, UpdatedAt = now };
+            parts[i] = part with { BudgetCharged = charged, UpdatedAt = now, Periods = periods };
         }
 
         changes.AddRange(budgets);
@@ -111,7 +151,7 @@ public static class LedgerPlanner
         }
 
         var after = stored.WithEach(p => p with { Status = RedemptionStatus.Released, UpdatedAt = now });
-        return new LedgerPlan(after, version, RedemptionStatus.Reserved, GiveBack(stored, AllRemaining(stored), uses: true),
+        return new LedgerPlan(after, version, RedemptionStatus.Reserved, GiveBack(stored, AllRemaining(stored), uses: true, now),
             after.Redemptions.Select(p => (DomainEvent)RedemptionEvents.Released(p, clock)).ToArray());
     }
 
@@ -125,7 +165,7 @@ public static class LedgerPlanner
         }
 
         var after = stored.WithEach(p => p with { Status = RedemptionStatus.Expired, UpdatedAt = now });
-        return new LedgerPlan(after, version, RedemptionStatus.Reserved, GiveBack(stored, AllRemaining(stored), uses: true),
+        return new LedgerPlan(after, version, RedemptionStatus.Reserved, GiveBack(stored, AllRemaining(stored), uses: true, now),
             after.Redemptions.Select(p => (DomainEvent)RedemptionEvents.Expired(p, clock)).ToArray());
     }
 
@@ -171,7 +211,7 @@ public static class LedgerPlanner
             }
         }
 
-        return new LedgerPlan(after, version, stored.Status, GiveBack(stored, plans.Select(static p => p.Amount).ToArray(), full), events)
+        return new LedgerPlan(after, version, stored.Status, GiveBack(stored, plans.Select(static p => p.Amount).ToArray(), full, now), events)
         {
             Reversal = reversal,
         };
@@ -198,9 +238,11 @@ public static class LedgerPlanner
 
     /// <summary>
     /// Gives back <paramref name="amounts"/> (per part) to the budgets they were charged to, one change per budget,
-    /// and, with <paramref name="uses"/>, every part's promotion count, customer count and code use.
+    /// and, with <paramref name="uses"/>, every part's promotion count, customer count, period counts and code use.
+    /// A period count goes back to the period the part was counted in, while that period lasts: once it has ended,
+    /// its counter limits nothing any more, and is left as it was.
     /// </summary>
-    private static List<LedgerChange> GiveBack(OrderRedemption order, decimal[] amounts, bool uses)
+    private static List<LedgerChange> GiveBack(OrderRedemption order, decimal[] amounts, bool uses, DateTimeOffset now)
     {
         var changes = new List<LedgerChange>();
         var budgets = new Dictionary<string, (int Last, long Amount)>(StringComparer.Ordinal);
@@ -221,6 +263,12 @@ public static class LedgerPlanner
             if (part.CustomerId is { } customer)
             {
                 changes.Add(new CountChange(i, CounterKind.Customer, part.PromotionId, customer, -1, null));
+            }
+
+            foreach (var period in part.Periods.Where(p => PeriodKeys.End(p.Period) > now))
+            {
+                changes.Add(new CountChange(i, period.PerCustomer ? CounterKind.CustomerPeriod : CounterKind.PromotionPeriod, part.PromotionId,
+                    period.PerCustomer ? part.CustomerId : null, -1, null, period.Period));
             }
 
             if (part.Code is { } code)

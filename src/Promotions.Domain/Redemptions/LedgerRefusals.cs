@@ -18,6 +18,8 @@ public static class LedgerRefusals
         RedemptionRejections.CodeExhausted => "This code has been used as many times as it allows.",
         RedemptionRejections.PromotionExhausted => "The promotion has reached its maximum number of redemptions.",
         RedemptionRejections.CustomerLimitReached => "The customer has redeemed this promotion as many times as it allows.",
+        RedemptionRejections.PeriodLimitReached => "The promotion has reached its limit of redemptions for this period.",
+        RedemptionRejections.CustomerPeriodLimitReached => "The customer has redeemed this promotion as many times as it allows in this period.",
         RedemptionRejections.CustomerRequired => "The promotion limits redemptions per customer: send the customer's id.",
         RedemptionRejections.BudgetExhausted => "The campaign budget does not cover this discount.",
         RedemptionRejections.BudgetCurrencyMismatch => "The order is in another currency than the campaign budget.",

@@ -52,6 +52,9 @@ public sealed record Redemption(
     /// </summary>
     public decimal? Revenue { get; init; }
 
+    /// <summary>The period counters the part was counted on (empty when its promotion has no period limits).</summary>
+    public IReadOnlyList<CountedPeriod> Periods { get; init; } = [];
+
     /// <summary>Free gifts the promotion added to the order (they are not taken off the total).</summary>
     public IReadOnlyList<Discounts.GiftLine> Gifts { get; init; } = [];
 

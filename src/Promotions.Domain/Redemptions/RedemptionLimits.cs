@@ -12,5 +12,8 @@ public sealed record RedemptionLimits(
     decimal? BudgetAmount = null,
     string? BudgetCurrency = null)
 {
+    /// <summary>The promotion's limits per day or week (over every customer, or per customer).</summary>
+    public IReadOnlyList<Promotions.PeriodLimit> PeriodLimits { get; init; } = [];
+
     public static RedemptionLimits None { get; } = new();
 }

@@ -21,6 +21,8 @@ public static class RedemptionRejections
     public const string BudgetCurrencyMismatch = "budget_currency_mismatch";
     public const string CustomerLimitReached = "customer_limit_reached";
     public const string CustomerRequired = "customer_required";
+    public const string PeriodLimitReached = "period_limit_reached";
+    public const string CustomerPeriodLimitReached = "customer_period_limit_reached";
     public const string UnknownCustomer = "unknown_customer";
     public const string NotEligible = "not_eligible";
     public const string NoDiscount = "no_discount";
@@ -43,7 +45,7 @@ public static class RedemptionRejections
     [
         UnknownCode, UnknownPromotion, CodeExhausted, CodeExpired, CodeInactive, CodeNotYetActive, CodeNotForCustomer,
         CodeRequired, PromotionExhausted, PromotionNotActive, BudgetExhausted, BudgetCurrencyMismatch,
-        CustomerLimitReached, CustomerRequired, UnknownCustomer, NotEligible, NoDiscount, WrongChannel,
+        CustomerLimitReached, CustomerRequired, PeriodLimitReached, CustomerPeriodLimitReached, UnknownCustomer, NotEligible, NoDiscount, WrongChannel,
         ReservationExpired, ReservationNotFound, ReservationConfirmed, ReservationReleased, RedemptionNotFound,
         RedemptionNotConfirmed, NothingToReverse, ExceedsRemaining, UnknownLine, IdempotencyInProgress, StackTooLarge, QuoteChanged,
     ];

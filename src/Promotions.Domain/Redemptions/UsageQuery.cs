@@ -12,7 +12,14 @@ public sealed record UsageQuery(
     string? CustomerId = null,
     IReadOnlyCollection<string>? CustomerPromotionIds = null)
 {
+    /// <summary>Period counters of promotions (over every customer) to read.</summary>
+    public IReadOnlyCollection<PeriodCounter> Periods { get; init; } = [];
+
+    /// <summary>Period counters of <see cref="CustomerId"/> to read (ignored without a customer).</summary>
+    public IReadOnlyCollection<PeriodCounter> CustomerPeriods { get; init; } = [];
+
     /// <summary>True when the query asks for no counter at all, so no store needs to be read.</summary>
     public bool IsEmpty =>
-        PromotionIds.Count == 0 && CampaignIds.Count == 0 && (CustomerId is null || CustomerPromotionIds is not { Count: > 0 });
+        PromotionIds.Count == 0 && CampaignIds.Count == 0 && Periods.Count == 0
+        && (CustomerId is null || (CustomerPromotionIds is not { Count: > 0 } && CustomerPeriods.Count == 0));
 }

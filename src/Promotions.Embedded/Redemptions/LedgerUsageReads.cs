@@ -32,12 +32,26 @@ internal static class LedgerUsageReads
             wanted[LedgerKeys.Budget(id)] = (used, currency) => budgets[id] = currency is null ? 0m : Money.FromMinor(used, currency);
         }
 
+        var periods = new Dictionary<PeriodCounter, long>();
+        foreach (var counter in query.Periods)
+        {
+            periods[counter] = 0;
+            wanted[LedgerKeys.Period(counter.PromotionId, counter.Period)] = (used, _) => periods[counter] = used;
+        }
+
+        var customerPeriods = new Dictionary<PeriodCounter, long>();
         if (query.CustomerId is { } customerId)
         {
             foreach (var id in query.CustomerPromotionIds ?? [])
             {
                 customer[id] = 0;
                 wanted[LedgerKeys.Customer(id, customerId)] = (used, _) => customer[id] = used;
+            }
+
+            foreach (var counter in query.CustomerPeriods)
+            {
+                customerPeriods[counter] = 0;
+                wanted[LedgerKeys.CustomerPeriod(counter.PromotionId, counter.Period, customerId)] = (used, _) => customerPeriods[counter] = used;
             }
         }
 
@@ -53,6 +67,6 @@ internal static class LedgerUsageReads
             }
         }
 
-        return new UsageCounts(promotions, customer, budgets);
+        return new UsageCounts(promotions, customer, budgets) { PeriodRedemptions = periods, CustomerPeriodRedemptions = customerPeriods };
     }
 }

@@ -227,7 +227,11 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         }
     }
 
-    private static string KeyOf(CountChange count) => count.Kind == CounterKind.Promotion
-        ? LedgerKeys.Promotion(count.PromotionId)
-        : LedgerKeys.Customer(count.PromotionId, count.CustomerId!);
+    private static string KeyOf(CountChange count) => count.Kind switch
+    {
+        CounterKind.Promotion => LedgerKeys.Promotion(count.PromotionId),
+        CounterKind.Customer => LedgerKeys.Customer(count.PromotionId, count.CustomerId!),
+        CounterKind.PromotionPeriod => LedgerKeys.Period(count.PromotionId, count.Period!),
+        _ => LedgerKeys.CustomerPeriod(count.PromotionId, count.Period!, count.CustomerId!),
+    };
 }

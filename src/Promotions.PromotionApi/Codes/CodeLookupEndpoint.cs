@@ -43,7 +43,7 @@ internal static class CodeLookupEndpoint
         var resolution = await codes.ResolveAsync(code, customer: null, snapshot, clock.GetUtcNow(), ct);
         // A lookup names no customer: only the promotion's cap and its campaign's budget can exhaust the code here.
         if (resolution is { IsUsable: true, Promotion: { } live }
-            && UsageLimits.Check(live, await usage.GetAsync(snapshot, null, ct), customerId: null) is { } used)
+            && UsageLimits.Check(live, await usage.GetAsync(snapshot, null, ct), customerId: null, clock.GetUtcNow()) is { } used)
         {
             resolution = resolution with { Promotion = null, Reason = used };
         }

@@ -35,6 +35,8 @@ internal static class RedemptionProblems
         [RedemptionRejections.PromotionNotActive] = StatusCodes.Status409Conflict,
         [RedemptionRejections.BudgetExhausted] = StatusCodes.Status409Conflict,
         [RedemptionRejections.CustomerLimitReached] = StatusCodes.Status409Conflict,
+        [RedemptionRejections.PeriodLimitReached] = StatusCodes.Status409Conflict,
+        [RedemptionRejections.CustomerPeriodLimitReached] = StatusCodes.Status409Conflict,
         [RedemptionRejections.ReservationExpired] = StatusCodes.Status409Conflict,
         [RedemptionRejections.ReservationConfirmed] = StatusCodes.Status409Conflict,
         [RedemptionRejections.ReservationReleased] = StatusCodes.Status409Conflict,

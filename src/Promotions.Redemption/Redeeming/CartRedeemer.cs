@@ -171,7 +171,8 @@ internal sealed class CartRedeemer(
         RedemptionRejections.CodeNotForCustomer => OfferReasons.CodeAssignedToAnotherCustomer,
         RedemptionRejections.PromotionExhausted or RedemptionRejections.CustomerLimitReached or RedemptionRejections.BudgetExhausted
             or RedemptionRejections.CodeExhausted or RedemptionRejections.CodeExpired or RedemptionRejections.CodeInactive
-            or RedemptionRejections.UnknownCode or RedemptionRejections.CustomerRequired or RedemptionRejections.BudgetCurrencyMismatch => ledgerCode,
+            or RedemptionRejections.UnknownCode or RedemptionRejections.CustomerRequired or RedemptionRejections.BudgetCurrencyMismatch
+            or RedemptionRejections.PeriodLimitReached or RedemptionRejections.CustomerPeriodLimitReached => ledgerCode,
         _ => null,
     };
 

@@ -55,6 +55,56 @@ public sealed class PromotionTests(AdminApiFixture fixture) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task Create_WithPeriodLimits_StoresAndShowsThem()
+    {
+        var (campaign, _) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
+        var body = AdminBodies.Promotion(campaign.Id());
+        body["periodLimits"] = new object[] { new { period = "day", max = 500 }, new { period = "week", max = 2, perCustomer = true } };
+
+        var created = await (await _admin.PostJson("/admin/promotions", body)).Expect(HttpStatusCode.Created);
+        var read = await (await _admin.GetAsync($"/admin/promotions/{created.Id()}")).Expect(HttpStatusCode.OK);
+
+        var limits = read.GetProperty("periodLimits").EnumerateArray()
+            .Select(l => (l.GetProperty("period").GetString(), l.GetProperty("max").GetInt32(), l.GetProperty("perCustomer").GetBoolean()))
+            .ToArray();
+        Assert.Equal([("day", 500, false), ("week", 2, true)], limits);
+    }
+
+    [Fact]
+    public async Task Create_WhenPeriodLimitsAreInvalid_ReturnsThePathOfEach()
+    {
+        var (campaign, _) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
+        var body = AdminBodies.Promotion(campaign.Id());
+        body["periodLimits"] = new object[]
+        {
+            new { period = "day", max = 0 },
+            new { max = 5 },
+            new { period = "week", max = 5 },
+            new { period = "week", max = 9, perCustomer = false },
+        };
+
+        var problem = await (await _admin.PostJson("/admin/promotions", body)).Expect(HttpStatusCode.BadRequest);
+
+        var errors = problem.Errors().ToList();
+        Assert.Contains(("out_of_range", "$.periodLimits[0].max"), errors);
+        Assert.Contains(("required", "$.periodLimits[1].period"), errors);
+        Assert.Contains(("duplicate", "$.periodLimits[3]"), errors);
+        Assert.DoesNotContain(errors, e => e.Path == "$.periodLimits[2]");
+    }
+
+    [Fact]
+    public async Task Create_WhenAPeriodIsUnknown_ReturnsItsPath()
+    {
+        var (campaign, _) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
+        var body = AdminBodies.Promotion(campaign.Id());
+        body["periodLimits"] = new object[] { new { period = "fortnight", max = 5 } };
+
+        var problem = await (await _admin.PostJson("/admin/promotions", body)).Expect(HttpStatusCode.BadRequest);
+
+        Assert.Contains(problem.Errors(), e => e.Path == "$.periodLimits[0].period");
+    }
+
+    [Fact]
     public async Task Create_WhenManyFieldsInvalid_ReturnsEveryErrorAndStoresNothing()
     {
         var (campaign, _) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
@@ -156,6 +206,27 @@ public sealed class PromotionTests(AdminApiFixture fixture) : IClassFixture<Admi
 
         var illegal = await (await _admin.PostJson(path, new { action = "schedule" }, activated.Headers.ETag!.ToString())).Expect(HttpStatusCode.Conflict);
         Assert.Equal("illegal_transition", illegal.Code());
+    }
+
+    [Fact]
+    public async Task Lifecycle_OnAPromotionPacingPaused_TakesItOutOfPacingsHands()
+    {
+        var (campaign, campaignTag) = await _admin.Create("/admin/campaigns", AdminBodies.Campaign());
+        await (await _admin.PostJson($"/admin/campaigns/{campaign.Id()}/lifecycle", new { action = "activate" }, campaignTag)).Expect(HttpStatusCode.OK);
+        var (promotion, etag) = await _admin.Create("/admin/promotions", AdminBodies.Promotion(campaign.Id()));
+        var store = fixture.Services.GetRequiredService<IPromotionStore>();
+        var draft = (await store.GetAsync(promotion.Id(), default))!;
+        var paced = draft with { Status = Domain.Lifecycle.LifecycleStatus.Paused, Paced = true };
+        await store.UpdateAsync(paced, draft.Version, [], default);
+        var path = $"/admin/promotions/{promotion.Id()}";
+        var shown = await _admin.GetAsync(path);
+        Assert.True((await shown.Expect(HttpStatusCode.OK)).GetProperty("paced").GetBoolean());
+
+        var activated = await (await _admin.PostJson($"{path}/lifecycle", new { action = "activate" }, shown.Headers.ETag!.ToString())).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(("active", false), (activated.GetProperty("status").GetString(), activated.GetProperty("paced").GetBoolean()));
+        Assert.False((await store.GetAsync(promotion.Id(), default))!.Paced);
+        Assert.NotEqual(etag, shown.Headers.ETag!.ToString());
     }
 
     [Fact]

@@ -36,12 +36,16 @@ internal sealed class Seed(IServiceProvider services, DateTimeOffset now)
         DateTimeOffset? startsAt = null,
         int? maxRedemptions = null,
         int? perCustomerLimit = null,
-        string? stackingGroup = null)
+        string? stackingGroup = null,
+        IReadOnlyList<PeriodLimit>? periodLimits = null)
     {
         var id = NextId("prm");
         var promotion = new Promotion(id, campaign.Id, name, description, kind, startsAt, null, status, Json(effect),
             (rules ?? []).Select((r, i) => new Rule($"{id}_r{i}", id, "eligibility", Json(r), i)).ToArray(),
-            channels ?? [Channels.Web], priority, new Stacking(Group: stackingGroup), maxRedemptions, 0, perCustomerLimit, now, now);
+            channels ?? [Channels.Web], priority, new Stacking(Group: stackingGroup), maxRedemptions, 0, perCustomerLimit, now, now)
+        {
+            PeriodLimits = periodLimits ?? [],
+        };
         var stored = (await Port<IPromotionStore>().CreateAsync(promotion, CatalogEvents.PromotionWritten(null, promotion, TimeProvider.System), CancellationToken.None)).Value!;
         await Port<IPromotionSearch>().IndexAsync(stored, CancellationToken.None);
         return stored;

@@ -10,7 +10,8 @@ namespace Promotions.Api.Tests.Scheduling;
 
 /// <summary>
 /// The whole local host with a fake clock: a campaign and a promotion scheduled through the Admin API go live at
-/// their start and end at their end by themselves, and offers and redemption follow.
+/// their start and end at their end by themselves, and offers and redemption follow; a paced campaign's promotion is
+/// paused and resumed by the same tick.
 /// </summary>
 public sealed class ScheduledGoLiveTests : IDisposable
 {
@@ -68,6 +69,37 @@ public sealed class ScheduledGoLiveTests : IDisposable
         _host.LetCachesExpire();
 
         Assert.DoesNotContain(promotion.Id(), await OfferedAsync());
+    }
+
+    [Fact]
+    public async Task DailyPacedCampaign_PausesWhenTheDaysAmountIsSpentAndResumesTheNextDay()
+    {
+        var now = _host.Clock.GetUtcNow();
+        var campaignBody = AdminBodies.Campaign();
+        (campaignBody["startsAt"], campaignBody["endsAt"]) = (now, now.AddDays(10));
+        campaignBody["budget"] = new { amount = 5000m, currency = "EUR", pacing = new { mode = "daily", amount = 15m } };
+        var (campaign, campaignTag) = await _admin.Create("/admin/campaigns", campaignBody);
+        await (await _admin.PostJson($"/admin/campaigns/{campaign.Id()}/lifecycle", new { action = "activate" }, campaignTag)).Expect(HttpStatusCode.OK);
+        var promotionBody = AdminBodies.Promotion(campaign.Id());
+        promotionBody["perCustomerLimit"] = null;
+        var (promotion, promotionTag) = await _admin.Create("/admin/promotions", promotionBody);
+        await (await _admin.PostJson($"/admin/promotions/{promotion.Id()}/lifecycle", new { action = "activate" }, promotionTag)).Expect(HttpStatusCode.OK);
+        _host.LetCachesExpire();
+
+        // 20 % of a 100.00 order: 20.00, past the day's 15.00; the next day's line is 30.00.
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotion.Id(), "order-1")).Status);
+        var (paused, _) = await StatusBecomesAsync($"/admin/promotions/{promotion.Id()}", "paused");
+        _host.LetCachesExpire();
+        var refused = await RedeemAsync(promotion.Id(), "order-2");
+        _host.Clock.SetUtcNow(now.AddDays(1));
+        var (resumed, _) = await StatusBecomesAsync($"/admin/promotions/{promotion.Id()}", "active");
+        _host.LetCachesExpire();
+
+        Assert.True(paused.GetProperty("paced").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("promotion_not_active", refused.Body, StringComparison.Ordinal);
+        Assert.False(resumed.GetProperty("paced").GetBoolean());
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotion.Id(), "order-3")).Status);
     }
 
     // The schedule runs on the host's timer once the fake clock moves; the test waits (in real time) for its write.

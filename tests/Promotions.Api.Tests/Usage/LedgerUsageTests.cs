@@ -126,6 +126,32 @@ public sealed class LedgerUsageTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateAndRedeem_WhenTheDailyCapIsReached_SayPeriodLimitReachedUntilTheNextDay()
+    {
+        var campaign = await _host.Seed.CampaignAsync();
+        var daily = await _host.Seed.PromotionAsync(campaign, "Twice a day", TenOff, periodLimits: [new PeriodLimit(LimitPeriod.Day, 2)]);
+        var onceAWeek = await _host.Seed.PromotionAsync(campaign, "Once a week each", TenOff, stackingGroup: "weekly",
+            periodLimits: [new PeriodLimit(LimitPeriod.Week, 1, PerCustomer: true)]);
+        var regular = await _host.Seed.CustomerAsync();
+        _host.LetCachesExpire();
+        Assert.Equal("customer_required", ReasonOf((await ValidateAsync(null)).GetProperty("notApplied"), "promotionId", onceAWeek.Id));
+
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotionId: daily.Id, customerId: regular.Id)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(promotionId: daily.Id)).Status);
+        _host.LetCachesExpire();
+        var quote = await ValidateAsync(regular.Id);
+        var refused = await RedeemAsync(promotionId: daily.Id);
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await ValidateAsync(regular.Id);
+
+        Assert.Equal("period_limit_reached", ReasonOf(quote.GetProperty("notApplied"), "promotionId", daily.Id));
+        Assert.Equal("customer_period_limit_reached", ReasonOf(quote.GetProperty("notApplied"), "promotionId", onceAWeek.Id));
+        Assert.Equal((HttpStatusCode.Conflict, "period_limit_reached"), refused);
+        Assert.Contains(daily.Id, nextDay.GetProperty("applied").Strings("promotionId"));
+        Assert.Equal("customer_period_limit_reached", ReasonOf(nextDay.GetProperty("notApplied"), "promotionId", onceAWeek.Id));
+    }
+
+    [Fact]
     public async Task Offers_LagTheLedgerOnACapByAtMostTheUsageInterval()
     {
         var campaign = await _host.Seed.CampaignAsync();

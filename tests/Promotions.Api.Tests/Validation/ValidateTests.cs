@@ -62,6 +62,25 @@ public sealed class ValidateTests : ValidationApiTest
     }
 
     [Fact]
+    public async Task Validate_WhenPeriodLimitsMakeTenPromotionsMoreThanOneTransactionCarries_KeepsTheNineBestRanked()
+    {
+        // Each part with a period limit takes 10 of the 98 items one redemption's parts may take: nine fit, not ten.
+        var campaign = await Seed.CampaignAsync();
+        var daily = new List<Promotion>();
+        for (var i = 0; i < 10; i++)
+        {
+            daily.Add(await Seed.PromotionAsync(campaign, $"One off a day {i}", "{'type':'amount_off','amount':1}", priority: 20 - i,
+                periodLimits: [new PeriodLimit(LimitPeriod.Day, 1000)]));
+        }
+
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
+
+        Assert.Equal(daily.Take(9).Select(p => p.Id), quote.GetProperty("applied").Strings("promotionId"));
+        var dropped = quote.GetProperty("notApplied").EnumerateArray().Single(n => n.GetProperty("reason").GetString() == "stack_limit_reached");
+        Assert.Equal(daily[9].Id, dropped.GetProperty("promotionId").GetString());
+    }
+
+    [Fact]
     public async Task Validate_WithAutomaticAndCodePromotion_StacksBothAndAllocatesToLines()
     {
         var campaign = await Seed.CampaignAsync();

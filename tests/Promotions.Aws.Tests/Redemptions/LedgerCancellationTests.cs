@@ -1,8 +1,11 @@
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Time.Testing;
+using Promotions.Aws.Dynamo;
 using Promotions.Aws.Tests.Support;
 using Promotions.Contracts.Redemptions;
 using Promotions.Domain.Common;
 using Promotions.Domain.Events;
+using Promotions.Domain.Promotions;
 using Promotions.Domain.Redemptions;
 using RedemptionRecord = Promotions.Domain.Redemptions.Redemption;
 
@@ -52,12 +55,17 @@ public sealed class LedgerCancellationTests : IAsyncLifetime
     [InlineData(RedemptionRejections.PromotionExhausted)]
     [InlineData(RedemptionRejections.CustomerLimitReached)]
     [InlineData(RedemptionRejections.BudgetExhausted)]
+    [InlineData(RedemptionRejections.PeriodLimitReached)]
+    [InlineData(RedemptionRejections.CustomerPeriodLimitReached)]
     public async Task Redeem_EveryLimitRefusal_IsReadFromTheCancelledTransaction(string expected)
     {
         var limits = expected switch
         {
             RedemptionRejections.PromotionExhausted => new RedemptionLimits(MaxRedemptions: 1),
             RedemptionRejections.CustomerLimitReached => new RedemptionLimits(PerCustomerLimit: 1),
+            RedemptionRejections.PeriodLimitReached => RedemptionLimits.None with { PeriodLimits = [new PeriodLimit(LimitPeriod.Day, 1)] },
+            RedemptionRejections.CustomerPeriodLimitReached =>
+                RedemptionLimits.None with { PeriodLimits = [new PeriodLimit(LimitPeriod.Week, 1, PerCustomer: true)] },
             _ => new RedemptionLimits(BudgetAmount: 15m, BudgetCurrency: "EUR"),
         };
         Assert.True((await RedeemAsync(_samples.Redemption("cus_1"), limits)).IsSuccess);
@@ -67,6 +75,23 @@ public sealed class LedgerCancellationTests : IAsyncLifetime
         Assert.Equal(expected, result.Errors[0].Code);
         AssertDecidedByTheCancellation(sent);
         Assert.Equal(new LedgerUsage(1, 1, limits.BudgetAmount is null ? 0m : 10m), await UsageAsync("cus_1"));
+    }
+
+    [Fact]
+    public async Task Redeem_WithADailyLimit_CountsOnThePeriodsItemWhichExpiresADayAfterThePeriod()
+    {
+        var limits = RedemptionLimits.None with { PeriodLimits = [new PeriodLimit(LimitPeriod.Day, 3)] };
+
+        Assert.True((await RedeemAsync(_samples.Redemption("cus_1"), limits)).IsSuccess);
+
+        var item = (await _aws.DynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = _aws.Table,
+            Key = Attr.Key($"PROMOTION#{_samples.PromotionId}#PERIOD#day:2026-06-01", "#COUNTER"),
+            ConsistentRead = true,
+        })).Item;
+        Assert.Equal(("1", "3"), (item["used"].N, item["cap"].N));
+        Assert.Equal(new DateTimeOffset(2026, 6, 3, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ttl"].N);
     }
 
     [Fact]

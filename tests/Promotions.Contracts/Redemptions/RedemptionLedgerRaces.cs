@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Promotions.Domain.Events;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Promotions;
 using Promotions.Domain.Redemptions;
 
 namespace Promotions.Contracts.Redemptions;
@@ -54,6 +55,34 @@ public abstract class RedemptionLedgerRaces : IAsyncLifetime
         var stored = await Task.WhenAll(attempts.Select(r => Ledger.GetAsync(r.Id, default)));
         Assert.Equal(100, stored.Count(s => s is not null));
         Assert.Equal(100, (await EventsAsync<RedemptionRecorded>()).Count);
+    }
+
+    [Fact]
+    public async Task Redeem_1000ConcurrentAgainstADailyCapOf100_ExactlyHundredSucceed()
+    {
+        var limits = PerPeriod(new PeriodLimit(LimitPeriod.Day, 100));
+        var attempts = Enumerable.Range(0, 1000).Select(i => Samples.Redemption($"cus_{i}")).ToArray();
+
+        var results = await Task.WhenAll(attempts.Select(r => Task.Run(() => Ledger.RedeemAsync(new RedeemCommand(r, limits), null, default))));
+
+        Assert.Equal(100, results.Count(r => r.IsSuccess));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(RedemptionRejections.PeriodLimitReached, r.Errors[0].Code));
+        Assert.Equal(100, await PeriodUsageAsync("day:2026-06-01"));
+        Assert.Equal(100, (await UsageAsync(null)).PromotionRedemptions);
+        Assert.Equal(100, (await EventsAsync<RedemptionRecorded>()).Count);
+    }
+
+    [Fact]
+    public async Task Redeem_200ConcurrentByOneCustomerWithADailyLimitOf3_ExactlyThreeSucceed()
+    {
+        var limits = PerPeriod(new PeriodLimit(LimitPeriod.Day, 3, PerCustomer: true));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
+            Task.Run(() => Ledger.RedeemAsync(new RedeemCommand(Samples.Redemption("cus_same"), limits), null, default))));
+
+        Assert.Equal(3, results.Count(r => r.IsSuccess));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(RedemptionRejections.CustomerPeriodLimitReached, r.Errors[0].Code));
+        Assert.Equal(3, await PeriodUsageAsync("day:2026-06-01", "cus_same"));
     }
 
     [Fact]
@@ -198,6 +227,17 @@ public abstract class RedemptionLedgerRaces : IAsyncLifetime
         var text = Samples.NewCodeText();
         await Codes.InsertAsync("cjb_seed", [Samples.Code(text, maxUses, promotionId: promotionId)], default);
         return text;
+    }
+
+    protected static RedemptionLimits PerPeriod(params PeriodLimit[] limits) => RedemptionLimits.None with { PeriodLimits = limits };
+
+    /// <summary>This test's promotion's count in <paramref name="period"/>, or <paramref name="customerId"/>'s.</summary>
+    protected async Task<long> PeriodUsageAsync(string period, string? customerId = null)
+    {
+        var counter = new PeriodCounter(Samples.PromotionId, period);
+        var usage = await Ledger.GetUsageBatchAsync(
+            customerId is null ? new UsageQuery([], []) { Periods = [counter] } : new UsageQuery([], [], customerId) { CustomerPeriods = [counter] }, default);
+        return customerId is null ? usage.Period(counter) : usage.CustomerPeriod(counter);
     }
 
     protected Task<LedgerUsage> UsageAsync(string? customerId) =>

@@ -138,6 +138,22 @@ public abstract class PromotionStoreContract : VersionedStoreContract<Promotion>
     }
 
     [Fact]
+    public async Task Create_KeepsPeriodLimitsAndThePacingMark()
+    {
+        var promotion = NewItem() with
+        {
+            PeriodLimits = [new PeriodLimit(LimitPeriod.Day, 500), new PeriodLimit(LimitPeriod.Week, 2, PerCustomer: true)],
+            Paced = true,
+        };
+        await CreateAsync(promotion);
+
+        var stored = (await Store.GetAsync(promotion.Id, default))!;
+
+        Assert.Equal(promotion.PeriodLimits, stored.PeriodLimits);
+        Assert.True(stored.Paced);
+    }
+
+    [Fact]
     public async Task List_WithFilters_ReturnsOnlyMatchingPromotions()
     {
         var match = NewItem() with { Status = LifecycleStatus.Paused, Kind = PromotionKind.Automatic, Channels = [Channels.InStore] };
