@@ -8,6 +8,7 @@ using Promotions.Domain.CodeAttempts;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.Metrics;
 
 namespace Promotions.Redemption.Redeeming;
 
@@ -19,7 +20,7 @@ internal static class RedemptionEndpoints
 
     public static RouteGroupBuilder MapRedemptions(this RouteGroupBuilder group)
     {
-        group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem")
+        group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem").WithRequestMetric("Checkout")
             .WithSummary("Redeem a cart: every promotion its quote applies (codes and automatic ones), atomically across every limit (Idempotency-Key required).")
             .Produces<RedemptionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reservations", Reserve).RequireAuthorization(Policies.Redeem).WithName("Reserve")

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Amazon.Runtime.Credentials;
+using Microsoft.Extensions.Configuration;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+
+namespace Promotions.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// The span processor of <see cref="TraceOptions.Exporter"/>: nothing, OTLP as the standard <c>OTEL_EXPORTER_OTLP_*</c>
+/// variables say, or OTLP/HTTP (protobuf) to X-Ray's endpoint of the region, <c>https://xray.&lt;region&gt;.amazonaws.com/v1/traces</c>,
+/// signed by <see cref="SigV4Handler"/> (the function role's <c>xray:PutTraceSegments</c>, which <c>Tracing: Active</c> grants).
+/// Spans are batched; <see cref="TraceFlush"/> exports each request's before it answers when the process is a Lambda.
+/// </summary>
+internal static class TraceExport
+{
+    public const string None = "none";
+    public const string Otlp = "otlp";
+    public const string XRay = "xray";
+
+    public static string ModeOf(TelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var mode = options.Traces.Exporter;
+        if (string.IsNullOrWhiteSpace(mode))
+        {
+            return string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")) ? None : Otlp;
+        }
+
+        return mode.ToLowerInvariant() is var known && known is None or Otlp or XRay ? known
+            : throw new InvalidOperationException($"Telemetry:Traces:Exporter is '{mode}'; it must be 'none', 'otlp' or 'xray'.");
+    }
+
+    public static BaseProcessor<Activity> Processor(TelemetryOptions options, IConfiguration configuration, TimeProvider clock)
+    {
+        switch (ModeOf(options))
+        {
+            case Otlp:
+                return new BatchActivityExportProcessor(new OtlpTraceExporter(new OtlpExporterOptions()));
+            case XRay:
+                var region = configuration["Aws:Region"] is { Length: > 0 } configured ? configured
+                    : configuration["AWS_REGION"] ?? throw new InvalidOperationException("The xray trace exporter needs AWS_REGION (or Aws:Region).");
+                var exporter = new OtlpExporterOptions
+                {
+                    Protocol = OtlpExportProtocol.HttpProtobuf,
+                    Endpoint = new Uri($"https://xray.{region}.amazonaws.com/v1/traces"),
+                    HttpClientFactory = () => new HttpClient(
+                        new SigV4Handler(region, "xray", () => DefaultAWSCredentialsIdentityResolver.GetCredentials(), clock)
+                        {
+                            InnerHandler = new SocketsHttpHandler(),
+                        }),
+                };
+                return new BatchActivityExportProcessor(new OtlpTraceExporter(exporter));
+            default:
+                return new NoExport();
+        }
+    }
+
+    /// <summary>Spans are made (trace ids for logs, metrics and messages) and go nowhere.</summary>
+    private sealed class NoExport : BaseProcessor<Activity>;
+}
