@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Promotions.ServiceDefaults.Metrics;
@@ -33,6 +35,10 @@ public static class TelemetrySetup
 
         // ASP.NET Core takes its propagator from the container (registered when the host was made), HttpClient from the static.
         services.Replace(ServiceDescriptor.Singleton(XRayPropagator.Install()));
+        if (Propagators.DefaultTextMapPropagator is not XRayTextMapPropagator)
+        {
+            Sdk.SetDefaultTextMapPropagator(new XRayTextMapPropagator(new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()])));
+        }
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddDetector(sp => new ServiceResource(sp.GetRequiredService<ServiceIdentity>().Name)))
