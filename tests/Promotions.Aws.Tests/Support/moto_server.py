@@ -28,6 +28,8 @@
    docs/deploy.md says what is still not checked.
 6. KMS keys created by CloudFormation get the template's KeySpec and KeyUsage: moto's CloudFormation makes every key
    a symmetric encryption key, so the stack's HMAC key (LookupKey) would refuse GenerateMac.
+7. SendMessageBatch keeps each entry's MessageSystemAttributes (the AWSTraceHeader of the X-Ray trace), as SQS and
+   moto's own SendMessage do; moto's batch drops them.
 
 Usage: python3 moto_server.py HOST PORT
 """
@@ -55,7 +57,7 @@ from moto.dynamodb import dynamodb_backends
 from moto.iam.access_control import IAMPolicy, IAMRequest, S3IAMRequest
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from moto.sqs.models import sqs_backends
+from moto.sqs.models import SQSBackend, sqs_backends
 from urllib.parse import parse_qs, urlparse
 from werkzeug.serving import run_simple
 
@@ -358,6 +360,20 @@ def _key_from_cloudformation(cls, resource_name, cloudformation_json, account_id
 
 
 kms_models.Key.create_from_cloudformation_json = classmethod(_key_from_cloudformation)
+
+_send_message_batch = SQSBackend.send_message_batch
+
+
+def send_message_batch(self, queue_name, entries):
+    messages, failed = _send_message_batch(self, queue_name, entries)
+    system = {entry["Id"]: entry.get("MessageSystemAttributes") for entry in entries.values()}
+    for message in messages:
+        if system.get(message.user_id):
+            message.system_attributes = system[message.user_id]
+    return messages, failed
+
+
+SQSBackend.send_message_batch = send_message_batch
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
