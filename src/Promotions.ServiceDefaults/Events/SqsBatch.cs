@@ -21,7 +21,3 @@ public sealed record SqsRecord(
     IReadOnlyDictionary<string, string>? Attributes = null,
     IReadOnlyDictionary<string, SqsMessageAttribute>? MessageAttributes = null,
     [property: JsonPropertyName("eventSourceARN")] string? EventSourceArn = null);
-
-/// <summary>A message attribute as the SQS event gives it; only string values are read.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
-public sealed record SqsMessageAttribute(string? StringValue = null, string? DataType = null);

@@ -43,6 +43,3 @@ public static class RequestMetrics
         }
     }
 }
-
-/// <summary>Endpoint metadata: the request metric an endpoint is measured under.</summary>
-public sealed record RequestMetricName(string Name);

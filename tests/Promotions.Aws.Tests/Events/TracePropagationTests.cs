@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Aws.Tests.Support;
@@ -50,27 +49,5 @@ public sealed class TracePropagationTests(AwsTestResources aws) : IClassFixture<
         Assert.Equal(message.MessageId, process.GetTagItem("messaging.message.id"));
         var writes = spans.All.Where(s => s.ParentSpanId == process.SpanId && s.TraceId == checkout.TraceId).Select(s => s.DisplayName).ToList();
         Assert.Contains(writes, name => name.StartsWith("DynamoDB.", StringComparison.Ordinal));
-    }
-
-    /// <summary>Every span of the process that stops while it listens (the hosts' tracer providers see the same ones).</summary>
-    private sealed class SpanCollector : IDisposable
-    {
-        private readonly ConcurrentQueue<Activity> _spans = new();
-        private readonly ActivityListener _listener;
-
-        public SpanCollector()
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = s => s.Name is PromotionsActivities.SourceName or "System.Net.Http" or "Microsoft.AspNetCore",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = _spans.Enqueue,
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public IReadOnlyList<Activity> All => [.. _spans];
-
-        public void Dispose() => _listener.Dispose();
     }
 }
