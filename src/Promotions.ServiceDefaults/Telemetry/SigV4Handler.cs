@@ -7,7 +7,8 @@ namespace Promotions.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Signs each request with SigV4 (AWSSDK.Core's signer, over the request's own bytes) for <paramref name="service"/>
-/// in <paramref name="region"/>: what X-Ray's OTLP endpoint needs. The credentials are the SDK's default chain (on
+/// in <paramref name="region"/>: what X-Ray's OTLP endpoint needs. Signed: <c>host</c>, <c>x-amz-date</c>, the content
+/// type and the session token; checked against AWS's published SigV4 test vectors. The credentials are the SDK's default chain (on
 /// Lambda, the function role's session from the environment), read per request so a rotated session is picked up.
 /// </summary>
 internal sealed class SigV4Handler(string region, string service, Func<AWSCredentials> credentials, TimeProvider clock) : DelegatingHandler
@@ -24,7 +25,6 @@ internal sealed class SigV4Handler(string region, string service, Func<AWSCreden
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["host"] = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}",
-            ["x-amz-content-sha256"] = payloadHash,
             ["x-amz-date"] = amzDate,
         };
         if (request.Content?.Headers.ContentType is { } contentType)
@@ -39,7 +39,7 @@ internal sealed class SigV4Handler(string region, string service, Func<AWSCreden
 
         var signedHeaders = string.Join(';', headers.Keys);
         var canonical = string.Join('\n',
-            request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n")),
+            request.Method.Method, uri.AbsolutePath, CanonicalQuery(uri), string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n")),
             signedHeaders, payloadHash);
         var signature = AWS4Signer.ComputeSignature(keys, region, now, service, signedHeaders, canonical);
         foreach (var (name, value) in headers.Where(h => h.Key is not ("host" or "content-type")))
@@ -52,4 +52,8 @@ internal sealed class SigV4Handler(string region, string service, Func<AWSCreden
         request.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
         return await base.SendAsync(request, cancellationToken);
     }
+
+    // Parameters sorted by name, then value; the URI keeps them encoded as sent (X-Ray's endpoint takes none).
+    private static string CanonicalQuery(Uri uri) =>
+        string.Join('&', uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 }
