@@ -22,8 +22,6 @@ internal sealed class EmfWriter(IOptions<TelemetryOptions> options, ServiceIdent
     private readonly bool _enabled = options.Value.Metrics.Emf;
     private readonly string _namespace = options.Value.Metrics.Namespace;
 
-    public bool Enabled => _enabled;
-
     /// <summary>
     /// One document: <paramref name="directives"/> name the metrics and their dimension sets (<c>service</c> is added to
     /// each set); <paramref name="members"/> writes the values of those dimensions and metrics, and any searchable

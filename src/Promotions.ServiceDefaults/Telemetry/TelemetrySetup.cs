@@ -24,8 +24,8 @@ public static class TelemetrySetup
     public static IServiceCollection AddPromotionsTelemetry(this IServiceCollection services)
     {
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName)
-            .Validate(o => TraceExport.ModeOf(o) is not null && o.Traces.FlushTimeout > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.Metrics.Namespace),
-                "Telemetry needs a known Traces:Exporter, a positive Traces:FlushTimeout and a Metrics:Namespace.")
+            .Validate(o => TraceExport.IsKnown(o.Traces.Exporter) && o.Traces.FlushTimeout > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.Metrics.Namespace),
+                "Telemetry needs Traces:Exporter none, otlp or xray, a positive Traces:FlushTimeout and a Metrics:Namespace.")
             .ValidateOnStart();
         services.TryAddSingleton<ServiceIdentity>();
         services.TryAddSingleton<EmfSink>();

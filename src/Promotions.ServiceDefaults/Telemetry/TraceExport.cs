@@ -20,6 +20,10 @@ internal static class TraceExport
     public const string Otlp = "otlp";
     public const string XRay = "xray";
 
+    /// <summary>True when <paramref name="exporter"/> is empty or one of the three.</summary>
+    public static bool IsKnown(string? exporter) =>
+        string.IsNullOrWhiteSpace(exporter) || exporter.ToLowerInvariant() is None or Otlp or XRay;
+
     public static string ModeOf(TelemetryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
