@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Http;
 using Promotions.ServiceDefaults.OpenApi;
+using Promotions.ServiceDefaults.Telemetry;
 
 namespace Promotions.ServiceDefaults;
 
-/// <summary>What every service and the local host share: JSON rules, ProblemDetails, auth, health, OpenAPI.</summary>
+/// <summary>What every service and the local host share: JSON rules, ProblemDetails, auth, health, OpenAPI, telemetry.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
@@ -41,16 +42,19 @@ public static class ServiceDefaultsExtensions
         services.AddPromotionsAuth();
         services.AddHealthChecks();
         services.AddPromotionsOpenApi();
+        services.AddPromotionsTelemetry();
         return services;
     }
 
-    /// <summary>The middleware every service runs, in order: errors, body limits, auth.</summary>
+    /// <summary>The middleware every service runs, in order: the trace flush (on Lambda), errors, request metrics, body limits, auth.</summary>
     public static WebApplication UsePromotionsDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseTraceFlush();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRequestMetrics();
         app.Use(BodySizeLimit.Enforce);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using Promotions.Aws.Events.Lambda;
 using Promotions.Domain.Analytics;
 using Promotions.ServiceDefaults.Events;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.Metrics;
 
 namespace Promotions.Analytics.Events;
 
@@ -28,16 +29,24 @@ internal static partial class EventIngestEndpoints
     }
 
     private static async Task<Ok<BatchResponse>> Ingest(
-        SqsBatch batch, AnalyticsConsumer consumer, ILoggerFactory loggers, CancellationToken ct)
+        SqsBatch batch, AnalyticsConsumer consumer, PromotionsMetrics metrics, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(EventIngestEndpoints));
         return TypedResults.Ok(await SqsBatches.HandleAsync(batch, async (record, token) =>
         {
-            if (await consumer.ConsumeAsync(record.Body, token) != ConsumeOutcome.Malformed)
+            var outcome = await consumer.ConsumeAsync(record.Body, token);
+            var type = record.MessageAttributes?.GetValueOrDefault("type")?.StringValue;
+            if (outcome == ConsumeOutcome.Parked)
+            {
+                metrics.EventParked("unreadable_version", record.MessageId, type);
+            }
+
+            if (outcome != ConsumeOutcome.Malformed)
             {
                 return true;
             }
 
+            metrics.EventParked("malformed", record.MessageId, type);
             LogMalformed(logger, record.MessageId);
             return false;
         }, logger, ct));

@@ -2,7 +2,9 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Options;
 using Promotions.Aws.Configuration;
+using Promotions.Aws.Events;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Tracing;
 
 namespace Promotions.Aws.Codes;
 
@@ -22,6 +24,15 @@ internal sealed class SqsCodeJobQueue(IAmazonSQS sqs, IOptions<AwsOptions> optio
             throw new InvalidOperationException("Aws:CodeJobsQueueUrl must name the code-job queue for the Admin API to accept code jobs.");
         }
 
-        return sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = jobId }, ct);
+        // The job runs in the trace of the request that asked for it.
+        var attributes = new Dictionary<string, MessageAttributeValue>();
+        var system = SqsTraceAttributes.Add(attributes, XRayTraceHeader.CurrentTraceParent());
+        return sqs.SendMessageAsync(new SendMessageRequest
+        {
+            QueueUrl = queueUrl,
+            MessageBody = jobId,
+            MessageAttributes = attributes.Count > 0 ? attributes : null,
+            MessageSystemAttributes = system,
+        }, ct);
     }
 }

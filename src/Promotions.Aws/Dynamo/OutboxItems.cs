@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Promotions.Domain.Analytics;
 using Promotions.Domain.Events;
+using Promotions.Domain.Tracing;
 
 namespace Promotions.Aws.Dynamo;
 
@@ -60,7 +61,8 @@ internal static class OutboxItems
         }
 
         // DynamoDB has no sequence; the commit time orders the outbox (ids break ties, and sort by time too).
-        return new OutboxMessage(occurredAt.ToUnixTimeMilliseconds(), eventId, type, version, occurredAt, payload);
+        return new OutboxMessage(occurredAt.ToUnixTimeMilliseconds(), eventId, type, version, occurredAt, payload,
+            item.GetS(XRayTraceHeader.TraceParentAttribute));
     }
 
     /// <summary>
@@ -98,6 +100,12 @@ internal static class OutboxItems
         item["version"] = Attr.N(domainEvent.Version);
         item["occurredAt"] = Attr.S(domainEvent.OccurredAt.ToString("O", CultureInfo.InvariantCulture));
         item["payload"] = Attr.S(EventEnvelope.Write(domainEvent));
+        if (XRayTraceHeader.CurrentTraceParent() is { } traceParent)
+        {
+            // The trace of the request that made the change, carried by the relay to the queues (docs/deploy.md, Operations).
+            item[XRayTraceHeader.TraceParentAttribute] = Attr.S(traceParent);
+        }
+
         item[TableLayout.Gsi1Pk] = Attr.S(PendingPartition(ShardOf(domainEvent.EventId)));
         item[TableLayout.Gsi1Sk] = Attr.S(domainEvent.EventId);
         return item;

@@ -87,17 +87,22 @@ internal sealed partial class SqsEventPublisher(IAmazonSQS sqs, IOptions<AwsOpti
         }
     }
 
-    private static SendMessageBatchRequestEntry Entry(OutboxMessage message, int index) => new()
+    private static SendMessageBatchRequestEntry Entry(OutboxMessage message, int index)
     {
-        Id = EntryId(index),
-        MessageBody = message.Payload,
-        MessageAttributes = new Dictionary<string, MessageAttributeValue>
+        var entry = new SendMessageBatchRequestEntry
         {
-            ["type"] = new() { DataType = "String", StringValue = message.Type },
-            ["version"] = new() { DataType = "Number", StringValue = message.Version.ToString(CultureInfo.InvariantCulture) },
-            ["eventId"] = new() { DataType = "String", StringValue = message.EventId },
-        },
-    };
+            Id = EntryId(index),
+            MessageBody = message.Payload,
+            MessageAttributes = new Dictionary<string, MessageAttributeValue>
+            {
+                ["type"] = new() { DataType = "String", StringValue = message.Type },
+                ["version"] = new() { DataType = "Number", StringValue = message.Version.ToString(CultureInfo.InvariantCulture) },
+                ["eventId"] = new() { DataType = "String", StringValue = message.EventId },
+            },
+        };
+        entry.MessageSystemAttributes = SqsTraceAttributes.Add(entry.MessageAttributes, message.TraceParent);
+        return entry;
+    }
 
     private static string EntryId(int index) => "m" + index.ToString(CultureInfo.InvariantCulture);
 

@@ -8,6 +8,7 @@ using Promotions.Domain.Offers.Input;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 using Promotions.Redemption.Idempotency;
+using Promotions.ServiceDefaults.Metrics;
 using Promotions.ServiceDefaults.Quotes;
 
 namespace Promotions.Redemption.Redeeming;
@@ -20,7 +21,8 @@ namespace Promotions.Redemption.Redeeming;
 /// out and the cart quoted again, so what is recorded is always a consistent stack.
 /// </summary>
 internal sealed class CartRedeemer(
-    LiveCatalog catalog, CustomerResolver customers, CartQuoter quoter, IPromotionStore promotions, IRedemptionLedger ledger, CodeAttemptGuard guard)
+    LiveCatalog catalog, CustomerResolver customers, CartQuoter quoter, IPromotionStore promotions, IRedemptionLedger ledger, CodeAttemptGuard guard,
+    PromotionsMetrics metrics)
 {
     public const string IdPrefix = "rdm";
 
@@ -62,7 +64,7 @@ internal sealed class CartRedeemer(
         var profile = await customers.ResolveAsync(body.CustomerId, inline, snapshot, now, ct);
         if (!profile.IsSuccess)
         {
-            return Refused(idempotent, LedgerRefusals.Of(RedemptionRejections.UnknownCustomer) with { Message = profile.Errors[0].Message, Path = "$.customerId" });
+            return Refused(body, idempotent, LedgerRefusals.Of(RedemptionRejections.UnknownCustomer) with { Message = profile.Errors[0].Message, Path = "$.customerId" });
         }
 
         var id = Ids.New(IdPrefix, clock);
@@ -82,13 +84,13 @@ internal sealed class CartRedeemer(
 
             if (attempt == 0 && body.QuoteFingerprint is { } expected && expected != QuoteFingerprint.Of(quote.Quote))
             {
-                return Refused(idempotent, new DomainError(RedemptionRejections.QuoteChanged,
+                return Refused(body, idempotent, new DomainError(RedemptionRejections.QuoteChanged,
                     "The cart's quote is no longer the one shown: show the new quote and ask again.", "$.quoteFingerprint"), quote, snapshot);
             }
 
             if (await WhyNotAsync(body, quote, partial, ct) is { } refusal)
             {
-                return Refused(idempotent, refusal, quote, snapshot);
+                return Refused(body, idempotent, refusal, quote, snapshot);
             }
 
             var command = QuotedOrder.Command(id, body.Order.OrderId, cart, profile.Value, body.Channel, quote.Quote, snapshot, now, now + hold);
@@ -98,13 +100,16 @@ internal sealed class CartRedeemer(
                 stored = idempotent.Success(StatusCodes.Status201Created, RedemptionResponse.From(r, snapshot, quote.NotApplied), $"/redemptions/{r.Id}")), ct);
             if (result.IsSuccess)
             {
+                var order = result.Value!;
+                metrics.Redeemed(order.Channel, order.Currency, order.Discount, hold is not null,
+                    order.Redemptions.Select(static r => r.CampaignId).OfType<string>(), order.Redemptions.Select(static r => r.PromotionId));
                 return new Outcome(stored!, Completed: true);
             }
 
             var error = result.Errors[0];
             if (error.Subject is not { } refused || OfferReasonOf(error.Code) is not { } reason)
             {
-                return Refused(idempotent, error);
+                return Refused(body, idempotent, error);
             }
 
             // A limit ran out since the catalog's counters were read: quote again without that promotion.
@@ -112,11 +117,11 @@ internal sealed class CartRedeemer(
             if (!partial)
             {
                 var requoted = await quoter.QuoteAsync(request with { Excluded = excluded }, snapshot, now, ct);
-                return Refused(idempotent, error, requoted, snapshot);
+                return Refused(body, idempotent, error, requoted, snapshot);
             }
         }
 
-        return Refused(idempotent, new DomainError(RedemptionRejections.QuoteChanged, "The promotions of this cart kept running out while it was redeemed; try again."));
+        return Refused(body, idempotent, new DomainError(RedemptionRejections.QuoteChanged, "The promotions of this cart kept running out while it was redeemed; try again."));
     }
 
     /// <summary>
@@ -176,8 +181,10 @@ internal sealed class CartRedeemer(
         _ => null,
     };
 
-    private static Outcome Refused(IdempotentRequest idempotent, DomainError error, CartQuote? quote = null, CatalogSnapshot? snapshot = null)
+    /// <summary>The refusal's stored answer; the one place a refusal of a redemption is counted (<c>RedemptionRefusals</c>).</summary>
+    private Outcome Refused(RedeemRequest body, IdempotentRequest idempotent, DomainError error, CartQuote? quote = null, CatalogSnapshot? snapshot = null)
     {
+        metrics.Refused(body.Channel, error.Code, error.Subject);
         ProblemDetails problem = RedemptionProblems.Create([error]);
         if (quote is not null)
         {

@@ -9,6 +9,7 @@ using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
 using Promotions.ServiceDefaults.OpenApi;
+using Promotions.ServiceDefaults.Metrics;
 
 namespace Promotions.Redemption.Redeeming;
 
@@ -20,7 +21,7 @@ internal static class RedemptionEndpoints
 
     public static RouteGroupBuilder MapRedemptions(this RouteGroupBuilder group)
     {
-        group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem")
+        group.MapPost("/", Redeem).RequireAuthorization(Policies.Redeem).WithName("Redeem").WithRequestMetric("Checkout")
             .WithSummary("Redeem a cart: every promotion its quote applies (codes and automatic ones), atomically across every limit (Idempotency-Key required).")
             .Produces<RedemptionResponse>(StatusCodes.Status201Created).RequireIdempotencyKey().ProducesRefusals(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         group.MapPost("/reservations", Reserve).RequireAuthorization(Policies.Redeem).WithName("Reserve")

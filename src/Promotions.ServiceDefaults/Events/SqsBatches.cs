@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Promotions.ServiceDefaults.Telemetry;
 
 namespace Promotions.ServiceDefaults.Events;
 
@@ -17,16 +19,19 @@ public static partial class SqsBatches
         var failures = new List<BatchItemFailure>();
         foreach (var record in batch.Records)
         {
+            using var activity = SqsTrace.StartProcessing(record);
             try
             {
                 if (!await handle(record, ct))
                 {
+                    activity?.SetStatus(ActivityStatusCode.Error, "refused");
                     failures.Add(new BatchItemFailure(record.MessageId));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, e, record.MessageId);
+                activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
                 failures.Add(new BatchItemFailure(record.MessageId));
             }
         }

@@ -6,6 +6,7 @@ using Promotions.Domain.Offers.Input;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.CodeAttempts;
 using Promotions.ServiceDefaults.Http;
+using Promotions.ServiceDefaults.Metrics;
 using Promotions.ServiceDefaults.Quotes;
 using Promotions.ServiceDefaults.OpenApi;
 
@@ -35,6 +36,7 @@ internal static class ValidateEndpoint
         CustomerResolver customers,
         CartQuoter quoter,
         CodeAttemptGuard guard,
+        PromotionsMetrics metrics,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -61,6 +63,7 @@ internal static class ValidateEndpoint
         }
 
         var now = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
         var snapshot = await catalog.GetAsync(ct);
         var profile = await customers.ResolveAsync(body.CustomerId, inline, snapshot, now, ct);
         if (!profile.IsSuccess)
@@ -70,6 +73,7 @@ internal static class ValidateEndpoint
 
         var request = new QuoteRequest(cart!, profile.Value, body.Channel, body.Codes ?? []);
         var quote = await quoter.QuoteAsync(request, snapshot, now, ct);
+        metrics.Quoted(body.Channel, clock.GetElapsedTime(started), quote.Quote.Applied.Count);
         var unknown = quote.NotApplied.Where(static r => r.Reason == OfferReasons.UnknownCode).Select(static r => r.Code).Distinct(StringComparer.Ordinal).Count();
         await guard.RecordUnknownAsync(scope.CallerId, body.CustomerId, unknown, ct);
         return TypedResults.Ok(ValidateResponse.From(quote, snapshot));

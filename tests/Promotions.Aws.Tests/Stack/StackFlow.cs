@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using Promotions.Aws.Tests.Support;
 using Promotions.Aws.Tests.Support.Lambda;
+using Promotions.ServiceDefaults.Telemetry;
 
 namespace Promotions.Aws.Tests.Stack;
 
@@ -10,7 +12,8 @@ namespace Promotions.Aws.Tests.Stack;
 /// The flow of the deployed stack, end to end: a marketer creates a campaign, a code promotion and its codes
 /// (generated through the code-job queue, and imported); a sales channel gets offers, looks the code up, quotes and
 /// redeems (and replays); the table's stream reaches the relay and the analytics queue reaches Analytics as their
-/// event source mappings say, each polled with its function's credentials; an analyst's report shows the redemption.
+/// event source mappings say, each polled with its function's credentials, and the redemption's trace reaches the
+/// analytics write; an analyst's report shows the redemption.
 /// </summary>
 internal sealed class StackFlow(StackFixture stack)
 {
@@ -70,8 +73,15 @@ internal sealed class StackFlow(StackFixture stack)
         Assert.Equal([promotionId], quote.GetProperty("applied").EnumerateArray().Select(a => a.GetProperty("promotionId").GetString()));
         Assert.Equal(20m, quote.GetProperty("discount").GetDecimal());
 
+        // The checkout's request comes with the invocation's X-Ray context, as the Web Adapter passes it.
+        using var spans = new SpanCollector();
+        var trace = ActivityTraceId.CreateRandom().ToHexString();
         var order = Order(code);
-        var key = new Dictionary<string, string> { ["idempotency-key"] = "checkout-" + code };
+        var key = new Dictionary<string, string>
+        {
+            ["idempotency-key"] = "checkout-" + code,
+            ["x-amzn-trace-id"] = $"Root=1-{trace[..8]}-{trace[8..]};Parent=53995c3f42cd8ad8;Sampled=1",
+        };
         var redemption = (await Api.SendJsonAsync("POST", "/redemptions", checkout, order, key)).Expect(201);
         var replay = await Api.SendJsonAsync("POST", "/redemptions", checkout, order, key);
         // The order total is before the discount (docs/events.md): 2 × 30.00 + 40.00.
@@ -86,6 +96,17 @@ internal sealed class StackFlow(StackFixture stack)
         var consumed = await DrainAnalyticsQueueAsync();
         Assert.True(relayed > 0 && consumed.Received == relayed && consumed.Acknowledged == consumed.Received,
             $"outbox events relayed {relayed}, received from the queue {consumed.Received}, acknowledged {consumed.Acknowledged}");
+
+        // One trace from the checkout's request to the analytics write: the Redemption function's request and its
+        // transaction, the Analytics function's processing of the relayed event and its DynamoDB writes.
+        var traced = spans.All.Where(s => s.TraceId.ToHexString() == trace).ToList();
+        // The redemption and its replay came with the same header: two requests under the invocation's parent.
+        Assert.Equal(2, traced.Count(s => s.Kind == ActivityKind.Server && s.ParentSpanId.ToHexString() == "53995c3f42cd8ad8"));
+        Assert.Contains(traced, s => s.DisplayName == "DynamoDB.TransactWriteItems");
+        // Each event the checkout wrote (its redemption, and any budget threshold it crossed) is processed in that trace.
+        var processed = traced.Where(s => s.Source.Name == PromotionsActivities.SourceName).ToList();
+        Assert.NotEmpty(processed);
+        Assert.All(processed, p => Assert.Contains(traced, s => s.ParentSpanId == p.SpanId && s.DisplayName.StartsWith("DynamoDB.", StringComparison.Ordinal)));
 
         var report = (await Api.SendAsync("GET", $"/analytics/campaigns/{campaignId}", analyst)).Expect(200);
         var totals = Assert.Single(report.GetProperty("totals").EnumerateArray());

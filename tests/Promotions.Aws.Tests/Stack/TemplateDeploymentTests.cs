@@ -219,4 +219,41 @@ public sealed class TemplateDeploymentTests(DeployedStack stack) : IClassFixture
         config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(Emulator.Region);
         return new AmazonDynamoDBClient(config);
     }
+
+    [Fact]
+    public void Template_AlarmsOnCheckoutErrorRateAndP99FromTheMetricsTheRedemptionFunctionWrites()
+    {
+        var resources = TemplateValues.Resources(stack.Template);
+        var names = TemplateValues.Defaults(stack.Template, stack.StackName);
+        names["AlarmTopic"] = "AlarmTopic";
+        var service = ServiceDefaults.Telemetry.ServiceIdentity.FromApplication(typeof(Redemption.Program).Assembly.GetName().Name!);
+        var space = stack.Functions["RedemptionFunction"]["Telemetry__Metrics__Namespace"];
+
+        Assert.All(stack.Functions.Values, environment =>
+        {
+            Assert.Equal(("xray", "true", space, "json-trace"), (environment["Telemetry__Traces__Exporter"], environment["Telemetry__Metrics__Emf"],
+                environment["Telemetry__Metrics__Namespace"], environment["Logging__Console__FormatterName"]));
+        });
+        Assert.Equal($"Promotions/{stack.StackName}", space);
+
+        // The error rate: CheckoutErrors over CheckoutRequests, both written once per POST /redemptions by the service.
+        var rate = TemplateValues.Resolve(resources["CheckoutErrorRateAlarm"]!["Properties"], names)!;
+        var stats = rate["Metrics"]!.AsArray().Where(m => m!["MetricStat"] is not null)
+            .Select(m => m!["MetricStat"]!["Metric"]!).ToList();
+        Assert.Equal(["CheckoutErrors", "CheckoutRequests"], stats.Select(m => m["MetricName"]!.GetValue<string>()).Order());
+        Assert.All(stats, m => Assert.Equal((space, "service", service),
+            (m["Namespace"]!.GetValue<string>(), m["Dimensions"]![0]!["Name"]!.GetValue<string>(), m["Dimensions"]![0]!["Value"]!.GetValue<string>())));
+        Assert.Equal("1", rate["Threshold"]!.GetValue<string>());
+
+        var latency = TemplateValues.Resolve(resources["CheckoutLatencyAlarm"]!["Properties"], names)!;
+        Assert.Equal(("CheckoutLatency", "p99", space, service), (latency["MetricName"]!.GetValue<string>(), latency["ExtendedStatistic"]!.GetValue<string>(),
+            latency["Namespace"]!.GetValue<string>(), latency["Dimensions"]![0]!["Value"]!.GetValue<string>()));
+        Assert.All(new[] { rate, latency }, alarm => Assert.Equal("AlarmTopic", alarm["AlarmActions"]![0]!.GetValue<string>()));
+
+        // The dashboard reads the same namespace and every metric the services write.
+        var dashboard = resources["OperationsDashboard"]!["Properties"]!["DashboardBody"]!["Fn::Sub"]!.GetValue<string>();
+        Assert.All(["CheckoutRequests", "CheckoutErrors", "CheckoutLatency", "Redemptions", "RedemptionRefusals", "DiscountCost", "QuoteLatency", "EventsParked"],
+            metric => Assert.True(dashboard.Contains($"\"{metric}\"", StringComparison.Ordinal) || dashboard.Contains($"\\\"{metric}\\\"", StringComparison.Ordinal), metric));
+        Assert.Contains("Promotions/${AWS::StackName}", dashboard, StringComparison.Ordinal);
+    }
 }

@@ -32,6 +32,8 @@
    distribution's domain would fail the stack), though its CloudFront API keeps distributions and origin access
    controls. A distribution and an origin access control go to that API, so a test reads them back as deployed; a
    response headers policy, which moto's CloudFront lacks, gets an id only (the test reads it from the template).
+8. SendMessageBatch keeps each entry's MessageSystemAttributes (the AWSTraceHeader of the X-Ray trace), as SQS and
+   moto's own SendMessage do; moto's batch drops them.
 
 Usage: python3 moto_server.py HOST PORT
 """
@@ -62,7 +64,7 @@ from moto.dynamodb import dynamodb_backends
 from moto.iam.access_control import IAMPolicy, IAMRequest, S3IAMRequest
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from moto.sqs.models import sqs_backends
+from moto.sqs.models import SQSBackend, sqs_backends
 from urllib.parse import parse_qs, urlparse
 from werkzeug.serving import run_simple
 
@@ -457,6 +459,21 @@ _STACK_KINDS = [
     _stack_kind("AWS::CloudFront::OriginAccessControl", _create_origin_access_control),
     _stack_kind("AWS::CloudFront::ResponseHeadersPolicy", _create_policy_id),
 ]
+
+
+_send_message_batch = SQSBackend.send_message_batch
+
+
+def send_message_batch(self, queue_name, entries):
+    messages, failed = _send_message_batch(self, queue_name, entries)
+    system = {entry["Id"]: entry.get("MessageSystemAttributes") for entry in entries.values()}
+    for message in messages:
+        if system.get(message.user_id):
+            message.system_attributes = system[message.user_id]
+    return messages, failed
+
+
+SQSBackend.send_message_batch = send_message_batch
 
 _app = DomainDispatcherApplication(create_backend_app)
 _lock = threading.Lock()
