@@ -818,10 +818,12 @@ export interface components {
         BudgetRequest: {
             amount?: null | number;
             currency?: null | string;
+            pacing?: null | components["schemas"]["PacingBody"];
         };
         BudgetResponse: {
             amount: number;
             currency: string;
+            pacing?: null | components["schemas"]["PacingBody"];
         };
         BurnDay: {
             cumulative: number;
@@ -1096,6 +1098,8 @@ export interface components {
          * @enum {unknown}
          */
         LifecycleStatus: "draft" | "scheduled" | "active" | "paused" | "ended" | "archived";
+        /** @enum {unknown} */
+        LimitPeriod: "day" | "week" | null;
         /** @description The part of a discount that one cart line carries (per line, all units together). */
         LineAllocation: {
             amount?: number;
@@ -1209,6 +1213,19 @@ export interface components {
             orderId: string;
             shipping?: null | number;
         };
+        PacingBody: {
+            amount?: null | number;
+            mode?: null | components["schemas"]["PacingMode"];
+            tolerance?: null | number;
+        };
+        /** @enum {unknown} */
+        PacingMode: "even" | "daily" | null;
+        PeriodLimitBody: {
+            /** Format: int32 */
+            max?: null | number;
+            perCustomer?: null | boolean;
+            period?: null | components["schemas"]["LimitPeriod"];
+        };
         PingResponse: {
             pong: boolean;
         };
@@ -1266,6 +1283,7 @@ export interface components {
             name?: null | string;
             /** Format: int32 */
             perCustomerLimit?: null | number;
+            periodLimits?: null | components["schemas"]["PeriodLimitBody"][];
             /** Format: int32 */
             priority?: null | number;
             rules?: null | components["schemas"]["RuleRequest"][];
@@ -1287,8 +1305,10 @@ export interface components {
             /** Format: int32 */
             maxRedemptions: null | number;
             name: string;
+            paced?: boolean;
             /** Format: int32 */
             perCustomerLimit: null | number;
+            periodLimits?: components["schemas"]["PeriodLimitBody"][];
             /** Format: int32 */
             priority: number;
             rules: components["schemas"]["RuleResponse"][];
