@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
 using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Plans;
 using Promotions.Domain.Scheduling;
 
 namespace Promotions.AdminApi.Scheduling;
 
 /// <summary>
 /// Applies the due lifecycle steps (<see cref="ScheduleRunner"/>) at start and then on a timer of the injected
-/// <see cref="TimeProvider"/>: a step that fell due while the process was down is applied once when it comes back.
+/// <see cref="TimeProvider"/>, and then the due steps of campaign plans (<see cref="PlanRunner"/>): a step that fell due
+/// while the process was down is applied once when it comes back.
 /// </summary>
-internal sealed partial class ScheduleWorker(ScheduleRunner runner, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger)
+internal sealed partial class ScheduleWorker(ScheduleRunner runner, PlanRunner plans, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,6 +24,12 @@ internal sealed partial class ScheduleWorker(ScheduleRunner runner, TimeProvider
                 {
                     LogApplied(logger, step.Kind, step.Id, step.Status, step.Version);
                 }
+
+                // After the schedule's moves, so a stage sees a campaign its startsAt made active.
+                foreach (var step in await plans.RunDueAsync(stoppingToken))
+                {
+                    LogStep(logger, step.CampaignId, step.Index, step.Revision, step.Outcome);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -34,6 +42,9 @@ internal sealed partial class ScheduleWorker(ScheduleRunner runner, TimeProvider
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Kind} {Id} is now {Status} (version {Version})")]
     private static partial void LogApplied(ILogger logger, ScheduledItem kind, string id, LifecycleStatus status, long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan: campaign {CampaignId} stage {Index} of revision {Revision} {Outcome}")]
+    private static partial void LogStep(ILogger logger, string campaignId, int index, long revision, StepOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Schedule pass failed; retrying on the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -16,6 +16,7 @@ namespace Promotions.Domain.Events;
 [JsonDerivedType(typeof(ReservationExpired), ReservationExpired.TypeName)]
 [JsonDerivedType(typeof(ReservationReleased), ReservationReleased.TypeName)]
 [JsonDerivedType(typeof(BudgetThresholdCrossed), BudgetThresholdCrossed.TypeName)]
+[JsonDerivedType(typeof(CampaignStageApplied), CampaignStageApplied.TypeName)]
 public abstract record DomainEvent(string EventId, DateTimeOffset OccurredAt)
 {
     /// <summary>Prefix of event ids (<c>evt_…</c>, from <c>Ids.New</c>).</summary>
