@@ -31,7 +31,7 @@ public sealed class CampaignPlanTests : IDisposable
 
         var before = await PlanApi.GetAsync(_admin, $"/admin/campaigns/{campaign}/plan");
         Assert.Equal(["pending", "pending", "pending"], before.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
-        Assert.Equal(now.AddMinutes(5).AddDays(2), before.GetProperty("stages")[1].GetProperty("runsAt").GetDateTimeOffset());
+        Assert.Equal(now.AddMinutes(15), before.GetProperty("stages")[1].GetProperty("runsAt").GetDateTimeOffset());
         Assert.True(before.GetProperty("running").GetBoolean());
 
         _host.Clock.SetUtcNow(now.AddMinutes(5));
@@ -42,7 +42,7 @@ public sealed class CampaignPlanTests : IDisposable
         Assert.Equal("active", (await PlanApi.GetAsync(_admin, $"/admin/promotions/{teaser}")).GetProperty("status").GetString());
         Assert.Equal("draft", (await PlanApi.GetAsync(_admin, $"/admin/promotions/{main}")).GetProperty("status").GetString());
 
-        _host.Clock.SetUtcNow(now.AddMinutes(5).AddDays(2));
+        _host.Clock.SetUtcNow(now.AddMinutes(15));
         var launched = await PlanApi.StageRanAsync(_admin, _host.Clock, campaign, 1);
         Assert.Equal("pending", launched.GetProperty("stages")[2].GetProperty("status").GetString());
         Assert.Equal(["changed", "changed", "changed"],
@@ -51,7 +51,7 @@ public sealed class CampaignPlanTests : IDisposable
         var launchedMain = await PlanApi.GetAsync(_admin, $"/admin/promotions/{main}");
         Assert.Equal(("active", 20), (launchedMain.GetProperty("status").GetString(), launchedMain.GetProperty("effect").GetProperty("percent").GetInt32()));
 
-        _host.Clock.SetUtcNow(now.AddMinutes(5).AddDays(9));
+        _host.Clock.SetUtcNow(now.AddMinutes(25));
         var last = await PlanApi.StageRanAsync(_admin, _host.Clock, campaign, 2);
         Assert.Equal("applied", last.GetProperty("stages")[2].GetProperty("status").GetString());
         var lastMain = await PlanApi.GetAsync(_admin, $"/admin/promotions/{main}");

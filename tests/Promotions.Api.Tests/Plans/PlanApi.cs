@@ -28,8 +28,9 @@ internal static class PlanApi
         return (campaign.Id(), tag, (await admin.Create("/admin/promotions", teaser)).Body.Id(), (await admin.Create("/admin/promotions", main)).Body.Id());
     }
 
-    /// <summary>Teaser at the start, launch (the teaser ends, the main promotion deepens to 20 % and goes live) two days
-    /// later, last chance (30 %) a week after that unless 90 % of the budget is spent.</summary>
+    /// <summary>Teaser at the start, launch (the teaser ends, the main promotion deepens to 20 % and goes live) ten minutes
+    /// later, last chance (30 %) ten minutes after that unless 90 % of the budget is spent. Minutes, not days: the fake
+    /// clock fires every periodic timer of the host once per period it jumps over.</summary>
     public static object ThreeStages(string teaser, string main) => new
     {
         stages = new object[]
@@ -41,7 +42,7 @@ internal static class PlanApi
             },
             new
             {
-                name = "launch", after = "P2D",
+                name = "launch", after = "PT10M",
                 changes = new object[]
                 {
                     new { type = "end", promotionId = teaser },
@@ -51,7 +52,7 @@ internal static class PlanApi
             },
             new
             {
-                name = "last chance", after = "P7D",
+                name = "last chance", after = "PT10M",
                 changes = new object[] { new { type = "set_effect", promotionId = main, effect = Percent(30) } },
                 skipIf = new { budgetSpentAtLeast = 0.9m },
             },
