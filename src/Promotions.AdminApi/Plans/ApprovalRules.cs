@@ -16,7 +16,7 @@ internal static class ApprovalRules
     /// <summary>409: submit, approve or reject in the wrong approval state (or on a campaign that needs no approval).</summary>
     public const string ApprovalState = "approval_state";
 
-    /// <summary>403: only an admin approves, rejects, or takes the approval requirement off.</summary>
+    /// <summary>403: only an admin takes the approval requirement off (approving and rejecting have their own policy).</summary>
     public const string AdminOnly = "admin_only";
 
     /// <summary>403: the admin who decides is the one who submitted.</summary>

@@ -24,8 +24,8 @@ internal static class PlanEndpoints
         group.MapPut("/{id}/plan", Put).Describe(Policies.CatalogWrite, "PutCampaignPlan", "Write the campaign's plan (a new revision; If-Match).", 400, 404, 409, 412, 428);
         group.MapDelete("/{id}/plan", Delete).Describe(Policies.CatalogWrite, "DeleteCampaignPlan", "Take the plan off the campaign (If-Match).", 404, 409, 412, 428);
         group.MapPost("/{id}/submit", Submit).Describe(Policies.CatalogWrite, "SubmitCampaign", "Submit a campaign that needs approval (If-Match).", 404, 409, 412, 428);
-        group.MapPost("/{id}/approve", Approve).Describe(Policies.CatalogWrite, "ApproveCampaign", "Approve a submitted campaign: an admin other than the submitter (If-Match).", 403, 404, 409, 412, 428);
-        group.MapPost("/{id}/reject", Reject).Describe(Policies.CatalogWrite, "RejectCampaign", "Reject a submitted campaign with a reason: an admin other than the submitter (If-Match).", 400, 403, 404, 409, 412, 428);
+        group.MapPost("/{id}/approve", Approve).Describe(Policies.CatalogApprove, "ApproveCampaign", "Approve a submitted campaign: an admin other than the submitter (If-Match).", 403, 404, 409, 412, 428);
+        group.MapPost("/{id}/reject", Reject).Describe(Policies.CatalogApprove, "RejectCampaign", "Reject a submitted campaign with a reason: an admin other than the submitter (If-Match).", 400, 403, 404, 409, 412, 428);
     }
 
     private static async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> Get(
@@ -98,11 +98,6 @@ internal static class PlanEndpoints
         ICampaignStore store, PlanExecutionSync sync, string id, HttpContext http, ApprovalStatus decision, string? reason,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!http.User.IsInRole(Roles.Admin))
-        {
-            return ApprovalRules.Forbidden(ApprovalRules.AdminOnly, "Only an admin approves or rejects a campaign.");
-        }
-
         var caller = Caller(http);
         if (await store.GetAsync(id, ct) is { Approval: { Status: ApprovalStatus.Pending } pending }
             && string.Equals(pending.SubmittedBy, caller, StringComparison.Ordinal))

@@ -45,7 +45,7 @@ public sealed class CampaignApprovalTests : IDisposable
         tag = submitted.Headers.ETag!.ToString();
         Assert.Equal(("pending", "mia"), (pending.GetProperty("approval").GetProperty("status").GetString(), pending.GetProperty("approval").GetProperty("submittedBy").GetString()));
 
-        Assert.Equal("admin_only", (await (await _marketer.PostJson($"{path}/approve", new { }, tag)).Expect(HttpStatusCode.Forbidden)).Code());
+        await (await _marketer.PostJson($"{path}/approve", new { }, tag)).Expect(HttpStatusCode.Forbidden);
         using var approved = await _alice.PostJson($"{path}/approve", new { }, tag);
         var decided = await approved.Expect(HttpStatusCode.OK);
         Assert.Equal(("approved", "alice"), (decided.GetProperty("approval").GetProperty("status").GetString(), decided.GetProperty("approval").GetProperty("decidedBy").GetString()));
