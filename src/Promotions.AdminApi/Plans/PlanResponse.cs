@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Xml;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Plans;
@@ -31,22 +30,3 @@ internal sealed record PlanResponse(
         return new PlanResponse(campaign.Id, plan.Revision, PlanSteps.IsRunnable(campaign), campaign.Approval, [.. stages]);
     }
 }
-
-/// <summary>A stage, its resolved time (<c>runsAt</c>), its status (<c>pending</c>, <c>applied</c>, <c>skipped</c>) and what its changes did.</summary>
-internal sealed record StageResponse(
-    int Index,
-    string Name,
-    DateTimeOffset? At,
-    string? After,
-    DateTimeOffset? RunsAt,
-    IReadOnlyList<ChangeResponse> Changes,
-    SkipResponse? SkipIf,
-    string Status,
-    DateTimeOffset? RanAt,
-    IReadOnlyList<ChangeReport>? Results);
-
-/// <summary>A change as written.</summary>
-internal sealed record ChangeResponse(StageChangeKind Type, string? PromotionId, JsonElement? Effect);
-
-/// <summary>A skip condition as written.</summary>
-internal sealed record SkipResponse(decimal? BudgetSpentAtLeast);

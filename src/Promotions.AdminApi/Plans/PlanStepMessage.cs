@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Promotions.AdminApi.Plans;
 
@@ -28,8 +27,3 @@ internal sealed record PlanStepMessage(string CampaignId, long Revision, int Ind
         }
     }
 }
-
-/// <summary>The wire form of <see cref="PlanStepMessage"/>: camelCase, as the state machine writes it.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(PlanStepMessage))]
-internal sealed partial class PlanStepMessageJson : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Events;
-using Promotions.Domain.Promotions;
 
 namespace Promotions.Domain.Plans;
 
@@ -16,6 +15,3 @@ public sealed record StageWrite(
     Campaign? Campaign,
     IReadOnlyList<PromotionWrite> Promotions,
     IReadOnlyList<DomainEvent> Events);
-
-/// <summary>A promotion a step changes: its new state and the version it was read at.</summary>
-public sealed record PromotionWrite(Promotion Promotion, long ExpectedVersion, IReadOnlyList<DomainEvent> Events);

@@ -32,7 +32,8 @@ public sealed class PlanStackTests(StackFixture stack)
         })).Expect(201).GetProperty("id").GetString()!;
         var promotion = (await Api.SendJsonAsync("POST", "/admin/promotions", marketer, new
         {
-            campaignId = campaign, name = "Deepening", kind = "automatic", effect = Percent(10),
+            // In store only, and ended below: the other tests of the stack ask for web offers.
+            campaignId = campaign, name = "Deepening", kind = "automatic", effect = Percent(10), channels = new[] { "in_store" },
         })).Expect(201).GetProperty("id").GetString()!;
         var plan = new
         {
@@ -88,7 +89,9 @@ public sealed class PlanStackTests(StackFixture stack)
         Assert.True(ran[0].GetProperty("ranAt").GetDateTimeOffset() <= ran[1].GetProperty("ranAt").GetDateTimeOffset()
             && ran[1].GetProperty("ranAt").GetDateTimeOffset() <= ran[2].GetProperty("ranAt").GetDateTimeOffset());
         Assert.All(ran, s => Assert.All(s.GetProperty("results").EnumerateArray(), r => Assert.Equal("changed", r.GetProperty("result").GetString())));
-        Assert.Equal("active", (await Api.SendAsync("GET", $"/admin/campaigns/{campaign}", marketer)).Expect(200).GetProperty("status").GetString());
+        var live = await Api.SendAsync("GET", $"/admin/campaigns/{campaign}", marketer);
+        Assert.Equal("active", live.Expect(200).GetProperty("status").GetString());
+        (await Api.SendJsonAsync("POST", $"/admin/campaigns/{campaign}/lifecycle", marketer, new { action = "end" }, IfMatch(live))).Expect(200);
     }
 
     private static object Percent(int percent) => new { type = "percent_off", percent, target = new { scope = "order" } };
