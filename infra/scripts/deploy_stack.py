@@ -59,9 +59,11 @@ def main():
         template = cfn_yaml.loads(f.read())
     template = json.loads(json.dumps(template))  # plain dicts, as the translator expects
     point_code_at(template, bucket, key)
+    inline_definitions(template, os.path.dirname(os.path.abspath(args.template)))
     parameters = dict(p.split("=", 1) for p in args.parameter)
     os.environ["AWS_DEFAULT_REGION"] = args.region  # the translator resolves AWS::Region and ARNs from it
     translated = transform(template, parameters, NoManagedPolicies())
+    substitute_definitions(translated)
 
     cloudformation.create_stack(
         StackName=args.stack_name,
@@ -95,6 +97,33 @@ def point_code_at(template, bucket, key):
         if resource.get("Type") == "AWS::Serverless::Function":
             resource.setdefault("Properties", {})["CodeUri"] = {"Bucket": bucket, "Key": key}
             resource.pop("Metadata", None)
+
+
+def inline_definitions(template, root):
+    """A state machine's DefinitionUri names a file of the repository, which `sam package` uploads; here its JSON is
+    inlined as the state machine's Definition, which the translator turns into the same DefinitionString."""
+    for resource in template["Resources"].values():
+        properties = resource.get("Properties", {})
+        if resource.get("Type") == "AWS::Serverless::StateMachine" and isinstance(properties.get("DefinitionUri"), str):
+            with open(os.path.join(root, properties.pop("DefinitionUri")), encoding="utf-8") as f:
+                properties["Definition"] = json.load(f)
+
+
+def substitute_definitions(translated):
+    """Applies a state machine's DefinitionSubstitutions as Fn::Sub over its DefinitionString, which is what
+    CloudFormation does with them; moto's CloudFormation reads DefinitionString only and would leave ${...} in place."""
+    for resource in translated["Resources"].values():
+        properties = resource.get("Properties", {})
+        if resource.get("Type") != "AWS::StepFunctions::StateMachine" or "DefinitionSubstitutions" not in properties:
+            continue
+        definition = properties["DefinitionString"]
+        if isinstance(definition, dict) and "Fn::Join" in definition:
+            separator, parts = definition["Fn::Join"]
+            if not all(isinstance(p, str) for p in parts):
+                continue
+            definition = separator.join(parts)
+        if isinstance(definition, str):
+            properties["DefinitionString"] = {"Fn::Sub": [definition, properties.pop("DefinitionSubstitutions")]}
 
 
 def package_bytes(path):

@@ -3,11 +3,13 @@ using Promotions.AdminApi.Campaigns;
 using Promotions.AdminApi.CampaignTypes;
 using Promotions.AdminApi.Codes;
 using Promotions.AdminApi.Customers;
+using Promotions.AdminApi.Plans;
 using Promotions.AdminApi.Promotions;
 using Promotions.AdminApi.Scheduling;
 using Promotions.AdminApi.Segments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Domain.Codes;
+using Promotions.Domain.Plans;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Scheduling;
 
@@ -32,6 +34,9 @@ public static class AdminApiExtensions
         services.AddSingleton(new CodeGenerator());
         services.AddSingleton<CodeJobRunner>();
         services.AddHostedService<CodeJobWorker>();
+        services.TryAddSingleton<IPlanExecutions, NoPlanExecutions>();
+        services.AddSingleton<PlanExecutionSync>();
+        services.AddSingleton<PlanRunner>();
         if (services.Any(d => d.ServiceType == typeof(IDueStepQuery)))
         {
             services.AddOptions<ScheduleOptions>()
@@ -51,6 +56,7 @@ public static class AdminApiExtensions
     {
         var admin = app.MapGroup("/admin");
         admin.MapCampaigns();
+        admin.MapCampaignPlans();
         admin.MapCampaignTypes();
         admin.MapPromotions();
         admin.MapSegments();

@@ -8,6 +8,7 @@ using Promotions.Aws.CodeAttempts;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Events;
 using Promotions.Aws.PersonalData;
+using Promotions.Aws.Plans;
 using Promotions.Aws.Redemptions;
 using Promotions.Domain.Customers;
 using Promotions.Domain.Events;
@@ -48,6 +49,12 @@ public static class AwsAdapters
         services.AddDynamoDbCatalog();
         services.AddAwsRedemption(configuration);
         services.AddAwsCodeAttempts();
+        if (!string.IsNullOrEmpty(configuration[$"{AwsOptions.SectionName}:{nameof(AwsOptions.PlanStateMachineArn)}"]))
+        {
+            // Without a state machine the Admin API registers no executions, and plans do not run.
+            services.AddPlanExecutions();
+        }
+
         return services;
     }
 }

@@ -13,6 +13,7 @@ using Promotions.Embedded.CodeAttempts;
 using Promotions.Embedded.Codes;
 using Promotions.Embedded.Customers;
 using Promotions.Embedded.PersonalData;
+using Promotions.Embedded.Plans;
 using Promotions.Embedded.Promotions;
 using Promotions.Embedded.Redemptions;
 using Promotions.Embedded.Scheduling;
@@ -47,6 +48,7 @@ public static class EmbeddedAdapters
         services.AddSingleton<ICampaignTypeStore, SqliteCampaignTypeStore>();
         services.AddSingleton<IPromotionStore, SqlitePromotionStore>();
         services.AddSingleton<IDueStepQuery, SqliteDueStepQuery>();
+        services.AddSingleton<ICampaignPlanStore, SqliteCampaignPlanStore>();
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LocalKeyRing(sp.GetRequiredService<SqliteDatabase>().DataDirectory));

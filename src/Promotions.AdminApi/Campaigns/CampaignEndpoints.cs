@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.AdminApi.Common;
 using Promotions.AdminApi.Lifecycle;
+using Promotions.AdminApi.Plans;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
 using Promotions.Domain.Lifecycle;
@@ -59,9 +60,18 @@ internal static class CampaignEndpoints
     private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         string id, CampaignRequest body, ICampaignStore store, ISegmentStore segments, ICampaignTypeStore types,
         IRedemptionLedger ledger, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Of(store).ChangeAsync(id, http, async current => LifecycleMachine.IsEditable(current.Status)
-            ? await new CampaignValidation(segments, types, ledger).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, ct)
-            : LifecycleRules.NotEditableError(current.Status, What), CampaignResponse.From, ct);
+        Of(store).ChangeAsync(id, http, async current =>
+        {
+            if (!LifecycleMachine.IsEditable(current.Status))
+            {
+                return LifecycleRules.NotEditableError(current.Status, What);
+            }
+
+            var next = await new CampaignValidation(segments, types, ledger).ValidateAsync(body, current with { UpdatedAt = clock.GetUtcNow() }, ct);
+            return next.IsSuccess && current.Approval is { Required: true } && next.Value.Approval is not { Required: true } && !http.User.IsInRole(Roles.Admin)
+                ? new DomainError(ApprovalRules.AdminOnly, "Only an admin takes the approval requirement off a campaign.", "$.requiresApproval")
+                : next;
+        }, CampaignResponse.From, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(
         string id, ICampaignStore store, IPromotionStore promotions, HttpRequest request, CancellationToken ct) =>
@@ -79,16 +89,22 @@ internal static class CampaignEndpoints
         }, ct);
 
     private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> ChangeLifecycle(
-        string id, LifecycleRequest body, ICampaignStore store, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Of(store).ChangeAsync(id, http, current =>
+        string id, LifecycleRequest body, ICampaignStore store, PlanExecutionSync sync, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        Campaign? before = null;
+        return Of(store).ChangeAsync(id, http, current =>
         {
+            before = current;
             var now = clock.GetUtcNow();
             var action = LifecycleRules.ParseAction(body);
-            var next = action.IsSuccess ? LifecycleGuards.Campaign(current, action.Value, now) : Result<LifecycleStatus>.Fail(action.Errors);
+            var next = !action.IsSuccess ? Result<LifecycleStatus>.Fail(action.Errors)
+                : ApprovalRules.Guard(current, action.Value) is { } refused ? refused
+                : LifecycleGuards.Campaign(current, action.Value, now);
             return Task.FromResult(next.IsSuccess
                 ? Result<Campaign>.Ok(current with { Status = next.Value, UpdatedAt = now })
                 : Result<Campaign>.Fail(next.Errors));
-        }, CampaignResponse.From, ct);
+        }, CampaignResponse.From, ct, (stored, token) => sync.SyncAsync(before!, stored, token));
+    }
 
     private static Versioned<Campaign> Of(ICampaignStore store) =>
         new(What, store.GetAsync, c => c.Version, store.UpdateAsync, store.DeleteAsync);

@@ -1,9 +1,10 @@
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Plans;
 
 namespace Promotions.AdminApi.Campaigns;
 
-/// <summary>A campaign as the Admin API shows it.</summary>
+/// <summary>A campaign as the Admin API shows it; <c>planRevision</c> names its plan's revision (<c>GET …/plan</c> shows the plan).</summary>
 internal sealed record CampaignResponse(
     string Id,
     string Name,
@@ -17,12 +18,14 @@ internal sealed record CampaignResponse(
     string? CampaignTypeId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version)
+    long Version,
+    CampaignApproval? Approval = null,
+    long? PlanRevision = null)
 {
     public static CampaignResponse From(Campaign c) => new(
         c.Id, c.Name, c.Description, c.StartsAt, c.EndsAt, c.Status, c.Owner,
         c.Budget is { } b ? new BudgetResponse(b.Amount, b.Currency) { Pacing = PacingBody.From(b.Pacing) } : null,
-        c.TargetSegmentId, c.CampaignTypeId, c.CreatedAt, c.UpdatedAt, c.Version);
+        c.TargetSegmentId, c.CampaignTypeId, c.CreatedAt, c.UpdatedAt, c.Version, c.Approval, c.Plan?.Revision);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Promotions.AdminApi.Common;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
+using Promotions.Domain.Plans;
 using Promotions.Domain.Ports;
 using Promotions.Domain.Redemptions;
 
@@ -44,8 +45,17 @@ internal sealed class CampaignValidation(ISegmentStore segments, ICampaignTypeSt
             Budget = budget is null ? null : budget with { Pacing = pacing },
             TargetSegmentId = Strings.OrNull(body.TargetSegmentId),
             CampaignTypeId = Strings.OrNull(body.CampaignTypeId),
+            Approval = Approval(body.RequiresApproval, template.Approval),
         };
     }
+
+    // Left out, the requirement stays; turned on, the approval starts unsubmitted; turned off, there is none.
+    private static CampaignApproval? Approval(bool? required, CampaignApproval? current) => required switch
+    {
+        null => current,
+        true => current is { Required: true } ? current : new CampaignApproval(true),
+        false => null,
+    };
 
     private async Task<decimal> SpentAsync(string campaignId, CancellationToken ct) =>
         (await ledger.GetUsageBatchAsync(new UsageQuery([], [campaignId]), ct)).Budget(campaignId);

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.AdminApi.Lifecycle;
+using Promotions.AdminApi.Plans;
 using Promotions.Domain.Common;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Ports;
@@ -15,7 +16,7 @@ internal static class AdminResults
     public static readonly FrozenSet<string> ConflictCodes = new[]
     {
         LifecycleRules.NotEditable, LifecycleRules.NotDeletable, LifecycleGuards.WindowEnded, LifecycleGuards.StartRequired,
-        LifecycleGuards.CampaignNotReady, LifecycleRules.NotCodePromotion,
+        LifecycleGuards.CampaignNotReady, LifecycleRules.NotCodePromotion, ApprovalRules.ApprovalRequired, ApprovalRules.ApprovalState,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Options;
 using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Plans;
 using Promotions.Domain.Scheduling;
 
 namespace Promotions.AdminApi.Scheduling;
 
 /// <summary>
 /// Applies the due lifecycle steps (<see cref="ScheduleRunner"/>) at start and then on a timer of the injected
-/// <see cref="TimeProvider"/>: a step that fell due while the process was down is applied once when it comes back.
+/// <see cref="TimeProvider"/>, then the due steps of campaign plans (<see cref="PlanRunner"/>), then budget pacing
+/// (<see cref="PacingRunner"/>): a step that fell due while the process was down is applied once when it comes back.
 /// </summary>
 internal sealed partial class ScheduleWorker(
-    ScheduleRunner runner, PacingRunner pacing, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger)
+    ScheduleRunner runner, PlanRunner plans, PacingRunner pacing, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +26,13 @@ internal sealed partial class ScheduleWorker(
                     LogApplied(logger, step.Kind, step.Id, step.Status, step.Version);
                 }
 
-                // Budget pacing rides the same tick, after the schedule's own steps.
+                // After the schedule's moves, so a stage sees a campaign its startsAt made active.
+                foreach (var step in await plans.RunDueAsync(stoppingToken))
+                {
+                    LogStep(logger, step.CampaignId, step.Index, step.Revision, step.Outcome);
+                }
+
+                // Budget pacing rides the same tick, after the schedule's and the plans' moves.
                 foreach (var step in await pacing.RunAsync(stoppingToken))
                 {
                     LogPaced(logger, step.Id, step.Status, step.Version);
@@ -41,6 +49,9 @@ internal sealed partial class ScheduleWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Kind} {Id} is now {Status} (version {Version})")]
     private static partial void LogApplied(ILogger logger, ScheduledItem kind, string id, LifecycleStatus status, long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan: campaign {CampaignId} stage {Index} of revision {Revision} {Outcome}")]
+    private static partial void LogStep(ILogger logger, string campaignId, int index, long revision, StepOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pacing: promotion {Id} is now {Status} (version {Version})")]
     private static partial void LogPaced(ILogger logger, string id, LifecycleStatus status, long version);

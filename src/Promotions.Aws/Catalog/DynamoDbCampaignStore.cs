@@ -11,7 +11,8 @@ namespace Promotions.Aws.Catalog;
 /// <summary>Campaigns on DynamoDB (<c>CAMPAIGN#&lt;id&gt;</c>), listed by id and filtered by status, type and owner.</summary>
 internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<AwsOptions> options) : ICampaignStore
 {
-    private readonly VersionedItems<Campaign> _items = new(dynamo, options.Value.Table, new ItemSchema<Campaign>(
+    /// <summary>How a campaign is kept: <c>CAMPAIGN#&lt;id&gt;</c>, listed under <c>CAMPAIGNS</c> (the plan store writes it too).</summary>
+    internal static readonly ItemSchema<Campaign> Schema = new(
         "CAMPAIGN#",
         "CAMPAIGNS",
         DocumentJson.Default.Campaign,
@@ -23,7 +24,9 @@ internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<Aws
             new("status", Attr.S(c.Status.ToString())),
             new("campaignTypeId", c.CampaignTypeId is { } type ? Attr.S(type) : null),
             new("owner", c.Owner is { } owner ? Attr.S(owner) : null),
-        ]));
+        ]);
+
+    private readonly VersionedItems<Campaign> _items = new(dynamo, options.Value.Table, Schema);
 
     public Task<Campaign?> GetAsync(string id, CancellationToken ct) => _items.GetAsync(id, ct);
 

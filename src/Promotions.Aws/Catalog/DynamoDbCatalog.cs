@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Codes;
 using Promotions.Aws.Customers;
+using Promotions.Aws.Plans;
 using Promotions.Aws.Search;
 using Promotions.Domain.Ports;
 
@@ -26,6 +27,7 @@ public static class DynamoDbCatalog
         services.TryAddSingleton<ICodeJobStore, DynamoDbCodeJobStore>();
         services.TryAddSingleton<IPromotionSearch, DynamoDbPromotionSearch>();
         services.TryAddSingleton<ICodeJobQueue, SqsCodeJobQueue>();
+        services.TryAddSingleton<ICampaignPlanStore, DynamoDbCampaignPlanStore>();
         return services;
     }
 }

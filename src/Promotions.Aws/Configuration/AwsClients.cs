@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,17 @@ internal sealed class AwsClients(IOptions<AwsOptions> options, IConfiguration co
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// What the Step Functions client signs with (no SDK client of its own here): the configured credentials or the
+    /// SDK's default chain, its endpoint (the emulator's, or the regional one) and its region.
+    /// </summary>
+    public (AWSCredentials Credentials, Uri Endpoint, string Region) StepFunctions()
+    {
+        var region = AwsEndpoints.Region(_options, configuration);
+        var endpoint = AwsEndpoints.For(_options, configuration, "states") ?? $"https://states.{region}.amazonaws.com";
+        return (Credentials() ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(), new Uri(endpoint), region);
     }
 
     // Null: the SDK's default chain (on Lambda, the function role's credentials from the environment).

@@ -46,4 +46,7 @@ public sealed class AwsOptions
 
     /// <summary>The queue that carries code-generation work to the Admin function.</summary>
     public string? CodeJobsQueueUrl { get; set; }
+
+    /// <summary>The Step Functions state machine that runs campaign plans (docs/scheduling.md); without it plans do not run on AWS.</summary>
+    public string? PlanStateMachineArn { get; set; }
 }

@@ -1,4 +1,5 @@
 using Promotions.Domain.Lifecycle;
+using Promotions.Domain.Plans;
 
 namespace Promotions.Domain.Campaigns;
 
@@ -6,6 +7,8 @@ namespace Promotions.Domain.Campaigns;
 /// A marketing campaign: a schedule, a money budget for the discounts its promotions give, an
 /// optional target segment and a campaign type. <paramref name="Version"/> backs optimistic concurrency.
 /// </summary>
+/// <param name="Plan">The ordered stages the campaign runs through (docs/scheduling.md, "Plans"); null without one.</param>
+/// <param name="Approval">The four-eyes approval the campaign needs before it is scheduled; null when it needs none.</param>
 public sealed record Campaign(
     string Id,
     string Name,
@@ -19,7 +22,9 @@ public sealed record Campaign(
     string? CampaignTypeId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version = 1);
+    long Version = 1,
+    CampaignPlan? Plan = null,
+    CampaignApproval? Approval = null);
 
 /// <summary>A discount budget in money: the most the campaign may give away.</summary>
 /// <param name="Spent">

@@ -3,6 +3,7 @@ using Promotions.Domain.Assets;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Customers;
+using Promotions.Domain.Plans;
 using Promotions.Domain.Promotions;
 using Promotions.Domain.Segments;
 
@@ -25,5 +26,6 @@ namespace Promotions.Domain.Common;
 [JsonSerializable(typeof(Customer))]
 [JsonSerializable(typeof(CodeJob))]
 [JsonSerializable(typeof(Asset))]
+[JsonSerializable(typeof(StepRecord))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 public sealed partial class DocumentJson : JsonSerializerContext;

@@ -18,6 +18,7 @@ namespace Promotions.Domain.Events;
 [JsonDerivedType(typeof(BudgetThresholdCrossed), BudgetThresholdCrossed.TypeName)]
 [JsonDerivedType(typeof(CampaignPaced), CampaignPaced.TypeName)]
 [JsonDerivedType(typeof(CampaignResumed), CampaignResumed.TypeName)]
+[JsonDerivedType(typeof(CampaignStageApplied), CampaignStageApplied.TypeName)]
 public abstract record DomainEvent(string EventId, DateTimeOffset OccurredAt)
 {
     /// <summary>Prefix of event ids (<c>evt_…</c>, from <c>Ids.New</c>).</summary>

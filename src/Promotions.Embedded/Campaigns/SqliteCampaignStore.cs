@@ -8,7 +8,10 @@ namespace Promotions.Embedded.Campaigns;
 /// <summary>Campaigns in SQLite, filterable by status, campaign type and owner.</summary>
 internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignStore
 {
-    private readonly DocumentTable<Campaign> _table = new(database, new DocumentSchema<Campaign>(
+    private readonly DocumentTable<Campaign> _table = new(database, Schema);
+
+    /// <summary>The table's layout, shared with the plan store, which writes a campaign inside a step's transaction.</summary>
+    internal static DocumentSchema<Campaign> Schema { get; } = new(
         "campaigns",
         DocumentJson.Default.Campaign,
         c => c.Id,
@@ -17,7 +20,7 @@ internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignSt
             new("status", c => c.Status.ToString()),
             new("campaign_type_id", c => c.CampaignTypeId),
             new("owner", c => c.Owner),
-        ]));
+        ]);
 
     public Task<Campaign?> GetAsync(string id, CancellationToken ct) => _table.GetAsync(id, ct);
 

@@ -10,7 +10,10 @@ namespace Promotions.Embedded.Promotions;
 /// <summary>Promotions in SQLite, filterable by campaign, status, kind and channel; writes append their events to the outbox.</summary>
 internal sealed class SqlitePromotionStore(SqliteDatabase database) : IPromotionStore
 {
-    private readonly DocumentTable<Promotion> _table = new(database, new DocumentSchema<Promotion>(
+    private readonly DocumentTable<Promotion> _table = new(database, Schema);
+
+    /// <summary>The table's layout, shared with the plan store, which writes promotions inside a step's transaction.</summary>
+    internal static DocumentSchema<Promotion> Schema { get; } = new(
         "promotions",
         DocumentJson.Default.Promotion,
         p => p.Id,
@@ -23,7 +26,7 @@ internal sealed class SqlitePromotionStore(SqliteDatabase database) : IPromotion
             new("ends_at", p => SqlTime.ToDb(p.EndsAt)),
         ],
         "promotion_channels",
-        p => p.Channels));
+        p => p.Channels);
 
     public Task<Promotion?> GetAsync(string id, CancellationToken ct) => _table.GetAsync(id, ct);
 

@@ -91,10 +91,8 @@ internal sealed class DocumentTable<T>
         var stored = _schema.WithVersion(item, expectedVersion + 1);
         return _database.WriteAsync(async (connection, transaction) =>
         {
-            if (await ExecuteAsync(connection, transaction, _updateSql, stored, expectedVersion, ct) == 1)
+            if (await UpdateInAsync(connection, transaction, item, expectedVersion, events, ct))
             {
-                await ReplaceMembersAsync(connection, transaction, stored, ct);
-                await AppendAsync(connection, transaction, events, ct);
                 return new WriteResult<T>(WriteStatus.Written, stored);
             }
 
@@ -107,6 +105,29 @@ internal sealed class DocumentTable<T>
             return new WriteResult<T>(status);
         }, ct);
     }
+
+    /// <summary>
+    /// The update of <see cref="UpdateAsync(T, long, IReadOnlyList{DomainEvent}, CancellationToken)"/> inside a transaction
+    /// the caller holds (a write of several items): true when the stored version was <paramref name="expectedVersion"/>
+    /// and the item, its members and its events are written.
+    /// </summary>
+    public async Task<bool> UpdateInAsync(
+        SqliteConnection connection, SqliteTransaction transaction, T item, long expectedVersion, IReadOnlyList<DomainEvent> events, CancellationToken ct)
+    {
+        var stored = _schema.WithVersion(item, expectedVersion + 1);
+        if (await ExecuteAsync(connection, transaction, _updateSql, stored, expectedVersion, ct) != 1)
+        {
+            return false;
+        }
+
+        await ReplaceMembersAsync(connection, transaction, stored, ct);
+        await AppendAsync(connection, transaction, events, ct);
+        return true;
+    }
+
+    /// <summary>The stored version of <paramref name="id"/> inside a transaction the caller holds; null when there is none.</summary>
+    public Task<long?> VersionInAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken ct) =>
+        VersionAsync(connection, transaction, id, ct);
 
     public Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct) =>
         _database.WriteAsync(async (connection, transaction) =>

@@ -2,6 +2,7 @@ using Promotions.Embedded.Assets;
 using Promotions.Embedded.CodeAttempts;
 using Promotions.Embedded.Customers;
 using Promotions.Embedded.Outbox;
+using Promotions.Embedded.Plans;
 using Promotions.Embedded.Redemptions;
 
 namespace Promotions.Embedded.Storage;
@@ -19,7 +20,7 @@ internal static class Migrations
     /// </summary>
     public static IReadOnlyList<Migration> Everything =>
         [.. All, .. OutboxMigrations.All, .. RedemptionMigrations.All, .. AssetMigrations.All,
-            .. CustomerMigrations.All, .. CodeAttemptMigrations.All];
+            .. CustomerMigrations.All, .. CodeAttemptMigrations.All, .. PlanMigrations.All];
 
     public static IReadOnlyList<Migration> All { get; } =
     [

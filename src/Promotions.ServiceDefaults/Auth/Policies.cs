@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Create, change and delete catalog items, run lifecycle actions and code jobs: admin, marketer.</summary>
     public const string CatalogWrite = "catalog.write";
 
+    /// <summary>Approve or reject a submitted campaign (four-eyes: never the submitter): admin.</summary>
+    public const string CatalogApprove = "catalog.approve";
+
     /// <summary>Ask for offers, promotion details, code state and search: channels with offers:read, and staff.</summary>
     public const string Offers = "offers";
 

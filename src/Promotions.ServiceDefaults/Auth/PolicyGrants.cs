@@ -12,6 +12,7 @@ public static class PolicyGrants
         {
             [Policies.CatalogRead] = (Roles.All, []),
             [Policies.CatalogWrite] = ([Roles.Admin, Roles.Marketer], []),
+            [Policies.CatalogApprove] = ([Roles.Admin], []),
             [Policies.Offers] = (Roles.All, [Scopes.OffersRead]),
             [Policies.Validate] = ([Roles.Admin, Roles.Marketer, Roles.Support], [Scopes.Validate]),
             [Policies.Redeem] = ([Roles.Admin, Roles.Support], [Scopes.Redeem]),

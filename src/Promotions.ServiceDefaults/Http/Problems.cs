@@ -32,6 +32,8 @@ public static class Problems
         ["already_received"] = StatusCodes.Status409Conflict,
         ["channel_not_allowed"] = StatusCodes.Status403Forbidden,
         ["code_attempts_locked"] = StatusCodes.Status429TooManyRequests,
+        ["admin_only"] = StatusCodes.Status403Forbidden,
+        ["four_eyes"] = StatusCodes.Status403Forbidden,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The HTTP status of an error code (400 unless the code names another).</summary>

@@ -11,6 +11,7 @@ internal static class Grants
         {
             ["catalog.read"] = (["admin", "marketer", "analyst", "support"], []),
             ["catalog.write"] = (["admin", "marketer"], []),
+            ["catalog.approve"] = (["admin"], []),
             ["offers"] = (["admin", "marketer", "analyst", "support"], ["offers:read"]),
             ["validate"] = (["admin", "marketer", "support"], ["validate"]),
             ["redeem"] = (["admin", "support"], ["redeem"]),

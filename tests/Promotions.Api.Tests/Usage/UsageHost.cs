@@ -44,6 +44,15 @@ public sealed class UsageHost : WebApplicationFactory<Promotions.LocalHost.Progr
         return client;
     }
 
+    /// <summary>A member of staff named <paramref name="subject"/> with <paramref name="role"/>, for the Admin API.</summary>
+    public HttpClient Staff(string subject, string role)
+    {
+        var client = CreateClient();
+        var token = DevTokens.Create(_auth, subject, [role], [], Clock, TimeSpan.FromDays(30));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Moves the clock past the catalog's and the usage cache's refresh intervals.</summary>
     public void LetCachesExpire() => Clock.Advance(TimeSpan.FromSeconds(2));
 

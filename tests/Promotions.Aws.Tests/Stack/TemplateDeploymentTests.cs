@@ -104,7 +104,7 @@ public sealed class TemplateDeploymentTests(DeployedStack stack) : IClassFixture
     {
         var mappings = stack.Resources.Where(r => r.Value.Type == "AWS::Lambda::EventSourceMapping").Select(r => r.Key).Order();
 
-        Assert.Equal(["AnalyticsQueueToConsumer", "CodeJobsQueueToAdmin", "OutboxStreamToRelay"], mappings);
+        Assert.Equal(["AnalyticsQueueToConsumer", "CodeJobsQueueToAdmin", "OutboxStreamToRelay", "PlanStepsQueueToAdmin"], mappings);
         Assert.Equal("AWS::Events::Rule", stack.Resources["RedemptionFunctionSweep"].Type);
     }
 

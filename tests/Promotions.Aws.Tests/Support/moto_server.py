@@ -42,6 +42,7 @@ import copy
 from fnmatch import fnmatchcase
 import functools
 import json
+import os
 import sys
 import threading
 
@@ -485,4 +486,7 @@ def serialized(environ, start_response):
 
 
 if __name__ == "__main__":
+    # Step Functions executions call SQS and DynamoDB back through this server at localhost:MOTO_PORT (5000 by
+    # default), as `moto_server -p` sets it.
+    os.environ["MOTO_PORT"] = sys.argv[2]
     run_simple(sys.argv[1], int(sys.argv[2]), serialized, threaded=True)

@@ -1,5 +1,7 @@
+using Promotions.AdminApi;
 using Promotions.Analytics;
 using Promotions.Domain.Analytics;
+using Promotions.Domain.Ports;
 using Promotions.Embedded;
 using Promotions.Embedded.Analytics;
 using Promotions.Embedded.Redemptions;
@@ -10,8 +12,9 @@ namespace Promotions.CrashHost;
 /// <summary>
 /// The embedded composition the crash tests kill: the redemption ledger and its outbox, the in-process
 /// dispatcher and Analytics, on one data directory, plus an endpoint that records a redemption through the
-/// ledger port. With <c>Crash:AfterConsume</c> a second consumer kills the process right after Analytics has
-/// accepted an event and before the dispatcher can mark it.
+/// ledger port, and the Admin API with its scheduler. With <c>Crash:AfterConsume</c> a second consumer kills the process
+/// right after Analytics has accepted an event and before the dispatcher can mark it; with <c>Crash:PlanStep</c>
+/// (<c>before</c> or <c>after</c>) the process dies around the first plan step it writes.
 /// </summary>
 public sealed class Program
 {
@@ -27,6 +30,14 @@ public sealed class Program
         builder.Services.AddEmbeddedRedemption();
         builder.Services.AddEmbeddedAnalytics();
         builder.Services.AddAnalyticsApi();
+        builder.Services.AddAdminApi();
+        if (builder.Configuration["Crash:PlanStep"] is { Length: > 0 } when)
+        {
+            // Wraps the embedded plan store, whatever its type, so the kill lands around its real transaction.
+            var store = builder.Services.Last(d => d.ServiceType == typeof(ICampaignPlanStore));
+            builder.Services.AddSingleton<ICampaignPlanStore>(sp => new KillAroundPlanStep(
+                (ICampaignPlanStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), when));
+        }
         if (builder.Configuration.GetValue<bool>("Crash:AfterConsume"))
         {
             // Consumers are called in registration order, so this one runs after Analytics.
@@ -36,6 +47,7 @@ public sealed class Program
         var app = builder.Build();
         app.UsePromotionsDefaults();
         app.MapAnalyticsApi();
+        app.MapAdminApi();
         app.MapLedgerRedemption();
         app.Run();
     }

@@ -1,0 +1,7 @@
+using System.Text.Json;
+using Promotions.Domain.Plans;
+
+namespace Promotions.AdminApi.Plans;
+
+/// <summary>A change as written.</summary>
+internal sealed record ChangeResponse(StageChangeKind Type, string? PromotionId, JsonElement? Effect);
