@@ -199,6 +199,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/campaigns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted campaign: an admin other than the submitter (If-Match). */
+        post: operations["ApproveCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/campaigns/{id}/lifecycle": {
         parameters: {
             query?: never;
@@ -210,6 +227,59 @@ export interface paths {
         put?: never;
         /** Schedule, activate, pause, end or archive a campaign (If-Match). */
         post: operations["ChangeCampaignLifecycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's plan and its progress: each stage's time, status, and what its changes did. */
+        get: operations["GetCampaignPlan"];
+        /** Write the campaign's plan (a new revision; If-Match). */
+        put: operations["PutCampaignPlan"];
+        post?: never;
+        /** Take the plan off the campaign (If-Match). */
+        delete: operations["DeleteCampaignPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted campaign with a reason: an admin other than the submitter (If-Match). */
+        post: operations["RejectCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a campaign that needs approval (If-Match). */
+        post: operations["SubmitCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -784,6 +854,12 @@ export interface components {
             promotionId: string;
             shippingDiscount: number;
         };
+        /**
+         * @description Where a campaign is in its four-eyes approval (wire names `none`, `pending`, `approved`, `rejected`).
+         * @default none
+         * @enum {unknown}
+         */
+        ApprovalStatus: "none" | "pending" | "approved" | "rejected";
         AssetResponse: {
             campaignId: null | string;
             contentType: string;
@@ -831,6 +907,21 @@ export interface components {
             day: string;
             spent: number;
         };
+        /**
+         * @description A campaign's approval. When Required, the campaign cannot be scheduled or activated, and its plan
+         *     does not run, until an admin other than the one who submitted it approved it.
+         */
+        CampaignApproval: {
+            /** Format: date-time */
+            decidedAt?: null | string;
+            decidedBy?: null | string;
+            reason?: null | string;
+            required: boolean;
+            status?: components["schemas"]["ApprovalStatus"];
+            /** Format: date-time */
+            submittedAt?: null | string;
+            submittedBy?: null | string;
+        };
         CampaignRequest: {
             budget?: null | components["schemas"]["BudgetRequest"];
             campaignTypeId?: null | string;
@@ -839,11 +930,13 @@ export interface components {
             endsAt?: null | string;
             name?: null | string;
             owner?: null | string;
+            requiresApproval?: null | boolean;
             /** Format: date-time */
             startsAt?: null | string;
             targetSegmentId?: null | string;
         };
         CampaignResponse: {
+            approval?: null | components["schemas"]["CampaignApproval"];
             budget: null | components["schemas"]["BudgetResponse"];
             campaignTypeId: null | string;
             /** Format: date-time */
@@ -854,6 +947,8 @@ export interface components {
             id: string;
             name: string;
             owner: null | string;
+            /** Format: int64 */
+            planRevision?: null | number;
             /** Format: date-time */
             startsAt: null | string;
             status: components["schemas"]["LifecycleStatus"];
@@ -892,6 +987,27 @@ export interface components {
             quantity: number;
             sku: string;
             unitPrice: number;
+        };
+        /**
+         * @description What one change of a step did: Result is `changed`, `unchanged` (already so) or the code
+         *     of the guard that refused it (`illegal_transition`, `window_ended`, `not_found`, …), with the item's
+         *     status after it.
+         */
+        ChangeReport: {
+            kind: components["schemas"]["StageChangeKind"];
+            result: string;
+            status?: null | string;
+            target: string;
+        };
+        ChangeRequest: {
+            effect?: unknown;
+            promotionId?: null | string;
+            type?: null | string;
+        };
+        ChangeResponse: {
+            effect: null | components["schemas"]["JsonElement"];
+            promotionId: null | string;
+            type: components["schemas"]["StageChangeKind"];
         };
         CodeImportRejection: {
             code: string;
@@ -1229,6 +1345,17 @@ export interface components {
         PingResponse: {
             pong: boolean;
         };
+        PlanRequest: {
+            stages?: null | components["schemas"]["StageRequest"][];
+        };
+        PlanResponse: {
+            approval: null | components["schemas"]["CampaignApproval"];
+            campaignId: string;
+            /** Format: int64 */
+            revision: number;
+            running: boolean;
+            stages: components["schemas"]["StageResponse"][];
+        };
         PresignedRequestResponse: {
             /** Format: date-time */
             expiresAt: string;
@@ -1403,6 +1530,9 @@ export interface components {
          * @enum {unknown}
          */
         RedemptionStatus: "reserved" | "confirmed" | "released" | "expired" | "reversed" | "partially_reversed";
+        RejectRequest: {
+            reason?: null | string;
+        };
         ReserveRequest: {
             channel: string;
             code?: null | string;
@@ -1481,9 +1611,44 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        SkipRequest: {
+            budgetSpentAtLeast?: null | number;
+        };
+        SkipResponse: {
+            budgetSpentAtLeast: null | number;
+        };
         StackingBody: {
             exclusive?: null | boolean;
             group?: null | string;
+        };
+        /**
+         * @description What a stage change does (wire names: `activate`, `pause`, `end`, `set_effect`).
+         * @enum {unknown}
+         */
+        StageChangeKind: "activate" | "pause" | "end" | "set_effect";
+        StageRequest: {
+            after?: null | string;
+            /** Format: date-time */
+            at?: null | string;
+            changes?: null | components["schemas"]["ChangeRequest"][];
+            name?: null | string;
+            skipIf?: null | components["schemas"]["SkipRequest"];
+        };
+        StageResponse: {
+            after: null | string;
+            /** Format: date-time */
+            at: null | string;
+            changes: components["schemas"]["ChangeResponse"][];
+            /** Format: int32 */
+            index: number;
+            name: string;
+            /** Format: date-time */
+            ranAt: null | string;
+            results: null | components["schemas"]["ChangeReport"][];
+            /** Format: date-time */
+            runsAt: null | string;
+            skipIf: null | components["schemas"]["SkipResponse"];
+            status: string;
         };
         /** Format: binary */
         Stream: string;
@@ -2878,6 +3043,84 @@ export interface operations {
             };
         };
     };
+    ApproveCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ChangeCampaignLifecycle: {
         parameters: {
             query?: never;
@@ -2974,6 +3217,431 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCampaignPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PutCampaignPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCampaignPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RejectCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
