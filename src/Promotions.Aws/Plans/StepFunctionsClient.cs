@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Promotions.Aws.Configuration;
+using Promotions.Aws.Signing;
 
 namespace Promotions.Aws.Plans;
 

@@ -1,9 +1,9 @@
 using Amazon.Runtime;
-using Promotions.Aws.Plans;
+using Promotions.Aws.Signing;
 
-namespace Promotions.Aws.Tests.Plans;
+namespace Promotions.Aws.Tests.Signing;
 
-/// <summary>The signer of the Step Functions client against AWS's published Signature Version 4 test suite (get-vanilla, post-vanilla).</summary>
+/// <summary>The SigV4 signer (Step Functions client, X-Ray export) against AWS's published Signature Version 4 test suite (get-vanilla, post-vanilla).</summary>
 public sealed class SigV4SignerTests
 {
     private static readonly ImmutableCredentials Example = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
