@@ -21,11 +21,11 @@ internal static class PlanEndpoints
     {
         var group = admin.MapGroup("/campaigns").WithTags("Campaign plans");
         group.MapGet("/{id}/plan", Get).Describe(Policies.CatalogRead, "GetCampaignPlan", "The campaign's plan and its progress: each stage's time, status, and what its changes did.", 404);
-        group.MapPut("/{id}/plan", Put).Describe(Policies.CatalogWrite, "PutCampaignPlan", "Write the campaign's plan (a new revision; If-Match).", 400, 404, 409, 412, 428);
-        group.MapDelete("/{id}/plan", Delete).Describe(Policies.CatalogWrite, "DeleteCampaignPlan", "Take the plan off the campaign (If-Match).", 404, 409, 412, 428);
-        group.MapPost("/{id}/submit", Submit).Describe(Policies.CatalogWrite, "SubmitCampaign", "Submit a campaign that needs approval (If-Match).", 404, 409, 412, 428);
-        group.MapPost("/{id}/approve", Approve).Describe(Policies.CatalogApprove, "ApproveCampaign", "Approve a submitted campaign: an admin other than the submitter (If-Match).", 403, 404, 409, 412, 428);
-        group.MapPost("/{id}/reject", Reject).Describe(Policies.CatalogApprove, "RejectCampaign", "Reject a submitted campaign with a reason: an admin other than the submitter (If-Match).", 400, 403, 404, 409, 412, 428);
+        group.MapPut("/{id}/plan", Put).Describe(Policies.CatalogWrite, "PutCampaignPlan", "Write the campaign's plan (a new revision; If-Match).", 400, 404, 409).RequireIfMatch();
+        group.MapDelete("/{id}/plan", Delete).Describe(Policies.CatalogWrite, "DeleteCampaignPlan", "Take the plan off the campaign (If-Match).", 404, 409).RequireIfMatch();
+        group.MapPost("/{id}/submit", Submit).Describe(Policies.CatalogWrite, "SubmitCampaign", "Submit a campaign that needs approval (If-Match).", 404, 409).RequireIfMatch();
+        group.MapPost("/{id}/approve", Approve).Describe(Policies.CatalogApprove, "ApproveCampaign", "Approve a submitted campaign: an admin other than the submitter (If-Match).", 403, 404, 409).RequireIfMatch();
+        group.MapPost("/{id}/reject", Reject).Describe(Policies.CatalogApprove, "RejectCampaign", "Reject a submitted campaign with a reason: an admin other than the submitter (If-Match).", 400, 403, 404, 409).RequireIfMatch();
     }
 
     private static async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> Get(
@@ -89,14 +89,15 @@ internal static class PlanEndpoints
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Reject(
         string id, RejectRequest body, ICampaignStore store, PlanExecutionSync sync, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        // The reason is checked with the write, after its If-Match: a request without one is told so first, as everywhere.
         var checks = new FieldChecks();
         var reason = checks.Required(body.Reason, "$.reason", FieldChecks.DescriptionMax);
-        return checks.HasErrors ? Problems.From(checks.Errors) : await Decide(store, sync, id, http, ApprovalStatus.Rejected, reason, clock, ct);
+        return await Decide(store, sync, id, http, ApprovalStatus.Rejected, reason, clock, ct, checks.HasErrors ? checks.Errors : null);
     }
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Decide(
         ICampaignStore store, PlanExecutionSync sync, string id, HttpContext http, ApprovalStatus decision, string? reason,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct, IReadOnlyList<DomainError>? invalid = null)
     {
         var caller = Caller(http);
         if (await store.GetAsync(id, ct) is { Approval: { Status: ApprovalStatus.Pending } pending }
@@ -106,7 +107,8 @@ internal static class PlanEndpoints
         }
 
         return await Change(store, sync, id, http, current => Task.FromResult<Result<Campaign>>(
-            current.Approval is { Required: true, Status: ApprovalStatus.Pending } approval
+            invalid is not null ? Result<Campaign>.Fail(invalid)
+            : current.Approval is { Required: true, Status: ApprovalStatus.Pending } approval
             && !string.Equals(approval.SubmittedBy, caller, StringComparison.Ordinal)
                 ? current with
                 {

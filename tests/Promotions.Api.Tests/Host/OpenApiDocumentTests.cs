@@ -139,7 +139,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiDocumentTests.Fi
         var operations = (await _fixture.OperationsAsync()).Where(o => o.RequiresHeader(ETags.IfMatchHeader)).ToList();
         using var client = _fixture.Factory.Admin();
 
-        Assert.Equal(12, operations.Count);
+        Assert.Equal(17, operations.Count);
         foreach (var operation in operations)
         {
             Assert.True(operation.Response("412") is not null && operation.Response("428") is not null, $"{operation} does not declare 412 and 428.");
