@@ -64,6 +64,18 @@ internal static class LedgerItems
     public static Dictionary<string, AttributeValue> Reversal(string redemptionId, string reversalId) =>
         Attr.Key("REDEMPTION#" + redemptionId, "REVERSAL#" + reversalId);
 
+    /// <summary>The lookup item of a redemption under its order id (written with the record, never changed).</summary>
+    public static Dictionary<string, AttributeValue> ByOrder(string orderId, DateTimeOffset redeemedAt, string id) =>
+        Attr.Key(OrderPartition(orderId), Ticks(redeemedAt.UtcTicks) + "#" + id);
+
+    /// <summary>The lookup item of a redemption under a normalized code one of its parts used.</summary>
+    public static Dictionary<string, AttributeValue> ByCode(string code, DateTimeOffset redeemedAt, string id) =>
+        Attr.Key(CodePartition(code), Ticks(redeemedAt.UtcTicks) + "#" + id);
+
+    public static string OrderPartition(string orderId) => "ORDER#" + orderId;
+
+    public static string CodePartition(string code) => "REDEMPTIONCODE#" + code;
+
     public static string HoldsPartition(int shard) => HoldsPrefix + Digits(shard);
 
     /// <summary>The index sort key of a hold: its expiry (UTC ticks, 19 digits, so text order is time order), then its id.</summary>

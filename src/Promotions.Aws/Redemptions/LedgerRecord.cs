@@ -68,6 +68,24 @@ internal sealed record LedgerRecord(
     }
 
     /// <summary>
+    /// The puts of the lookup items that find a new redemption by its order id and by each distinct code its parts
+    /// used, in the transaction that puts the record (keys in <see cref="LedgerItems"/>; the sort key is the time of
+    /// redemption then the id, so a descending query is newest first).
+    /// </summary>
+    public IEnumerable<TransactWriteItem> PutLookups(string table)
+    {
+        var order = Order;
+        var keys = order.Redemptions.Select(static p => p.Code).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(code => LedgerItems.ByCode(code, order.RedeemedAt, order.Id))
+            .Prepend(LedgerItems.ByOrder(order.OrderId, order.RedeemedAt, order.Id));
+        foreach (var key in keys)
+        {
+            key["redemptionId"] = Attr.S(order.Id);
+            yield return new TransactWriteItem { Put = new Put { TableName = table, Item = key } };
+        }
+    }
+
+    /// <summary>
     /// Replaces the document with <paramref name="after"/> if the item is still at this version (and in
     /// <paramref name="expectedStatus"/>, when given); a change out of <c>Reserved</c> leaves the holds index.
     /// </summary>
