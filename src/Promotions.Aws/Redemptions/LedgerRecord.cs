@@ -57,6 +57,8 @@ internal sealed record LedgerRecord(
         {
             item[BudgetShardsAttribute] = Map(BudgetShards);
         }
+        item[TableLayout.Gsi2Pk] = Attr.S(LedgerItems.OrderPartition(Order.OrderId));
+        item[TableLayout.Gsi2Sk] = Attr.S(LedgerItems.ByTime(Order.RedeemedAt, Order.Id));
         if (Order is { Status: RedemptionStatus.Reserved, ExpiresAt: { } expiresAt })
         {
             item[TableLayout.Gsi1Pk] = Attr.S(LedgerItems.HoldsPartition(OutboxItems.ShardOf(Order.Id)));
@@ -68,16 +70,15 @@ internal sealed record LedgerRecord(
     }
 
     /// <summary>
-    /// The puts of the lookup items that find a new redemption by its order id and by each distinct code its parts
-    /// used, in the transaction that puts the record (keys in <see cref="LedgerItems"/>; the sort key is the time of
-    /// redemption then the id, so a descending query is newest first).
+    /// The puts of the lookup items that find a new redemption by each distinct code its parts used, in the
+    /// transaction that puts the record (the sort key is the time of redemption then the id, so a descending query is
+    /// newest first; the order id is the record's own <c>gsi2</c> key instead, which costs the transaction no item).
     /// </summary>
     public IEnumerable<TransactWriteItem> PutLookups(string table)
     {
         var order = Order;
         var keys = order.Redemptions.Select(static p => p.Code).OfType<string>().Distinct(StringComparer.Ordinal)
-            .Select(code => LedgerItems.ByCode(code, order.RedeemedAt, order.Id))
-            .Prepend(LedgerItems.ByOrder(order.OrderId, order.RedeemedAt, order.Id));
+            .Select(code => LedgerItems.ByCode(code, order.RedeemedAt, order.Id));
         foreach (var key in keys)
         {
             key["redemptionId"] = Attr.S(order.Id);

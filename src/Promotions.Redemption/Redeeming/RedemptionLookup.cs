@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Promotions.Domain.Codes;
 using Promotions.Domain.Common;
 using Promotions.Domain.Offers;
+using Promotions.Domain.Offers.Input;
 using Promotions.Domain.Ports;
 using Promotions.Redemption.Idempotency;
 
@@ -48,11 +49,11 @@ internal static class RedemptionLookup
         var (value, path) = orderId is not null ? (orderId, "$.orderId") : (code!, "$.code");
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxLength)
         {
-            errors.Add(new DomainError("invalid_value", $"{path[2..]} must be 1 to {MaxLength} characters.", path));
+            errors.Add(new DomainError(InputValidator.InvalidValue, $"{path[2..]} must be 1 to {MaxLength} characters.", path));
         }
         else if (code is not null && CodeNormalizer.Normalize(code).Length == 0)
         {
-            errors.Add(new DomainError("invalid_value", "code has no letter or digit.", path));
+            errors.Add(new DomainError(InputValidator.InvalidValue, "code has no letter or digit.", path));
         }
 
         return errors;
