@@ -169,7 +169,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns, filtered by status, type and owner. */
+        /** List campaigns, filtered by status, type, owner and a name search (q: case-insensitive substring). */
         get: operations["ListCampaigns"];
         put?: never;
         /** Create a draft campaign. */
@@ -624,7 +624,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The recorded redemptions of an order id or those that used a code (exactly one of orderId, code), newest first, at most 100. */
+        get: operations["FindRedemptions"];
         put?: never;
         /** Redeem a cart: every promotion its quote applies (codes and automatic ones), atomically across every limit (Idempotency-Key required). */
         post: operations["Redeem"];
@@ -818,10 +819,12 @@ export interface components {
         BudgetRequest: {
             amount?: null | number;
             currency?: null | string;
+            pacing?: null | components["schemas"]["PacingBody"];
         };
         BudgetResponse: {
             amount: number;
             currency: string;
+            pacing?: null | components["schemas"]["PacingBody"];
         };
         BurnDay: {
             cumulative: number;
@@ -1096,6 +1099,8 @@ export interface components {
          * @enum {unknown}
          */
         LifecycleStatus: "draft" | "scheduled" | "active" | "paused" | "ended" | "archived";
+        /** @enum {unknown} */
+        LimitPeriod: "day" | "week" | null;
         /** @description The part of a discount that one cart line carries (per line, all units together). */
         LineAllocation: {
             amount?: number;
@@ -1209,6 +1214,19 @@ export interface components {
             orderId: string;
             shipping?: null | number;
         };
+        PacingBody: {
+            amount?: null | number;
+            mode?: null | components["schemas"]["PacingMode"];
+            tolerance?: null | number;
+        };
+        /** @enum {unknown} */
+        PacingMode: "even" | "daily" | null;
+        PeriodLimitBody: {
+            /** Format: int32 */
+            max?: null | number;
+            perCustomer?: null | boolean;
+            period?: null | components["schemas"]["LimitPeriod"];
+        };
         PingResponse: {
             pong: boolean;
         };
@@ -1266,6 +1284,7 @@ export interface components {
             name?: null | string;
             /** Format: int32 */
             perCustomerLimit?: null | number;
+            periodLimits?: null | components["schemas"]["PeriodLimitBody"][];
             /** Format: int32 */
             priority?: null | number;
             rules?: null | components["schemas"]["RuleRequest"][];
@@ -1287,8 +1306,10 @@ export interface components {
             /** Format: int32 */
             maxRedemptions: null | number;
             name: string;
+            paced?: boolean;
             /** Format: int32 */
             perCustomerLimit: null | number;
+            periodLimits?: components["schemas"]["PeriodLimitBody"][];
             /** Format: int32 */
             priority: number;
             rules: components["schemas"]["RuleResponse"][];
@@ -1354,6 +1375,9 @@ export interface components {
             /** Format: int32 */
             returnedQuantity: number;
             reversedDiscount: number;
+        };
+        RedemptionListResponse: {
+            items: components["schemas"]["RedemptionResponse"][];
         };
         RedemptionResponse: {
             applied: components["schemas"]["AppliedRedemption"][];
@@ -2490,6 +2514,7 @@ export interface operations {
                 status?: string;
                 campaignTypeId?: string;
                 owner?: string;
+                q?: string;
                 cursor?: string;
                 limit?: string;
             };
@@ -5254,6 +5279,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+        };
+    };
+    FindRedemptions: {
+        parameters: {
+            query?: {
+                orderId?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
