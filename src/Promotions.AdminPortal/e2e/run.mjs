@@ -317,7 +317,7 @@ try {
     await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
     expect(await page.getByRole('link', { name: 'Overview' }).count() === 0, 'support sees the analytics overview');
     await page.getByRole('link', { name: 'Redemptions', exact: true }).click();
-    await page.getByLabel('Order id').fill('portal-e2e-1');
+    await page.getByRole('textbox', { name: 'Order id' }).fill('portal-e2e-1');
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByText('portal-e2e-1', { exact: true }).waitFor();
     await checkA11y(page, 'redemption-support');
