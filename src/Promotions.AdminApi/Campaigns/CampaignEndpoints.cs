@@ -19,7 +19,7 @@ internal static class CampaignEndpoints
     public static void MapCampaigns(this RouteGroupBuilder admin)
     {
         var group = admin.MapGroup("/campaigns").WithTags("Campaigns");
-        group.MapGet("/", List).Describe(Policies.CatalogRead, "ListCampaigns", "List campaigns, filtered by status, type and owner.", 400);
+        group.MapGet("/", List).Describe(Policies.CatalogRead, "ListCampaigns", "List campaigns, filtered by status, type, owner and a name search (q: case-insensitive substring).", 400);
         group.MapPost("/", Create).Describe(Policies.CatalogWrite, "CreateCampaign", "Create a draft campaign.", 400).ReturnsETag();
         group.MapGet("/{id}", Get).Describe(Policies.CatalogRead, "GetCampaign", "Get a campaign and its ETag.", 404).ReturnsETag();
         group.MapPut("/{id}", Update).Describe(Policies.CatalogWrite, "UpdateCampaign", "Replace the editable fields of a campaign (If-Match).", 400, 404, 409).RequireIfMatch();
@@ -28,10 +28,17 @@ internal static class CampaignEndpoints
     }
 
     private static Task<Results<Ok<ListResponse<CampaignResponse>>, ProblemHttpResult>> List(
-        ICampaignStore store, string? status, string? campaignTypeId, string? owner, string? cursor, string? limit, CancellationToken ct)
+        ICampaignStore store, string? status, string? campaignTypeId, string? owner, string? q, string? cursor, string? limit, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        var filter = new CampaignFilter(QueryValues.Enum<LifecycleStatus>(status, "$.status", errors), Strings.OrNull(campaignTypeId), Strings.OrNull(owner));
+        var search = Strings.OrNull(q);
+        if (search is { Length: > CampaignFilter.MaxNameSearch })
+        {
+            errors.Add(new DomainError("invalid_value", $"q is at most {CampaignFilter.MaxNameSearch} characters.", "$.q"));
+        }
+
+        var filter = new CampaignFilter(QueryValues.Enum<LifecycleStatus>(status, "$.status", errors), Strings.OrNull(campaignTypeId), Strings.OrNull(owner),
+            search is null ? null : CampaignFilter.SearchForm(search));
         return Lists.PageAsync(cursor, limit, page => store.ListAsync(filter, page, ct), CampaignResponse.From, errors);
     }
 

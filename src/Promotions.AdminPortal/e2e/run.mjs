@@ -294,6 +294,9 @@ try {
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('link', { name: 'Portal spring sale' }).waitFor();
+    await page.getByLabel('Search').fill('SPRING SALE');
+    await page.waitForURL(/[?&]q=SPRING/);
+    await page.getByRole('link', { name: 'Portal spring sale' }).waitFor();
     expect(await page.getByRole('link', { name: 'New campaign' }).count() === 0, 'the analyst sees New campaign');
     await page.goto(state.campaignUrl);
     await page.getByText('Status:').waitFor();
@@ -314,7 +317,7 @@ try {
     await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
     expect(await page.getByRole('link', { name: 'Overview' }).count() === 0, 'support sees the analytics overview');
     await page.getByRole('link', { name: 'Redemptions', exact: true }).click();
-    await page.getByLabel('Redemption id').fill(state.redemptionId);
+    await page.getByRole('textbox', { name: 'Order id' }).fill('portal-e2e-1');
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByText('portal-e2e-1', { exact: true }).waitFor();
     await checkA11y(page, 'redemption-support');

@@ -8,7 +8,11 @@ using Promotions.Domain.Ports;
 
 namespace Promotions.Aws.Catalog;
 
-/// <summary>Campaigns on DynamoDB (<c>CAMPAIGN#&lt;id&gt;</c>), listed by id and filtered by status, type and owner.</summary>
+/// <summary>
+/// Campaigns on DynamoDB (<c>CAMPAIGN#&lt;id&gt;</c>), listed by id and filtered by status, type, owner and a name
+/// search (<c>contains</c> on <c>nameSearch</c>, the name in <see cref="CampaignFilter.SearchForm"/>; items written
+/// before the attribute existed gain it on their next write).
+/// </summary>
 internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<AwsOptions> options) : ICampaignStore
 {
     /// <summary>How a campaign is kept: <c>CAMPAIGN#&lt;id&gt;</c>, listed under <c>CAMPAIGNS</c> (the plan store writes it too).</summary>
@@ -24,6 +28,7 @@ internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<Aws
             new("status", Attr.S(c.Status.ToString())),
             new("campaignTypeId", c.CampaignTypeId is { } type ? Attr.S(type) : null),
             new("owner", c.Owner is { } owner ? Attr.S(owner) : null),
+            new("nameSearch", Attr.S(CampaignFilter.SearchForm(c.Name))),
         ]);
 
     private readonly VersionedItems<Campaign> _items = new(dynamo, options.Value.Table, Schema);
@@ -39,7 +44,8 @@ internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<Aws
         var where = new ItemFilter()
             .Equal("status", filter.Status?.ToString())
             .Equal("campaignTypeId", filter.CampaignTypeId)
-            .Equal("owner", filter.Owner);
+            .Equal("owner", filter.Owner)
+            .Contains("nameSearch", filter.NameContains);
         return _items.ListAsync(where, page, ct);
     }
 

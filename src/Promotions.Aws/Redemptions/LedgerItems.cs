@@ -64,6 +64,18 @@ internal static class LedgerItems
     public static Dictionary<string, AttributeValue> Reversal(string redemptionId, string reversalId) =>
         Attr.Key("REDEMPTION#" + redemptionId, "REVERSAL#" + reversalId);
 
+    /// <summary>The lookup item of a redemption under a normalized code one of its parts used.</summary>
+    public static Dictionary<string, AttributeValue> ByCode(string code, DateTimeOffset redeemedAt, string id) =>
+        Attr.Key(CodePartition(code), ByTime(redeemedAt, id));
+
+    /// <summary>A sort key of a redemption by when it was redeemed (UTC ticks, 19 digits), then its id.</summary>
+    public static string ByTime(DateTimeOffset redeemedAt, string id) => Ticks(redeemedAt.UtcTicks) + "#" + id;
+
+    /// <summary>The <c>gsi2</c> partition of an order id's redemption records.</summary>
+    public static string OrderPartition(string orderId) => "ORDER#" + orderId;
+
+    public static string CodePartition(string code) => "REDEMPTIONCODE#" + code;
+
     public static string HoldsPartition(int shard) => HoldsPrefix + Digits(shard);
 
     /// <summary>The index sort key of a hold: its expiry (UTC ticks, 19 digits, so text order is time order), then its id.</summary>

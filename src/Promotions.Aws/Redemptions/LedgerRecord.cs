@@ -57,6 +57,8 @@ internal sealed record LedgerRecord(
         {
             item[BudgetShardsAttribute] = Map(BudgetShards);
         }
+        item[TableLayout.Gsi2Pk] = Attr.S(LedgerItems.OrderPartition(Order.OrderId));
+        item[TableLayout.Gsi2Sk] = Attr.S(LedgerItems.ByTime(Order.RedeemedAt, Order.Id));
         if (Order is { Status: RedemptionStatus.Reserved, ExpiresAt: { } expiresAt })
         {
             item[TableLayout.Gsi1Pk] = Attr.S(LedgerItems.HoldsPartition(OutboxItems.ShardOf(Order.Id)));
@@ -65,6 +67,23 @@ internal sealed record LedgerRecord(
 
         var e = new Expr();
         return e.Put(table, item, $"attribute_not_exists({e[TableLayout.Pk]})");
+    }
+
+    /// <summary>
+    /// The puts of the lookup items that find a new redemption by each distinct code its parts used, in the
+    /// transaction that puts the record (the sort key is the time of redemption then the id, so a descending query is
+    /// newest first; the order id is the record's own <c>gsi2</c> key instead, which costs the transaction no item).
+    /// </summary>
+    public IEnumerable<TransactWriteItem> PutLookups(string table)
+    {
+        var order = Order;
+        var keys = order.Redemptions.Select(static p => p.Code).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(code => LedgerItems.ByCode(code, order.RedeemedAt, order.Id));
+        foreach (var key in keys)
+        {
+            key["redemptionId"] = Attr.S(order.Id);
+            yield return new TransactWriteItem { Put = new Put { TableName = table, Item = key } };
+        }
     }
 
     /// <summary>

@@ -81,9 +81,17 @@ internal sealed class PlanTransaction(
         }
 
         _recordAt = items.Count;
-        items.Add(stored is null
-            ? new LedgerRecord(plan.After, 1, counterShards, budgetShards).Put(table)
-            : stored.Update(table, plan.After, plan.ExpectedStatus));
+        if (stored is null)
+        {
+            var record = new LedgerRecord(plan.After, 1, counterShards, budgetShards);
+            items.Add(record.Put(table));
+            items.AddRange(record.PutLookups(table));
+        }
+        else
+        {
+            items.Add(stored.Update(table, plan.After, plan.ExpectedStatus));
+        }
+
         if (plan.Reversal is { } reversal)
         {
             items.Add(LedgerRecord.PutReversal(table, reversal));

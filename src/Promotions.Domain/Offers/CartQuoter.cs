@@ -101,7 +101,7 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                 candidates.Remove(candidates.First(c => c.PromotionId == over.PromotionId));
                 rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
             }
-            else if (LedgerPlanner.PartsThatFit(quote.Applied.Select(a => PeriodLimitsOf(snapshot, a))) < quote.Applied.Count)
+            else if (LedgerPlanner.PartsThatFit(quote.Applied.Select(a => LedgerPlanner.ExtraItemsOf(PeriodLimitsOf(snapshot, a), a.Code))) < quote.Applied.Count)
             {
                 // One order's redemption records at most MaxParts promotions (fewer when they have period limits), so no
                 // more are quoted: the stack is the best-ranked promotions the quote applied, codes the customer entered
@@ -109,7 +109,7 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                 // candidate keeps the reason this quote gave it, and the applied ones left out say why.
                 var ranked = quote.Applied.Where(static a => a.Code is not null).Concat(quote.Applied.Where(static a => a.Code is null)).ToList();
                 var kept = ranked
-                    .Take(LedgerPlanner.PartsThatFit(ranked.Select(a => PeriodLimitsOf(snapshot, a))))
+                    .Take(LedgerPlanner.PartsThatFit(ranked.Select(a => LedgerPlanner.ExtraItemsOf(PeriodLimitsOf(snapshot, a), a.Code))))
                     .Select(static a => a.PromotionId)
                     .ToHashSet(StringComparer.Ordinal);
                 rejections.AddRange(quote.Applied.Where(a => !kept.Contains(a.PromotionId))

@@ -22,5 +22,19 @@ public interface ICampaignStore
     Task<WriteStatus> DeleteAsync(string id, long expectedVersion, CancellationToken ct);
 }
 
-/// <summary>Filters of the campaign list; null means "any".</summary>
-public sealed record CampaignFilter(LifecycleStatus? Status = null, string? CampaignTypeId = null, string? Owner = null);
+/// <summary>
+/// Filters of the campaign list; null means "any". <paramref name="NameContains"/> keeps campaigns whose name holds
+/// it, ignoring case (<see cref="SearchForm"/> on both sides).
+/// </summary>
+public sealed record CampaignFilter(LifecycleStatus? Status = null, string? CampaignTypeId = null, string? Owner = null, string? NameContains = null)
+{
+    /// <summary>The most characters of a name search.</summary>
+    public const int MaxNameSearch = 100;
+
+    /// <summary>The form a name and a name search are compared in: lower case, invariant culture.</summary>
+    public static string SearchForm(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.ToLowerInvariant();
+    }
+}

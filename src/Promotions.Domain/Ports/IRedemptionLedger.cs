@@ -39,6 +39,18 @@ public interface IRedemptionLedger
     /// <summary>An order's redemption with every part, by its id.</summary>
     Task<OrderRedemption?> GetAsync(string id, CancellationToken ct);
 
+    /// <summary>
+    /// The recorded redemptions of an order id (refused attempts leave none), newest first, at most
+    /// <paramref name="limit"/>. Reads need not be strongly consistent.
+    /// </summary>
+    Task<IReadOnlyList<OrderRedemption>> ListByOrderAsync(string orderId, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// The recorded redemptions any part of which used <paramref name="normalizedCode"/> (the code's stored form,
+    /// <c>CodeNormalizer</c>), newest first, at most <paramref name="limit"/>. Reads need not be strongly consistent.
+    /// </summary>
+    Task<IReadOnlyList<OrderRedemption>> ListByCodeAsync(string normalizedCode, int limit, CancellationToken ct);
+
     /// <summary>The counters of a promotion, of one of its customers and of a campaign budget (zero when never used).</summary>
     Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct);
 

@@ -22,18 +22,24 @@ public static class LedgerPlanner
     /// <summary>The items every part together may take of one transaction: 100 less the order's own 2.</summary>
     public const int MaxPartItems = 98;
 
-    /// <summary>The most items one part takes: 9, and one per period limit of its promotion.</summary>
-    public static int ItemsOf(int periodLimits) => 9 + periodLimits;
+    /// <summary>
+    /// The most items one part takes: 9, one per period limit of its promotion and, when it uses a code, the lookup
+    /// item that finds the order by that code (<see cref="ExtraItemsOf"/>).
+    /// </summary>
+    public static int ItemsOf(int extraItems) => 9 + extraItems;
+
+    /// <summary>The items a part takes beyond the 9 of every part: one per period limit, and one when it uses a code.</summary>
+    public static int ExtraItemsOf(int periodLimits, string? code) => periodLimits + (code is null ? 0 : 1);
 
     /// <summary>
-    /// How many of the leading parts fit one redemption, given each part's number of period limits in stack order:
+    /// How many of the leading parts fit one redemption, given each part's <see cref="ExtraItemsOf"/> in stack order:
     /// at most <see cref="MaxParts"/>, taking at most <see cref="MaxPartItems"/> items together.
     /// </summary>
-    public static int PartsThatFit(IEnumerable<int> periodLimits)
+    public static int PartsThatFit(IEnumerable<int> extraItems)
     {
-        ArgumentNullException.ThrowIfNull(periodLimits);
+        ArgumentNullException.ThrowIfNull(extraItems);
         var (parts, items) = (0, 0);
-        foreach (var count in periodLimits)
+        foreach (var count in extraItems)
         {
             items += ItemsOf(count);
             if (parts == MaxParts || items > MaxPartItems)
@@ -57,7 +63,7 @@ public static class LedgerPlanner
             throw new ArgumentException("Every part of the order needs its limits, and an order has at least one part.", nameof(command));
         }
 
-        if (order.Redemptions.Count > MaxParts || PartsThatFit(command.Limits.Select(static l => l.PeriodLimits.Count)) < order.Redemptions.Count)
+        if (order.Redemptions.Count > MaxParts || PartsThatFit(command.Limits.Select((l, i) => ExtraItemsOf(l.PeriodLimits.Count, order.Redemptions[i].Code))) < order.Redemptions.Count)
         {
             return new DomainError(RedemptionRejections.StackTooLarge,
                 $"One redemption records at most {MaxParts} promotions, fewer when they have period limits; this order applies {order.Redemptions.Count}.");

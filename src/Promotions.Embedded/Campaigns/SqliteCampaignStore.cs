@@ -5,7 +5,10 @@ using Promotions.Embedded.Storage;
 
 namespace Promotions.Embedded.Campaigns;
 
-/// <summary>Campaigns in SQLite, filterable by status, campaign type and owner.</summary>
+/// <summary>
+/// Campaigns in SQLite, filterable by status, campaign type, owner and a name search (a substring of the document's
+/// name in lower case: SQLite's <c>lower</c> folds ASCII letters only, so other letters match as typed).
+/// </summary>
 internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignStore
 {
     private readonly DocumentTable<Campaign> _table = new(database, Schema);
@@ -33,7 +36,8 @@ internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignSt
         var where = new SqlConditions()
             .Equal("status", filter.Status?.ToString())
             .Equal("campaign_type_id", filter.CampaignTypeId)
-            .Equal("owner", filter.Owner);
+            .Equal("owner", filter.Owner)
+            .Add("instr(lower(json_extract(doc, '$.name')), {0}) > 0", filter.NameContains);
         return _table.ListAsync(where, page, ct);
     }
 

@@ -15,14 +15,52 @@ internal static class RedemptionRows
     public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, OrderRedemption redemption, CancellationToken ct)
     {
         var insert = connection.Reusable(transaction, """
-            INSERT INTO redemptions (id, version, status, promotion_id, customer_id, expires_at, doc)
-            VALUES ($id, 1, $status, $promotion, $customer, $expires, $doc);
+            INSERT INTO redemptions (id, version, status, promotion_id, customer_id, expires_at, doc, order_id, redeemed_at)
+            VALUES ($id, 1, $status, $promotion, $customer, $expires, $doc, $order, $redeemedAt);
             """);
         insert.Parameters.AddWithValue("$id", redemption.Id);
         insert.Parameters.AddWithValue("$promotion", redemption.Redemptions[0].PromotionId);
         insert.Parameters.AddWithValue("$customer", (object?)redemption.CustomerId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$order", redemption.OrderId);
+        insert.Parameters.AddWithValue("$redeemedAt", redemption.RedeemedAt.UtcTicks);
         BindState(insert, redemption);
         await insert.ExecuteNonQueryAsync(ct);
+        foreach (var code in redemption.Redemptions.Select(static p => p.Code).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var link = connection.Reusable(transaction,
+                "INSERT INTO redemption_codes (code, redeemed_at, redemption_id) VALUES ($code, $redeemedAt, $id);");
+            link.Parameters.AddWithValue("$code", code);
+            link.Parameters.AddWithValue("$redeemedAt", redemption.RedeemedAt.UtcTicks);
+            link.Parameters.AddWithValue("$id", redemption.Id);
+            await link.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>The redemptions of an order id, newest first.</summary>
+    public static Task<List<OrderRedemption>> ByOrderAsync(SqliteConnection connection, string orderId, int limit, CancellationToken ct) =>
+        ListAsync(connection, "SELECT id, doc FROM redemptions WHERE order_id = $key ORDER BY redeemed_at DESC, id DESC LIMIT $limit;",
+            orderId, limit, ct);
+
+    /// <summary>The redemptions that used a normalized code, newest first.</summary>
+    public static Task<List<OrderRedemption>> ByCodeAsync(SqliteConnection connection, string code, int limit, CancellationToken ct) =>
+        ListAsync(connection, """
+            SELECT r.id, r.doc FROM redemption_codes c JOIN redemptions r ON r.id = c.redemption_id
+            WHERE c.code = $key ORDER BY c.redeemed_at DESC, c.redemption_id DESC LIMIT $limit;
+            """, code, limit, ct);
+
+    private static async Task<List<OrderRedemption>> ListAsync(SqliteConnection connection, string sql, string key, int limit, CancellationToken ct)
+    {
+        using var read = connection.Command(null, sql);
+        read.Parameters.AddWithValue("$key", key);
+        read.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        var found = new List<OrderRedemption>();
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(LedgerJson.Read(reader.GetString(1), reader.GetString(0)));
+        }
+
+        return found;
     }
 
     /// <summary>Replaces the row if it is still at <paramref name="expectedVersion"/> (and in <paramref name="expectedStatus"/>, when given).</summary>

@@ -70,6 +70,18 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
         return (await RedemptionRows.ReadAsync(connection, null, id, ct))?.Order;
     }
 
+    public async Task<IReadOnlyList<OrderRedemption>> ListByOrderAsync(string orderId, int limit, CancellationToken ct)
+    {
+        await using var connection = await storage.OpenAsync(ct);
+        return await RedemptionRows.ByOrderAsync(connection, orderId, limit, ct);
+    }
+
+    public async Task<IReadOnlyList<OrderRedemption>> ListByCodeAsync(string normalizedCode, int limit, CancellationToken ct)
+    {
+        await using var connection = await storage.OpenAsync(ct);
+        return await RedemptionRows.ByCodeAsync(connection, normalizedCode, limit, ct);
+    }
+
     public async Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct)
     {
         await using var connection = await storage.OpenAsync(ct);

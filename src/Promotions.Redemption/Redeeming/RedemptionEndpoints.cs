@@ -13,7 +13,10 @@ using Promotions.ServiceDefaults.Metrics;
 
 namespace Promotions.Redemption.Redeeming;
 
-/// <summary><c>POST /redemptions</c>, <c>POST /redemptions/reservations</c> and <c>GET /redemptions/{id}</c>.</summary>
+/// <summary>
+/// <c>POST /redemptions</c>, <c>POST /redemptions/reservations</c>, <c>GET /redemptions/{id}</c> and
+/// <c>GET /redemptions?orderId=|code=</c> (<see cref="RedemptionLookup"/>).
+/// </summary>
 internal static class RedemptionEndpoints
 {
     public const int DefaultHoldSeconds = 900;
@@ -30,6 +33,9 @@ internal static class RedemptionEndpoints
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.Redeem).WithName("GetRedemption")
             .WithSummary("An order's redemption or reservation: every promotion with its per-line allocation, and what reversals gave back.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", RedemptionLookup.List).RequireAuthorization(Policies.Redeem).WithName("FindRedemptions")
+            .WithSummary("The recorded redemptions of an order id or those that used a code (exactly one of orderId, code), newest first, at most 100.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -140,12 +140,33 @@ public sealed class CampaignTests(AdminApiFixture fixture) : IClassFixture<Admin
         Assert.Equal(expected, seen.ToHashSet());
     }
 
+    [Fact]
+    public async Task List_WithQ_KeepsCampaignsWhoseNameHoldsItIgnoringCase()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        foreach (var name in new[] { "Summer SALE", "Winter", "Sale of the year" })
+        {
+            var body = AdminBodies.Campaign(owner);
+            body["name"] = name;
+            await _admin.Create("/admin/campaigns", body);
+        }
+
+        var page = await (await _admin.GetAsync($"/admin/campaigns?owner={owner}&q=%20sale%20&limit=1")).Expect(HttpStatusCode.OK);
+        var cursor = page.GetProperty("nextCursor").GetString();
+        var rest = await (await _admin.GetAsync($"/admin/campaigns?owner={owner}&q=sale&limit=1&cursor={cursor}")).Expect(HttpStatusCode.OK);
+
+        var names = page.GetProperty("items").EnumerateArray().Concat(rest.GetProperty("items").EnumerateArray())
+            .Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(["Sale of the year", "Summer SALE"], names);
+    }
+
     [Theory]
     [InlineData("limit=0", "$.limit")]
     [InlineData("limit=201", "$.limit")]
     [InlineData("limit=abc", "$.limit")]
     [InlineData("cursor=not-a-cursor", "$.cursor")]
     [InlineData("status=running", "$.status")]
+    [InlineData("q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "$.q")]
     public async Task List_WhenQueryInvalid_ReturnsProblemWithPath(string query, string path)
     {
         var problem = await (await _admin.GetAsync($"/admin/campaigns?{query}")).Expect(HttpStatusCode.BadRequest);

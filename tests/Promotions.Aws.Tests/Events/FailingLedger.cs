@@ -22,6 +22,10 @@ internal sealed class FailingLedger(Exception failure) : IRedemptionLedger
 
     public Task<Domain.Redemptions.OrderRedemption?> GetAsync(string id, CancellationToken ct) => throw Unused();
 
+    public Task<IReadOnlyList<Domain.Redemptions.OrderRedemption>> ListByOrderAsync(string orderId, int limit, CancellationToken ct) => throw Unused();
+
+    public Task<IReadOnlyList<Domain.Redemptions.OrderRedemption>> ListByCodeAsync(string normalizedCode, int limit, CancellationToken ct) => throw Unused();
+
     public Task<LedgerUsage> GetUsageAsync(string promotionId, string? customerId, string? campaignId, CancellationToken ct) => throw Unused();
 
     public Task<UsageCounts> GetUsageBatchAsync(UsageQuery query, CancellationToken ct) => throw Unused();

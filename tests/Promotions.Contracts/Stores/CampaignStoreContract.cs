@@ -48,6 +48,25 @@ public abstract class CampaignStoreContract : VersionedStoreContract<Campaign>
     protected override Task<Page<Campaign>> ListAsync(ListQuery page) => Store.ListAsync(new CampaignFilter(Owner: Scope), page, default);
 
     [Fact]
+    public async Task List_WithANameSearch_KeepsNamesHoldingItInAnyCaseAcrossPages()
+    {
+        foreach (var name in new[] { "Summer SALE", "Winter", "Big sale of summer", "Salt", "sale" })
+        {
+            await Store.CreateAsync(NewItem() with { Name = name }, default);
+        }
+
+        var filter = new CampaignFilter(Owner: Scope, NameContains: CampaignFilter.SearchForm("SaLe"));
+        var first = await Store.ListAsync(filter, new ListQuery(Limit: 2), default);
+        var second = await Store.ListAsync(filter, new ListQuery(Cursor.Decode(first.NextCursor).Value, 2), default);
+        var draft = await Store.ListAsync(filter with { Status = LifecycleStatus.Draft }, new ListQuery(Limit: 10), default);
+
+        Assert.Equal(2, first.Items.Count);
+        Assert.Equal(["Big sale of summer", "Summer SALE", "sale"], first.Items.Concat(second.Items).Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Null(second.NextCursor);
+        Assert.Empty(draft.Items);
+    }
+
+    [Fact]
     public async Task GetMany_SkipsMissingIds()
     {
         var first = NewItem();

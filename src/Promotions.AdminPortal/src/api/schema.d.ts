@@ -169,7 +169,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns, filtered by status, type and owner. */
+        /** List campaigns, filtered by status, type, owner and a name search (q: case-insensitive substring). */
         get: operations["ListCampaigns"];
         put?: never;
         /** Create a draft campaign. */
@@ -694,7 +694,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The recorded redemptions of an order id or those that used a code (exactly one of orderId, code), newest first, at most 100. */
+        get: operations["FindRedemptions"];
         put?: never;
         /** Redeem a cart: every promotion its quote applies (codes and automatic ones), atomically across every limit (Idempotency-Key required). */
         post: operations["Redeem"];
@@ -1501,6 +1502,9 @@ export interface components {
             /** Format: int32 */
             returnedQuantity: number;
             reversedDiscount: number;
+        };
+        RedemptionListResponse: {
+            items: components["schemas"]["RedemptionResponse"][];
         };
         RedemptionResponse: {
             applied: components["schemas"]["AppliedRedemption"][];
@@ -2675,6 +2679,7 @@ export interface operations {
                 status?: string;
                 campaignTypeId?: string;
                 owner?: string;
+                q?: string;
                 cursor?: string;
                 limit?: string;
             };
@@ -5942,6 +5947,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+        };
+    };
+    FindRedemptions: {
+        parameters: {
+            query?: {
+                orderId?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import type { Campaign } from '../api/types';
@@ -8,7 +8,7 @@ import { date, Empty, ErrorBox, money, Spinner, StatusBadge, useLoad } from '../
 
 const statuses = ['', 'draft', 'scheduled', 'active', 'paused', 'ended', 'archived'];
 
-/** Campaigns with search (by name, on the pages loaded), filters by status and owner, and cursor paging. */
+/** Campaigns with search (by name, the API's `q`), filters by status, owner and type, and cursor paging. */
 export default function Campaigns() {
   const roles = useRoles();
   const [params, setParams] = useSearchParams();
@@ -16,13 +16,21 @@ export default function Campaigns() {
   const owner = params.get('owner') ?? '';
   const typeId = params.get('campaignTypeId') ?? '';
   const types = useLoad(() => ok(api.GET('/admin/campaign-types', { params: { query: { limit: '200' } as never } })).then((r) => (r.data as { items: { id: string; name: string }[] }).items), []);
-  const [search, setSearch] = useState('');
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const page = useLoad(() => ok(api.GET('/admin/campaigns', { params: { query: { status: status || undefined, owner: owner || undefined, campaignTypeId: typeId || undefined, cursor, limit: '25' } } })).then((r) => r.data),
-    [status, owner, typeId, cursor]);
+  const page = useLoad(() => ok(api.GET('/admin/campaigns', { params: { query: { status: status || undefined, owner: owner || undefined, campaignTypeId: typeId || undefined, q: q || undefined, cursor, limit: '25' } } })).then((r) => r.data),
+    [status, owner, typeId, q, cursor]);
   const setFilter = (k: string, v: string) => { const next = new URLSearchParams(params); if (v) next.set(k, v); else next.delete(k); setParams(next); setCursors([undefined]); };
-  const items: Campaign[] = (page.data?.items ?? []).filter((c) => c.name.toLowerCase().includes(search.toLowerCase()));
+  // The search is sent as the API's q once typing pauses, so it looks through every campaign, not only this page.
+  useEffect(() => {
+    const wanted = search.trim();
+    if (wanted === q) return undefined;
+    const timer = setTimeout(() => setFilter('q', wanted), 300);
+    return () => clearTimeout(timer);
+  }, [search, q]);
+  const items: Campaign[] = page.data?.items ?? [];
   return (
     <>
       <div className="row spread">
