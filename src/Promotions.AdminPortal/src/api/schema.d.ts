@@ -3051,7 +3051,10 @@ export interface operations {
     ApproveCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3062,6 +3065,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3294,7 +3299,10 @@ export interface operations {
     PutCampaignPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3309,6 +3317,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3403,7 +3413,10 @@ export interface operations {
     DeleteCampaignPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3414,6 +3427,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3481,7 +3496,10 @@ export interface operations {
     RejectCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3496,6 +3514,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3590,7 +3610,10 @@ export interface operations {
     SubmitCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the item as last read; 428 without it, 412 when the item changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3601,6 +3624,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The item's version, to send back in If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
