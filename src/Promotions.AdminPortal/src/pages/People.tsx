@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ok } from '../api/client';
+import { CustomerForm, type CustomerBody } from '../people/CustomerForm';
 import { SegmentForm, type SegmentBody } from '../people/SegmentForm';
 import { ErrorBox, Spinner } from '../ui/kit';
 import type { Customer, Segment } from '../api/types';
@@ -13,6 +14,9 @@ export default function People() {
   const personal = can.personalData(roles);
   const segments = useLoad(() => ok(api.GET('/admin/segments', { params: { query: { limit: '200' } as never } })).then((r) => (r.data as { items: Segment[] }).items), []);
   const [editing, setEditing] = useState<string | null>(null);
+  const [customer, setCustomer] = useState<string | null>(null);
+  const choices = segments.data ?? [];
+  const customerDone = () => { setCustomer(null); customers.reload(); };
   const customers = useLoad(() => ok(api.GET('/admin/customers', { params: { query: { limit: '50' } as never } })).then((r) => (r.data as { items: Customer[] }).items), []);
   return (
     <>
@@ -28,14 +32,20 @@ export default function People() {
         </Loaded>
       </div>
       <div className="card">
-        <h2>Customers</h2>
+        <div className="row spread">
+          <h2>Customers</h2>
+          {can.write(roles) && customer === null && <button onClick={() => setCustomer('')}>New customer</button>}
+        </div>
+        {customer === '' && <CustomerForm personal={personal} segments={choices} onSave={async (body) => { await ok(api.POST('/admin/customers', { body })); customerDone(); }} onCancel={() => setCustomer(null)} />}
+        {customer && <EditCustomer id={customer} personal={personal} segments={choices} onDone={customerDone} />}
         {!personal && <p className="muted small">Your role does not show personal data (e-mail, name, location).</p>}
         <Loaded state={customers} empty={(d) => d.length === 0}>
-          {(items) => <table><thead><tr><th>Id</th>{personal && <><th>Name</th><th>E-mail</th><th>Country</th></>}<th>Segments</th><th className="num">Orders</th></tr></thead>
+          {(items) => <table><thead><tr><th>Id</th>{personal && <><th>Name</th><th>E-mail</th><th>Country</th></>}<th>Segments</th><th className="num">Orders</th>{can.write(roles) && <th><span className="sr-only">Actions</span></th>}</tr></thead>
             <tbody>{items.map((c) => (
               <tr key={c.id}><td><code>{c.id}</code></td>
                 {personal && <><td>{c.name ?? '—'}</td><td>{c.email ?? '—'}</td><td>{c.location?.country ?? '—'}</td></>}
-                <td>{c.segmentIds.join(', ') || '—'}</td><td className="num">{Number(c.history?.orderCount ?? 0)}</td></tr>
+                <td>{c.segmentIds.join(', ') || '—'}</td><td className="num">{Number(c.history?.orderCount ?? 0)}</td>
+                {can.write(roles) && <td><button onClick={() => setCustomer(c.id)} aria-label={`Edit customer ${c.id}`}>Edit</button></td>}</tr>
             ))}</tbody></table>}
         </Loaded>
       </div>
@@ -66,4 +76,17 @@ function EditSegment({ id, onDone }: { id: string; onDone: () => void }) {
     onDone();
   };
   return <SegmentForm key={current.version} initial={current} onSave={save} onCancel={onDone} onReload={segment.reload} />;
+}
+
+/** An existing customer read with its ETag, saved with If-Match; a reload after a 412 shows the other change. */
+function EditCustomer({ id, personal, segments, onDone }: { id: string; personal: boolean; segments: Segment[]; onDone: () => void }) {
+  const customer = useLoad(() => ok(api.GET('/admin/customers/{id}', { params: { path: { id } } })), [id]);
+  if (customer.error && !customer.data) return <ErrorBox error={customer.error} onRetry={customer.reload} />;
+  if (!customer.data) return <Spinner />;
+  const current = customer.data.data as Customer;
+  const save = async (body: CustomerBody) => {
+    await ok(api.PUT('/admin/customers/{id}', { params: { path: { id }, header: { 'If-Match': customer.data!.etag ?? '' } }, body }));
+    onDone();
+  };
+  return <CustomerForm key={current.version} initial={current} personal={personal} segments={segments} onSave={save} onCancel={onDone} onReload={customer.reload} />;
 }
