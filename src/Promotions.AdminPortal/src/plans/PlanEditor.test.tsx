@@ -52,6 +52,13 @@ describe('plan editor', () => {
     expect(within(first).getByText('No such promotion in this campaign.')).toBeTruthy();
   });
 
+  it('lists under its stage an error whose field is not shown (the at of a stage run after the one before)', async () => {
+    const onSave = vi.fn().mockRejectedValue(new ApiError({ status: 400, errors: [{ code: 'start_required', message: 'The campaign needs a start for this stage.', path: '$.stages[0].at' }] }));
+    render(<PlanEditor initial={[newStage(1)]} promotions={promotions} onSave={onSave} onCancel={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(within(screen.getByRole('group')).getByText('The campaign needs a start for this stage.')).toBeTruthy());
+  });
+
   it('edits the effect a set_effect change sets, under its own path', async () => {
     const onSave = vi.fn().mockResolvedValue(undefined);
     render(<PlanEditor initial={[newStage(1)]} promotions={promotions} onSave={onSave} onCancel={() => {}} />);

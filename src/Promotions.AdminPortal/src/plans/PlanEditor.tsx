@@ -5,6 +5,9 @@ import { defaultEffect } from '../effects/model';
 import { ErrorBox, FieldErrors } from '../ui/kit';
 import { changeKinds, move, newStage, requestOf, type ChangeDraft, type ChangeKind, type PlanRequest, type StageDraft } from './model';
 
+/** The paths a stage's own fields show; any other error under the stage is listed under it. */
+const shown = (p: string, when: 'at' | 'after') => [`${p}.name`, `${p}.${when}`, `${p}.skipIf`, `${p}.changes`];
+
 interface Props {
   initial: StageDraft[];
   promotions: { id: string; name: string }[];
@@ -44,7 +47,7 @@ export function PlanEditor({ initial, promotions, onSave, onCancel }: Props) {
                 : <label>After (ISO duration, e.g. PT30M, P2D)<input value={s.after} onChange={(e) => setStage(i, { after: e.target.value })} className={at(`${p}.after`).length ? 'invalid' : ''} /><FieldErrors errors={at(`${p}.after`)} /></label>}
               <label>Skip once budget spent (share, optional)<input inputMode="decimal" placeholder="e.g. 0.9" value={s.skipAt} onChange={(e) => setStage(i, { skipAt: e.target.value })} className={at(`${p}.skipIf`).length ? 'invalid' : ''} /><FieldErrors errors={at(`${p}.skipIf`)} /></label>
             </div>
-            {s.when === 'at' && <FieldErrors errors={at(`${p}.after`)} />}
+            <FieldErrors errors={at(p).filter((e) => !shown(p, s.when).some((q) => e.path === q || (e.path ?? '').startsWith(q + '.') || (e.path ?? '').startsWith(q + '[')))} />
             {s.changes.map((c, k) => {
               const cp = `${p}.changes[${k}]`;
               return (
