@@ -120,6 +120,15 @@ try {
     state.campaignUrl = page.url();
   });
 
+  await test('a campaign without a plan says so (404 read as "no plan yet") and opens the plan editor', async () => {
+    await page.getByText(/^No plan yet/).waitFor();
+    await page.getByRole('button', { name: 'Create a plan' }).click();
+    await page.getByRole('group', { name: 'Stage 1' }).waitFor();
+    await checkA11y(page, 'campaign-plan-editor');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Create a plan' }).waitFor();
+  });
+
   await test('the marketer builds a code promotion whose rule is made in the visual editor', async () => {
     await page.getByRole('link', { name: 'New promotion' }).click();
     await page.getByRole('heading', { name: 'New promotion' }).waitFor();
