@@ -120,6 +120,15 @@ try {
     state.campaignUrl = page.url();
   });
 
+  await test('a campaign without a plan says so (404 read as "no plan yet") and opens the plan editor', async () => {
+    await page.getByText(/^No plan yet/).waitFor();
+    await page.getByRole('button', { name: 'Create a plan' }).click();
+    await page.getByRole('group', { name: 'Stage 1' }).waitFor();
+    await checkA11y(page, 'campaign-plan-editor');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Create a plan' }).waitFor();
+  });
+
   await test('the marketer builds a code promotion whose rule is made in the visual editor', async () => {
     await page.getByRole('link', { name: 'New promotion' }).click();
     await page.getByRole('heading', { name: 'New promotion' }).waitFor();
@@ -273,8 +282,23 @@ try {
     await leaf.getByLabel('Value').fill('3');
     await checkA11y(page, 'segment-new');
     await page.getByRole('button', { name: 'Create segment' }).click();
-    await page.getByRole('cell', { name: 'Frequent buyers' }).waitFor();
+    await page.getByRole('cell', { name: 'Frequent buyers', exact: true }).waitFor();
     expect(await page.getByText('{"all":[{"fact":"history.order_count","op":"gte","value":3}]}').count() === 1, 'criteria not listed as made');
+  });
+
+  await test('a marketer edits the segment, and creates a customer without seeing personal data fields', async () => {
+    await page.getByRole('button', { name: 'Edit segment Frequent buyers' }).click();
+    await page.getByLabel(/^Description/).fill('Three orders or more');
+    await checkA11y(page, 'segment-edit');
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByRole('cell', { name: 'Three orders or more' }).waitFor();
+    await page.getByRole('button', { name: 'New customer' }).click();
+    expect(await page.getByLabel(/^E-mail/).count() === 0, 'a marketer sees the e-mail field');
+    await page.getByLabel(/^Attributes/).fill('{"tier": "e2e"}');
+    await checkA11y(page, 'customer-new');
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('button', { name: 'New customer' }).waitFor();
+    expect(await page.locator('.alert.error').count() === 0, await page.locator('.alert.error').allTextContents().then((t) => t.join(' ')));
   });
 
   await test('the other screens load without error (codes, assets, segments, redemptions)', async () => {

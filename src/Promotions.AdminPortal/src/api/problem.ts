@@ -20,7 +20,8 @@ export function plainWords(problem: Problem): string {
   switch (problem.status) {
     case 0: return 'The server could not be reached. Check that it is running and try again.';
     case 401: return 'Your session has ended. Sign in again.';
-    case 403: return 'Your role is not allowed to do this.';
+    case 403: if (problem.code === 'four_eyes') return 'You submitted this yourself: another admin must approve or reject it.';
+      return 'Your role is not allowed to do this.';
     case 404: return 'This item does not exist (any more).';
     case 412: return 'Someone changed this item since you opened it. Reload it to see their change, then apply yours again.';
     case 428: return 'This change needs the version you read: reload the item and try again.';

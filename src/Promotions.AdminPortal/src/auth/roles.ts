@@ -6,6 +6,8 @@ export const can = {
   write: (r: Role[]) => r.includes('admin') || r.includes('marketer'),
   analytics: (r: Role[]) => r.includes('admin') || r.includes('marketer') || r.includes('analyst'),
   validate: (r: Role[]) => r.includes('admin') || r.includes('marketer') || r.includes('support'),
+  /** Approving or rejecting a submitted campaign (the API also refuses the one who submitted it). */
+  approve: (r: Role[]) => r.includes('admin'),
   redeem: (r: Role[]) => r.includes('admin') || r.includes('support'),
   /** Personal data (customers' e-mail, name, location): admin and support. */
   personalData: (r: Role[]) => r.includes('admin') || r.includes('support'),

@@ -7,6 +7,7 @@ import { useRoles } from '../auth/useSession';
 import { Chart } from '../charts/Charts';
 import { currencies, series, type Granularity } from '../charts/shape';
 import { summary, type Effect } from '../effects/model';
+import { PlanCard } from '../plans/PlanCard';
 import { Lifecycle } from '../ui/Lifecycle';
 import { date, Empty, ErrorBox, Loaded, money, Spinner, StatusBadge, useLoad } from '../ui/kit';
 
@@ -59,6 +60,7 @@ export default function CampaignPage() {
           )}
         </Loaded>
       </div>
+      <PlanCard campaign={c} etag={campaign.data.etag} roles={roles} promotions={promotions.data ?? []} onChanged={campaign.reload} />
       {report.data && <Performance report={report.data} />}
       {report.error ? <ErrorBox error={report.error} /> : null}
     </>
