@@ -1487,6 +1487,7 @@ export interface components {
             codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
             customerId?: null | string;
+            explain?: null | boolean;
             mode?: null | components["schemas"]["RedeemMode"];
             order: components["schemas"]["OrderInput"];
             promotionId?: null | string;
@@ -1543,6 +1544,7 @@ export interface components {
             codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
             customerId?: null | string;
+            explain?: null | boolean;
             /** Format: int32 */
             holdSeconds?: null | number;
             mode?: null | components["schemas"]["RedeemMode"];
@@ -1682,6 +1684,7 @@ export interface components {
             codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
             customerId?: null | string;
+            explain?: null | boolean;
         };
         /**
          * @description The quote of a cart: totals (`total = subtotal + shipping − discount`), what applied and where, each
