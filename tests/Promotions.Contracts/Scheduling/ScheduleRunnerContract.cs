@@ -187,6 +187,23 @@ public abstract class ScheduleRunnerContract
         Assert.Equal([PromotionChanged.TypeName, PromotionChanged.TypeName, PromotionPublished.TypeName], (await EventsAsync(promotion.Id)).Select(e => e.Type));
     }
 
+    [Fact]
+    public async Task Run_OnItemsReadBeforeAnotherRunWroteThem_IsRefusedByTheirVersionsAndWritesNothing()
+    {
+        var (campaign, promotion) = await ScheduleAsync(Start, End);
+        Clock.SetUtcNow(Start);
+        var readEarlier = await DueStepsReadEarlier.ReadAsync(Due, Start);
+
+        Assert.Equal(2, Mine(await Runner().RunAsync(default)).Count);
+        var late = await new ScheduleRunner(readEarlier, Campaigns, Promotions, Search, Clock).RunAsync(default);
+
+        // Both steps were still due on what the late runner read; the store refused both writes.
+        Assert.Empty(Mine(late));
+        Assert.Equal(campaign.Version + 1, (await Campaigns.GetAsync(campaign.Id, default))!.Version);
+        Assert.Equal(promotion.Version + 1, (await Promotions.GetAsync(promotion.Id, default))!.Version);
+        Assert.Equal(3, (await EventsAsync(promotion.Id)).Count);
+    }
+
     /// <summary>A runner on another connection to the same store (another process, as far as the store can tell).</summary>
     protected abstract ScheduleRunner OtherRunner();
 
