@@ -14,29 +14,24 @@ namespace Promotions.AdminApi.Scheduling;
 internal sealed partial class SchedulePass(ScheduleRunner runner, PlanRunner plans, PacingRunner pacing, ILogger<SchedulePass> logger)
 {
     /// <summary>Runs the pass; <paramref name="withPlans"/> where no other delivery (Step Functions) runs the plans' steps.</summary>
-    public async Task<SchedulePassResult> RunAsync(bool withPlans, CancellationToken ct)
+    public async Task RunAsync(bool withPlans, CancellationToken ct)
     {
-        var steps = await runner.RunAsync(ct);
-        foreach (var step in steps)
+        foreach (var step in await runner.RunAsync(ct))
         {
             LogApplied(logger, step.Kind, step.Id, step.Status, step.Version);
         }
 
         // After the schedule's moves, so a stage sees a campaign its startsAt made active.
-        var planSteps = withPlans ? await plans.RunDueAsync(ct) : [];
-        foreach (var step in planSteps)
+        foreach (var step in withPlans ? await plans.RunDueAsync(ct) : [])
         {
             LogStep(logger, step.CampaignId, step.Index, step.Revision, step.Outcome);
         }
 
         // Budget pacing rides the same tick, after the schedule's and the plans' moves.
-        var paced = await pacing.RunAsync(ct);
-        foreach (var step in paced)
+        foreach (var step in await pacing.RunAsync(ct))
         {
             LogPaced(logger, step.Id, step.Status, step.Version);
         }
-
-        return new SchedulePassResult(steps.Count, planSteps.Count, paced.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Kind} {Id} is now {Status} (version {Version})")]

@@ -14,7 +14,8 @@ public static class DynamoDbCatalog
 {
     /// <summary>
     /// Registers campaigns, campaign types, promotions, segments, customers, codes, code jobs, search and the schedule's
-    /// due steps on the main DynamoDB table, and the code-job hand-off on SQS; needs the clients and options of the AWS adapter set.
+    /// due steps on the main DynamoDB table, and the code-job hand-off on SQS; needs the clients and options of the AWS
+    /// adapter set.
     /// </summary>
     public static IServiceCollection AddDynamoDbCatalog(this IServiceCollection services)
     {
