@@ -52,6 +52,13 @@ public sealed record Redemption(
     /// </summary>
     public decimal? Revenue { get; init; }
 
+    /// <summary>
+    /// The stage of its campaign's plan the campaign was in when the part was quoted for checkout (a hold keeps the
+    /// stage of its quote when confirmed); null when the campaign had no plan or no stage had run, and in records written
+    /// before stages were recorded. Its event carries it, and Analytics counts by it.
+    /// </summary>
+    public Campaigns.CampaignStage? Stage { get; init; }
+
     /// <summary>The period counters the part was counted on (empty when its promotion has no period limits).</summary>
     public IReadOnlyList<CountedPeriod> Periods { get; init; } = [];
 
