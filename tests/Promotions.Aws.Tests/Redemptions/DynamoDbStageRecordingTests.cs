@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Promotions.Aws.Tests.Support;
 using Promotions.Contracts.Redemptions;
 
 namespace Promotions.Aws.Tests.Redemptions;
