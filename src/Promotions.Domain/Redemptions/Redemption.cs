@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Promotions.Domain.Redemptions;
 
 /// <summary>
@@ -57,6 +59,7 @@ public sealed record Redemption(
     /// stage of its quote when confirmed); null when the campaign had no plan or no stage had run, and in records written
     /// before stages were recorded. Its event carries it, and Analytics counts by it.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Campaigns.CampaignStage? Stage { get; init; }
 
     /// <summary>The period counters the part was counted on (empty when its promotion has no period limits).</summary>
