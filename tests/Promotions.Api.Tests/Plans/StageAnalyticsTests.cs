@@ -44,14 +44,14 @@ public sealed class StageAnalyticsTests : IDisposable
         _host.Clock.SetUtcNow(now.AddMinutes(5));
         await PlanApi.StageRanAsync(_admin, _host.Clock, campaign, 0);
         _host.LetCachesExpire();
-        await RedeemAsync(teaser);
+        await RedeemAsync(teaser, "teaser");
 
         // Launch: the main promotion at 20 %, twice; the first is returned in full during the last chance.
         _host.Clock.SetUtcNow(now.AddMinutes(15));
         await PlanApi.StageRanAsync(_admin, _host.Clock, campaign, 1);
         _host.LetCachesExpire();
-        var returned = await RedeemAsync(main);
-        await RedeemAsync(main);
+        var returned = await RedeemAsync(main, "launch");
+        await RedeemAsync(main, "launch");
 
         _host.Clock.SetUtcNow(now.AddMinutes(25));
         await PlanApi.StageRanAsync(_admin, _host.Clock, campaign, 2);
@@ -111,12 +111,15 @@ public sealed class StageAnalyticsTests : IDisposable
         return (campaign, await PlanApi.ETagAsync(_admin, $"/admin/campaigns/{campaign}"), teaser, main);
     }
 
-    private async Task<string> RedeemAsync(string promotionId)
+    // Answers the redemption's id; its answer shows the stage the part was recorded in.
+    private async Task<string> RedeemAsync(string promotionId, string stage)
     {
         var order = Interlocked.Increment(ref _orders);
         var body = RedemptionApiFixture.Order(new Seeded("", promotionId, []), orderId: $"stage-order-{order}");
         using var response = await RedemptionApiFixture.PostAsync(_checkout, "/redemptions", body, $"stage-{order}");
-        return (await response.Expect(HttpStatusCode.Created)).Id();
+        var redemption = await response.Expect(HttpStatusCode.Created);
+        Assert.Equal(stage, redemption.GetProperty("applied")[0].GetProperty("stage").GetProperty("name").GetString());
+        return redemption.Id();
     }
 
     // Moves the fake clock (the dispatcher's poll interval runs on it) until the report shows what the test waits for.

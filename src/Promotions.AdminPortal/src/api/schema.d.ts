@@ -861,6 +861,7 @@ export interface components {
             revenue: null | number;
             reversedAmount: number;
             shippingDiscount: number;
+            stage?: null | components["schemas"]["CampaignStage"];
         };
         /** @description A promotion that applied: its line discount with the share of each line, its shipping discount and its gifts. */
         AppliedResponse: {
@@ -975,6 +976,20 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+        };
+        /**
+         * @description A stage of a campaign's plan, by its position and name: the stage the campaign is in (set when the plan's step
+         *     applies it), and the stage a redemption was recorded in (copied from the campaign at checkout), which Analytics
+         *     counts by.
+         */
+        CampaignStage: {
+            /**
+             * Format: int32
+             * @description The stage's position in its plan, from 0.
+             */
+            index: number;
+            /** @description The stage's name in its plan. */
+            name: string;
         };
         CampaignTypeRequest: {
             description?: null | string;
