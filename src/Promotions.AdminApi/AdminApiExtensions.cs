@@ -37,6 +37,7 @@ public static class AdminApiExtensions
         services.TryAddSingleton<IPlanExecutions, NoPlanExecutions>();
         services.AddSingleton<PlanExecutionSync>();
         services.AddSingleton<PlanRunner>();
+        services.AddSingleton<CodeDistributor>();
         if (services.Any(d => d.ServiceType == typeof(IDueStepQuery)))
         {
             services.AddOptions<ScheduleOptions>()

@@ -99,6 +99,7 @@ public static class PlanValidation
         {
             var change = stage.Changes[j];
             var changePath = $"{stagePath}.changes[{j}]";
+            Distribution(change, changePath, errors);
             if (change.Kind != StageChangeKind.SetEffect)
             {
                 if (change.Effect is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined })
@@ -121,6 +122,39 @@ public static class PlanValidation
             }
 
             errors.AddRange(EffectParser.Parse(effect, $"{changePath}.effect").Errors);
+        }
+    }
+
+    private static void Distribution(StageChange change, string changePath, List<DomainError> errors)
+    {
+        if (change.Kind != StageChangeKind.DistributeCodes)
+        {
+            if (change.SegmentId is not null)
+            {
+                errors.Add(new("not_allowed", "Only a distribute_codes change names a segment.", $"{changePath}.segmentId"));
+            }
+
+            if (change.BatchSize is not null)
+            {
+                errors.Add(new("not_allowed", "Only a distribute_codes change has a batch size.", $"{changePath}.batchSize"));
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(change.PromotionId))
+        {
+            errors.Add(new("required", "distribute_codes names the promotion whose codes it gives.", $"{changePath}.promotionId"));
+        }
+
+        if (string.IsNullOrWhiteSpace(change.SegmentId))
+        {
+            errors.Add(new("required", "distribute_codes names the segment whose customers get a code.", $"{changePath}.segmentId"));
+        }
+
+        if (change.BatchSize is < 1 or > CodeDistribution.MaxBatchSize)
+        {
+            errors.Add(new("out_of_range", $"batchSize is from 1 to {CodeDistribution.MaxBatchSize} customers (default {CodeDistribution.DefaultBatchSize}).", $"{changePath}.batchSize"));
         }
     }
 }
