@@ -38,6 +38,7 @@ public static class AdminApiExtensions
         services.AddSingleton<PlanExecutionSync>();
         services.AddSingleton<PlanRunner>();
         services.AddSingleton<CodeDistributor>();
+        services.AddSingleton<PlanStepDelivery>();
         if (services.Any(d => d.ServiceType == typeof(IDueStepQuery)))
         {
             services.AddOptions<ScheduleOptions>()

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Promotions.AdminApi.Plans;
 using Promotions.Aws.Events.Lambda;
-using Promotions.Domain.Plans;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Events;
 using Promotions.ServiceDefaults.Http;
@@ -12,7 +11,7 @@ namespace Promotions.AdminApi.Codes;
 /// <summary>
 /// <c>POST /events/admin</c>: the Admin function's pass-through path, where the Lambda Web Adapter posts the SQS
 /// batches of the code-job queue. A record whose body is a plan step (<see cref="PlanStepMessage"/>, sent by a campaign
-/// plan's Step Functions execution) runs it with <see cref="PlanRunner.DeliverAsync"/>, acknowledged unless the step is
+/// plan's Step Functions execution) runs it with <see cref="PlanStepDelivery"/>, acknowledged unless the step is
 /// not due yet. Any other record's body is a job id; the job runs (or resumes) for at most
 /// <see cref="CodeJobOptions.RunTimeLimit"/>, shared by the batch, and the answer lists the records to deliver
 /// again: a job another delivery holds, one the batch had no time left for, and any that failed to run.
@@ -34,7 +33,7 @@ internal static partial class CodeJobDeliveryEndpoint
     }
 
     private static async Task<Ok<BatchResponse>> Deliver(
-        SqsBatch batch, CodeJobRunner runner, PlanRunner plans, IOptions<CodeJobOptions> options, TimeProvider clock, ILoggerFactory loggers,
+        SqsBatch batch, CodeJobRunner runner, PlanStepDelivery plans, IOptions<CodeJobOptions> options, TimeProvider clock, ILoggerFactory loggers,
         CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(CodeJobDeliveryEndpoint));
@@ -45,7 +44,7 @@ internal static partial class CodeJobDeliveryEndpoint
             // The same queue carries the steps of campaign plans (JSON, from their Step Functions executions).
             if (PlanStepMessage.Read(record.Body) is { } step)
             {
-                return await plans.DeliverAsync(step.CampaignId, step.Revision, step.Index, token) != StepDelivery.NotDue;
+                return await plans.DeliverAsync(step, token);
             }
 
             var jobId = record.Body.Trim();

@@ -26,7 +26,8 @@ internal sealed class StepFunctionsPlanExecutions(StepFunctionsClient client, IO
             return;
         }
 
-        var input = new PlanExecutionInput(campaign.Id, plan.Revision, [.. times.Select((at, i) => new PlanExecutionStep(campaign.Id, plan.Revision, i, Rfc3339(at)))]);
+        var input = new PlanExecutionInput(campaign.Id, plan.Revision, [.. times.Select((at, i) =>
+            new PlanExecutionStep(campaign.Id, plan.Revision, i, Rfc3339(at), CodeDistributor.Distributes(plan.Stages[i]) ? true : null))]);
         await client.StartExecutionAsync(
             _stateMachineArn, Name(campaign.Id, plan.Revision), JsonSerializer.Serialize(input, StepFunctionsJson.Default.PlanExecutionInput), ct);
     }

@@ -76,6 +76,35 @@ public sealed class CodeDistributor(
         return done;
     }
 
+    /// <summary>
+    /// How the distributions of stage <paramref name="stageIndex"/> are handed over in deliveries
+    /// (<see cref="CodeDistribution.Deliveries"/>), from the number of batches the largest of them needs for the segment's
+    /// members now.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> DeliveriesAsync(Campaign campaign, int stageIndex, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var batches = 0;
+        foreach (var change in campaign.Plan!.Stages[stageIndex].Changes.Where(c => c.Kind == StageChangeKind.DistributeCodes))
+        {
+            if (await segments.GetAsync(change.SegmentId!, ct) is not { } segment)
+            {
+                continue;
+            }
+
+            var members = 0;
+            await new SegmentMembers(customers, segment).EnumerateAsync(null, clock.GetUtcNow(), _ =>
+            {
+                members++;
+                return Task.FromResult(true);
+            }, ct);
+            var size = CodeDistribution.BatchSizeOf(change);
+            batches = Math.Max(batches, (members + size - 1) / size);
+        }
+
+        return CodeDistribution.Deliveries(batches);
+    }
+
     private async Task<DistributionProgress> RunChangeAsync(DistributionProgress key, string stageName, StageChange change, int through, CancellationToken ct)
     {
         var conflicts = 0;
