@@ -27,7 +27,10 @@ public static class CodeDistribution
     /// The most deliveries a distribution is handed over in on Step Functions (the items of its Map): each iteration
     /// costs about 7 history events of the execution's 25,000, and the list travels in one 256 KB payload.
     /// </summary>
-    public const int MaxDeliveries = 2_000;
+    public const int MaxDeliveries = 1_000;
+
+    /// <summary>The most stages of one plan that distribute codes: their deliveries share one execution's history.</summary>
+    public const int MaxStagesPerPlan = 3;
 
     /// <summary>
     /// The deliveries of a distribution of about <paramref name="batches"/> batches: batch numbers to run through, in

@@ -24,6 +24,7 @@ public static class PlanValidation
 
         DateTimeOffset? previous = null;
         DateTimeOffset? first = null;
+        var distributing = 0;
         for (var i = 0; i < plan.Stages.Count; i++)
         {
             var stagePath = $"{path}.stages[{i}]";
@@ -51,6 +52,11 @@ public static class PlanValidation
             }
 
             Changes(stage, stagePath, errors);
+            if (CodeDistributor.Distributes(stage) && ++distributing > CodeDistribution.MaxStagesPerPlan)
+            {
+                errors.Add(new("too_many_distributions",
+                    $"A plan distributes codes in at most {CodeDistribution.MaxStagesPerPlan} stages.", $"{stagePath}.changes"));
+            }
             if (stage.SkipIf is { } skip && skip.BudgetSpentAtLeast is not (> 0m and <= 1m))
             {
                 errors.Add(new("out_of_range", "budgetSpentAtLeast is a share of the budget, above 0 and at most 1 (0.9 for 90 %).", $"{stagePath}.skipIf.budgetSpentAtLeast"));
