@@ -1001,13 +1001,19 @@ export interface components {
             target: string;
         };
         ChangeRequest: {
+            /** Format: int32 */
+            batchSize?: null | number;
             effect?: unknown;
             promotionId?: null | string;
+            segmentId?: null | string;
             type?: null | string;
         };
         ChangeResponse: {
+            /** Format: int32 */
+            batchSize?: null | number;
             effect: null | components["schemas"]["JsonElement"];
             promotionId: null | string;
+            segmentId?: null | string;
             type: components["schemas"]["StageChangeKind"];
         };
         CodeImportRejection: {
@@ -1130,6 +1136,28 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        DistributionResponse: {
+            /** Format: int32 */
+            batches: number;
+            /** Format: int32 */
+            changeIndex: number;
+            /** Format: int32 */
+            distributed: number;
+            promotionId: string;
+            /** Format: int32 */
+            remaining: number;
+            segmentId: string;
+            /** Format: int32 */
+            skipped: number;
+            state: components["schemas"]["DistributionState"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description Where a code distribution is (wire names `running`, `completed`, `exhausted`).
+         * @enum {unknown}
+         */
+        DistributionState: "running" | "completed" | "exhausted";
         EffectResponse: {
             summary: null | string;
             type: string;
@@ -1626,10 +1654,11 @@ export interface components {
             group?: null | string;
         };
         /**
-         * @description What a stage change does (wire names: `activate`, `pause`, `end`, `set_effect`).
+         * @description What a stage change does (wire names: `activate`, `pause`, `end`, `set_effect`,
+         *     `distribute_codes`).
          * @enum {unknown}
          */
-        StageChangeKind: "activate" | "pause" | "end" | "set_effect";
+        StageChangeKind: "activate" | "pause" | "end" | "set_effect" | "distribute_codes";
         StageRequest: {
             after?: null | string;
             /** Format: date-time */
@@ -1643,6 +1672,7 @@ export interface components {
             /** Format: date-time */
             at: null | string;
             changes: components["schemas"]["ChangeResponse"][];
+            distributions?: null | components["schemas"]["DistributionResponse"][];
             /** Format: int32 */
             index: number;
             name: string;
