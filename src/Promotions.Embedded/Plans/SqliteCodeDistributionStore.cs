@@ -60,15 +60,16 @@ internal sealed class SqliteCodeDistributionStore(SqliteDatabase database) : ICo
         ArgumentNullException.ThrowIfNull(customerIds);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(ct);
-        foreach (var customerId in customerIds)
+        using var command = connection.Command(null, """
+            SELECT customer_id FROM distributed_codes
+            WHERE promotion_id = $promotion AND customer_id IN (SELECT value FROM json_each($customers));
+            """);
+        command.Parameters.AddWithValue("$promotion", promotionId);
+        command.Parameters.AddWithValue("$customers", JsonSerializer.Serialize(customerIds, DocumentJson.Default.IReadOnlyListString));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            using var command = connection.Command(null, "SELECT 1 FROM distributed_codes WHERE promotion_id = $promotion AND customer_id = $customer;");
-            command.Parameters.AddWithValue("$promotion", promotionId);
-            command.Parameters.AddWithValue("$customer", customerId);
-            if (await command.ExecuteScalarAsync(ct) is not null)
-            {
-                claimed.Add(customerId);
-            }
+            claimed.Add(reader.GetString(0));
         }
 
         return claimed;

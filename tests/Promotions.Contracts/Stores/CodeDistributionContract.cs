@@ -69,6 +69,21 @@ public abstract class CodeDistributionContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_WhenABatchIsFull_WritesItWhole()
+    {
+        var (segment, members) = await SegmentAsync(CodeDistribution.MaxBatchSize + 1);
+        var promotionId = await PoolAsync(CodeDistribution.MaxBatchSize + 1);
+        var campaign = await CampaignAsync(promotionId, segment, batchSize: CodeDistribution.MaxBatchSize);
+
+        var progress = Assert.Single(await Distributor().RunAsync(campaign, 0, null, default));
+
+        Assert.Equal((DistributionState.Completed, 2, members.Length), (progress.State, progress.Batches, progress.Distributed));
+        var events = await OutboxReader.PendingAsync<CodesDistributed>(Outbox, e => e.CampaignId == campaign.Id);
+        Assert.Equal([CodeDistribution.MaxBatchSize, 1], events.OrderBy(e => e.Batch).Select(e => e.Codes.Count));
+        Assert.Equal(members.Length, (await Distributions.ClaimedAsync(promotionId, members, default)).Count);
+    }
+
+    [Fact]
     public async Task Run_WhenRunAgain_WritesNoBatchAndGivesNoSecondCode()
     {
         var (segment, _) = await SegmentAsync(3);
