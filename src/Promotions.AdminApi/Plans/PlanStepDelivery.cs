@@ -7,7 +7,7 @@ namespace Promotions.AdminApi.Plans;
 /// <summary>
 /// A plan step delivered by its Step Functions execution (<see cref="PlanStepMessage"/>): the step itself through
 /// <see cref="PlanRunner.DeliverAsync"/>; for a step that distributes codes, the answer to its task token with the
-/// deliveries of its batches; and each batch delivery, run with <see cref="CodeDistributor.RunAsync"/>. Answers whether
+/// deliveries of its batches; and each batch delivery, run by <see cref="CodeDistributor"/>. Answers whether
 /// the message is done with (false: deliver it again later).
 /// </summary>
 internal sealed class PlanStepDelivery(

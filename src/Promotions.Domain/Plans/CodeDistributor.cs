@@ -25,6 +25,9 @@ public sealed class CodeDistributor(
     // A conflict is another run writing the same batch, or a code or customer taken meanwhile; each retry reads afresh.
     private const int MaxConflicts = 5;
 
+    /// <summary>The most batches of one distribution a scheduler pass writes, so one large segment never holds up the tick.</summary>
+    public const int BatchesPerPass = 50;
+
     /// <summary>True when a stage of the plan distributes codes.</summary>
     public static bool Distributes(PlanStage stage)
     {
@@ -48,7 +51,7 @@ public sealed class CodeDistributor(
         {
             if (record.Outcome == StepOutcome.Applied && record.Index < plan.Stages.Count && Distributes(plan.Stages[record.Index]))
             {
-                await RunAsync(campaign, record.Index, null, ct);
+                await RunAsync(campaign, record.Index, null, BatchesPerPass, ct);
             }
         }
     }
@@ -57,7 +60,12 @@ public sealed class CodeDistributor(
     /// Runs the distributions of stage <paramref name="stageIndex"/> until each is done, or has written
     /// <paramref name="throughBatch"/> batches; answers their progress.
     /// </summary>
-    public async Task<IReadOnlyList<DistributionProgress>> RunAsync(Campaign campaign, int stageIndex, int? throughBatch, CancellationToken ct)
+    public Task<IReadOnlyList<DistributionProgress>> RunAsync(Campaign campaign, int stageIndex, int? throughBatch, CancellationToken ct) =>
+        RunAsync(campaign, stageIndex, throughBatch, int.MaxValue, ct);
+
+    /// <summary>As <see cref="RunAsync(Campaign, int, int?, CancellationToken)"/>, writing at most <paramref name="maxBatches"/> batches of each.</summary>
+    public async Task<IReadOnlyList<DistributionProgress>> RunAsync(
+        Campaign campaign, int stageIndex, int? throughBatch, int maxBatches, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var plan = campaign.Plan ?? throw new ArgumentException("The campaign has no plan.", nameof(campaign));
@@ -69,7 +77,7 @@ public sealed class CodeDistributor(
             {
                 var key = new DistributionProgress(campaign.Id, plan.Revision, stageIndex, j, change.PromotionId!, change.SegmentId!,
                     DistributionState.Running, 0, 0, 0, 0, null, null, clock.GetUtcNow());
-                done.Add(await RunChangeAsync(key, stage.Name, change, throughBatch ?? int.MaxValue, ct));
+                done.Add(await RunChangeAsync(key, stage.Name, change, throughBatch ?? int.MaxValue, maxBatches, ct));
             }
         }
 
@@ -105,19 +113,25 @@ public sealed class CodeDistributor(
         return CodeDistribution.Deliveries(batches);
     }
 
-    private async Task<DistributionProgress> RunChangeAsync(DistributionProgress key, string stageName, StageChange change, int through, CancellationToken ct)
+    private async Task<DistributionProgress> RunChangeAsync(
+        DistributionProgress key, string stageName, StageChange change, int through, int maxBatches, CancellationToken ct)
     {
         var conflicts = 0;
+        var written = 0;
         while (true)
         {
             var progress = (await store.ListAsync(key.CampaignId, key.Revision, ct))
                 .FirstOrDefault(p => p.StageIndex == key.StageIndex && p.ChangeIndex == key.ChangeIndex) ?? key;
-            if (progress.Done || progress.Batches >= through || conflicts >= MaxConflicts)
+            if (progress.Done || progress.Batches >= through || conflicts >= MaxConflicts || written >= maxBatches)
             {
                 return progress;
             }
 
-            if (!await store.WriteBatchAsync(await NextBatchAsync(progress, stageName, CodeDistribution.BatchSizeOf(change), ct), ct))
+            if (await store.WriteBatchAsync(await NextBatchAsync(progress, stageName, CodeDistribution.BatchSizeOf(change), ct), ct))
+            {
+                written++;
+            }
+            else
             {
                 conflicts++;
             }
