@@ -21,7 +21,8 @@ public static class AdminApiExtensions
     /// <summary>
     /// Registers what the Admin API needs beyond the shared defaults and the adapters (register those first): the
     /// code-job runner and, unless the adapters brought a queue for code jobs, the in-process one and its worker; and, when
-    /// the adapters can find due steps (<see cref="IDueStepQuery"/>, the embedded set), the schedule on a timer.
+    /// the adapters can find due steps (<see cref="IDueStepQuery"/>, both sets), the schedule: on a timer in process, on
+    /// the ticks delivered to <c>/events/admin</c> on AWS.
     /// </summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
@@ -47,6 +48,8 @@ public static class AdminApiExtensions
                 .ValidateOnStart();
             services.AddSingleton<ScheduleRunner>();
             services.AddSingleton<PacingRunner>();
+            services.AddSingleton<SchedulePass>();
+            services.AddSingleton<ScheduleTickDelivery>();
             services.AddHostedService<ScheduleWorker>();
         }
 

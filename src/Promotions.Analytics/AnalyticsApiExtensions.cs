@@ -10,6 +10,7 @@ public static class AnalyticsApiExtensions
     public static IServiceCollection AddAnalyticsApi(this IServiceCollection services)
     {
         services.AddSingleton<ReportBuilder>();
+        services.AddSingleton<StageReader>();
         return services;
     }
 

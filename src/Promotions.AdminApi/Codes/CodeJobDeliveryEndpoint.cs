@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Promotions.AdminApi.Plans;
+using Promotions.AdminApi.Scheduling;
 using Promotions.Aws.Events.Lambda;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Events;
@@ -10,8 +12,10 @@ namespace Promotions.AdminApi.Codes;
 
 /// <summary>
 /// <c>POST /events/admin</c>: the Admin function's pass-through path, where the Lambda Web Adapter posts the SQS
-/// batches of the code-job queue. A record whose body is a plan step (<see cref="PlanStepMessage"/>, sent by a campaign
-/// plan's Step Functions execution) runs it with <see cref="PlanStepDelivery"/>, acknowledged unless the step is
+/// batches of the code-job queue and the plan-step queue. A record whose body is an EventBridge schedule's event runs
+/// the schedule's pass (<see cref="ScheduleTickDelivery"/>; several in one batch run it once). A record whose body is a
+/// plan step (<see cref="PlanStepMessage"/>, sent by a campaign plan's Step Functions execution) runs it with
+/// <see cref="PlanStepDelivery"/>, acknowledged unless the step is
 /// not due yet. Any other record's body is a job id; the job runs (or resumes) for at most
 /// <see cref="CodeJobOptions.RunTimeLimit"/>, shared by the batch, and the answer lists the records to deliver
 /// again: a job another delivery holds, one the batch had no time left for, and any that failed to run.
@@ -33,14 +37,28 @@ internal static partial class CodeJobDeliveryEndpoint
     }
 
     private static async Task<Ok<BatchResponse>> Deliver(
-        SqsBatch batch, CodeJobRunner runner, PlanStepDelivery plans, IOptions<CodeJobOptions> options, TimeProvider clock, ILoggerFactory loggers,
-        CancellationToken ct)
+        SqsBatch batch, CodeJobRunner runner, PlanStepDelivery plans, [FromServices] ScheduleTickDelivery? ticks, IOptions<CodeJobOptions> options,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(CodeJobDeliveryEndpoint));
         var deadline = clock.GetUtcNow() + options.Value.RunTimeLimit;
         var ran = false;
+        Task? tick = null;
         return TypedResults.Ok(await SqsBatches.HandleAsync(batch, async (record, token) =>
         {
+            // The schedule's ticks come on the plan-step queue; a batch that gathered several runs one pass for all.
+            if (ScheduleTickDelivery.IsTick(record.Body))
+            {
+                if (ticks is null)
+                {
+                    LogNoSchedule(logger, record.MessageId);
+                    return true;
+                }
+
+                await (tick ??= ticks.RunAsync(record.MessageId, token));
+                return true;
+            }
+
             // The same queue carries the steps of campaign plans (JSON, from their Step Functions executions).
             if (PlanStepMessage.Read(record.Body) is { } step)
             {
@@ -66,6 +84,9 @@ internal static partial class CodeJobDeliveryEndpoint
             return await runner.RunAsync(jobId, left > TimeSpan.Zero ? left : TimeSpan.Zero, token) != CodeJobStep.Busy;
         }, logger, ct));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule tick {MessageId} ignored: the adapters find no due steps")]
+    private static partial void LogNoSchedule(ILogger logger, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} carries no code job id")]
     private static partial void LogMalformed(ILogger logger, string messageId);

@@ -28,6 +28,9 @@ internal static class ReportEndpoints
             .AlsoProducesText(ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/campaigns/{id}/export", ExportCampaign).WithName("ExportCampaignAnalytics").WithSummary("A campaign report as CSV.")
             .Produces<string>(StatusCodes.Status200OK, ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/campaigns/{id}/stages", Stages).WithName("GetCampaignStageAnalytics")
+            .WithSummary("A campaign's figures per stage of its plan (redemptions, discount, revenue), each stage with its status and window, and what was recorded in no stage.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/promotions/{id}", Promotion).WithName("GetPromotionAnalytics")
             .WithSummary("A promotion's totals, per-day series and breakdowns by channel and segment (CSV with Accept: text/csv).")
             .AlsoProducesText(ReportCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
@@ -50,6 +53,18 @@ internal static class ReportEndpoints
     private static Task<IResult> ExportCampaign(
         string id, ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, string? format, CancellationToken ct) =>
         ExportAsync(builder, clock, http, from, to, format, "campaign", id, (b, r, c) => b.CampaignAsync(id, r, c), ct);
+
+    private static async Task<Results<Ok<StageReport>, ProblemHttpResult>> Stages(
+        string id, StageReader reader, TimeProvider clock, string? from, string? to, CancellationToken ct)
+    {
+        var range = DateRange.Parse(from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (!range.IsSuccess)
+        {
+            return Problems.From(range.Errors);
+        }
+
+        return await reader.ReadAsync(id, range.Value, ct) is { } report ? TypedResults.Ok(report) : Problems.NotFound("campaign", id);
+    }
 
     private static Task<Results<Ok<AnalyticsReport>, ContentHttpResult, ProblemHttpResult>> Promotion(
         string id, ReportBuilder builder, TimeProvider clock, HttpContext http, string? from, string? to, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Options;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Dynamo;
+using Promotions.Aws.Scheduling;
 using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
 using Promotions.Domain.Ports;
@@ -11,7 +12,8 @@ namespace Promotions.Aws.Catalog;
 /// <summary>
 /// Campaigns on DynamoDB (<c>CAMPAIGN#&lt;id&gt;</c>), listed by id and filtered by status, type, owner and a name
 /// search (<c>contains</c> on <c>nameSearch</c>, the name in <see cref="CampaignFilter.SearchForm"/>; items written
-/// before the attribute existed gain it on their next write).
+/// before the attribute existed gain it on their next write). A campaign with a step ahead of it by its dates is also in
+/// the schedule's index (<see cref="DueIndex"/>).
 /// </summary>
 internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<AwsOptions> options) : ICampaignStore
 {
@@ -29,6 +31,7 @@ internal sealed class DynamoDbCampaignStore(IAmazonDynamoDB dynamo, IOptions<Aws
             new("campaignTypeId", c.CampaignTypeId is { } type ? Attr.S(type) : null),
             new("owner", c.Owner is { } owner ? Attr.S(owner) : null),
             new("nameSearch", Attr.S(CampaignFilter.SearchForm(c.Name))),
+            .. DueIndex.Of(c),
         ]);
 
     private readonly VersionedItems<Campaign> _items = new(dynamo, options.Value.Table, Schema);

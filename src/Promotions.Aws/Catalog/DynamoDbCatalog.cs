@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promotions.Aws.Codes;
 using Promotions.Aws.Customers;
 using Promotions.Aws.Plans;
+using Promotions.Aws.Scheduling;
 using Promotions.Aws.Search;
 using Promotions.Domain.Ports;
 
@@ -12,8 +13,9 @@ namespace Promotions.Aws.Catalog;
 public static class DynamoDbCatalog
 {
     /// <summary>
-    /// Registers campaigns, campaign types, promotions, segments, customers, codes, code jobs and search on the main
-    /// DynamoDB table, and the code-job hand-off on SQS; needs the clients and options of the AWS adapter set.
+    /// Registers campaigns, campaign types, promotions, segments, customers, codes, code jobs, search and the schedule's
+    /// due steps on the main DynamoDB table, and the code-job hand-off on SQS; needs the clients and options of the AWS
+    /// adapter set.
     /// </summary>
     public static IServiceCollection AddDynamoDbCatalog(this IServiceCollection services)
     {
@@ -29,6 +31,7 @@ public static class DynamoDbCatalog
         services.TryAddSingleton<ICodeJobQueue, SqsCodeJobQueue>();
         services.TryAddSingleton<ICampaignPlanStore, DynamoDbCampaignPlanStore>();
         services.TryAddSingleton<ICodeDistributionStore, DynamoDbCodeDistributionStore>();
+        services.TryAddSingleton<IDueStepQuery, DynamoDbDueStepQuery>();
         return services;
     }
 }

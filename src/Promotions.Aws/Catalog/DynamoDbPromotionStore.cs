@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
 using Promotions.Aws.Configuration;
 using Promotions.Aws.Dynamo;
+using Promotions.Aws.Scheduling;
 using Promotions.Domain.Common;
 using Promotions.Domain.Events;
 using Promotions.Domain.Lifecycle;
@@ -13,8 +14,9 @@ namespace Promotions.Aws.Catalog;
 
 /// <summary>
 /// Promotions on DynamoDB (<c>PROMOTION#&lt;id&gt;</c>). An active promotion is also in the sparse index <c>gsi2</c>
-/// under <c>LIVE</c>; every write adds to the catalog version and writes its events in the same transaction, so the
-/// live list each process caches (<see cref="CatalogCache{T}"/>) is reloaded after any write, by any process.
+/// under <c>LIVE</c>, and one with a step ahead of it by its dates in the schedule's index (<see cref="DueIndex"/>);
+/// every write adds to the catalog version and writes its events in the same transaction, so the live list each
+/// process caches (<see cref="CatalogCache{T}"/>) is reloaded after any write, by any process.
 /// </summary>
 internal sealed class DynamoDbPromotionStore : IPromotionStore, IDisposable
 {
@@ -90,6 +92,11 @@ internal sealed class DynamoDbPromotionStore : IPromotionStore, IDisposable
         {
             yield return new(TableLayout.Gsi2Pk, Attr.S(LivePartition));
             yield return new(TableLayout.Gsi2Sk, Attr.S(p.Id));
+        }
+
+        foreach (var due in DueIndex.Of(p))
+        {
+            yield return due;
         }
     }
 

@@ -8,4 +8,7 @@ internal sealed record TableIndex(string Name, string PartitionKey, string SortK
 
     /// <summary>Live promotions, unfinished code jobs.</summary>
     public static TableIndex Gsi2 { get; } = new(TableLayout.Gsi2, TableLayout.Gsi2Pk, TableLayout.Gsi2Sk);
+
+    /// <summary>Campaigns and promotions by the instant their next schedule step falls due.</summary>
+    public static TableIndex Gsi3 { get; } = new(TableLayout.Gsi3, TableLayout.Gsi3Pk, TableLayout.Gsi3Sk);
 }

@@ -2,7 +2,8 @@ namespace Promotions.Domain.Analytics;
 
 /// <summary>
 /// How a scope's figures are broken down: <see cref="Total"/> (no breakdown, value ""), or by channel,
-/// customer segment, campaign (within everything) or promotion (within everything or a campaign).
+/// customer segment, campaign (within everything), promotion (within everything or a campaign) or the stage of the
+/// campaign's plan a redemption was recorded in (within a campaign; values by <see cref="StageKeys"/>).
 /// </summary>
 public enum AnalyticsDimension
 {
@@ -11,4 +12,5 @@ public enum AnalyticsDimension
     Segment,
     Campaign,
     Promotion,
+    Stage,
 }

@@ -53,7 +53,7 @@ public static class AnalyticsProjection
     {
         var day = DayOf(r.OccurredAt);
         var cells = CellKeys.Base(r.CampaignId, r.PromotionId);
-        cells.AddRange(CellKeys.Attributes(r.CampaignId, r.PromotionId, r.Channel, r.SegmentIds));
+        cells.AddRange(CellKeys.Attributes(r.CampaignId, r.PromotionId, r.Channel, r.SegmentIds, r.Stage));
         var delta = new Measures(
             Redemptions: 1,
             CodeRedemptions: r.Code is null ? 0 : 1,
@@ -95,7 +95,7 @@ public static class AnalyticsProjection
     private static IEnumerable<Contribution> Joined(RedemptionRecorded r, RedemptionReversed v)
     {
         var day = DayOf(v.OccurredAt);
-        var attributes = CellKeys.Attributes(r.CampaignId, r.PromotionId, r.Channel, r.SegmentIds);
+        var attributes = CellKeys.Attributes(r.CampaignId, r.PromotionId, r.Channel, r.SegmentIds, r.Stage);
         var reversal = new Measures(Reversals: 1, FullReversals: v.Full ? 1 : 0, DiscountReversed: v.Amount);
         foreach (var cell in attributes)
         {

@@ -26,11 +26,19 @@ internal static class CellKeys
         return cells;
     }
 
-    /// <summary>The cells only a redemption knows: its channel and its customer's segments, in every scope.</summary>
+    /// <summary>
+    /// The cells only a redemption knows: its channel and its customer's segments, in every scope, and the stage of its
+    /// campaign's plan it was recorded in (<see cref="StageKeys"/>), within its campaign.
+    /// </summary>
     public static List<(AnalyticsScope Scope, string Id, AnalyticsDimension Dimension, string Value)> Attributes(
-        string? campaignId, string promotionId, string channel, IReadOnlyList<string> segmentIds)
+        string? campaignId, string promotionId, string channel, IReadOnlyList<string> segmentIds, Campaigns.CampaignStage? stage)
     {
         var cells = new List<(AnalyticsScope, string, AnalyticsDimension, string)>();
+        if (!string.IsNullOrEmpty(campaignId))
+        {
+            cells.Add((AnalyticsScope.Campaign, campaignId, AnalyticsDimension.Stage, StageKeys.Of(stage)));
+        }
+
         foreach (var (scope, id) in Scopes(campaignId, promotionId))
         {
             cells.Add((scope, id, AnalyticsDimension.Channel, channel));

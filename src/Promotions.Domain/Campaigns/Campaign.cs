@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Promotions.Domain.Lifecycle;
 using Promotions.Domain.Plans;
 
@@ -24,7 +25,15 @@ public sealed record Campaign(
     DateTimeOffset UpdatedAt,
     long Version = 1,
     CampaignPlan? Plan = null,
-    CampaignApproval? Approval = null);
+    CampaignApproval? Approval = null)
+{
+    /// <summary>
+    /// The stage of <see cref="Plan"/> the campaign is in: the last stage a plan step applied (a skipped stage leaves it
+    /// as it was); null before any stage ran. Checkout records it on each redemption (docs/analytics.md, "Stages").
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CampaignStage? Stage { get; init; }
+}
 
 /// <summary>A discount budget in money: the most the campaign may give away.</summary>
 /// <param name="Spent">

@@ -27,7 +27,7 @@ public static class DiscountEngine
             var (count, planned) = CandidateRanking.Rank(candidates, view, policy, workspace);
             var selector = new DealSelector(new StackEvaluator(view, policy, workspace), workspace.Plans, planned, workspace.Deal);
             selector.Select();
-            return QuoteAssembler.Build(view, workspace.Ranked.AsSpan(0, count), selector);
+            return QuoteAssembler.Build(view, workspace.Ranked.AsSpan(0, count), selector, policy.Misses);
         }
         finally
         {

@@ -14,6 +14,12 @@ public sealed record QuotePolicy(
     bool ExcludeAlreadyDiscounted = false,
     decimal? PriceFloorPercent = null)
 {
-    /// <summary>No combined cap, five codes, already-discounted lines allowed, no price floor.</summary>
+    /// <summary>No combined cap, five codes, already-discounted lines allowed, no price floor; every miss reported.</summary>
     public static QuotePolicy Default { get; } = new();
+
+    /// <summary>
+    /// Which candidates that gave nothing the quote lists in <see cref="Quote.NotApplied"/>: all of them (the default), or
+    /// only what the cart's owner can act on — codes, and promotions whose miss carries a hint (<see cref="MissReport.Actionable"/>).
+    /// </summary>
+    public MissReport Misses { get; init; } = MissReport.All;
 }

@@ -18,6 +18,7 @@ public static class RedemptionEvents
             redemption.Currency, redemption.Allocations, redemption.CustomerSegmentIds)
         {
             Revenue = redemption.Revenue,
+            Stage = redemption.Stage,
         };
     }
 

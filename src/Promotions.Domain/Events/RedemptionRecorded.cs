@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Promotions.Domain.Campaigns;
 using Promotions.Domain.Redemptions;
 
 namespace Promotions.Domain.Events;
@@ -32,6 +33,12 @@ public sealed record RedemptionRecorded(
     /// <see cref="OrderTotal"/>.
     /// </summary>
     public decimal? Revenue { get; init; }
+
+    /// <summary>
+    /// The stage of the campaign's plan the redemption was recorded in (<see cref="Redemption.Stage"/>); absent when the
+    /// campaign had no plan or no stage had run, and from events written before stages were recorded.
+    /// </summary>
+    public CampaignStage? Stage { get; init; }
 
     /// <summary>The revenue this redemption counts: <see cref="Revenue"/>, or the order total for older events.</summary>
     [JsonIgnore]

@@ -76,13 +76,17 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             var decision = EligibilityEvaluator.Evaluate(promotion, eligibility);
             if (decision.IsEligible && Unredeemable(promotion, request) is { } reason)
             {
-                rejections.Add(Rejection.Of(reason, promotion.Id));
+                if (request.Explain || request.Excluded.ContainsKey(promotion.Id))
+                {
+                    rejections.Add(Rejection.Of(reason, promotion.Id));
+                }
             }
             else if (decision.IsEligible)
             {
                 candidates.Add(Candidate(promotion, null));
             }
-            else if (decision.Reason is OfferReasons.NotEligible or OfferReasons.PromotionExhausted or OfferReasons.BudgetExhausted
+            else if ((request.Explain || decision.Hint is not null)
+                && decision.Reason is OfferReasons.NotEligible or OfferReasons.PromotionExhausted or OfferReasons.BudgetExhausted
                 or OfferReasons.CustomerLimitReached or OfferReasons.PeriodLimitReached or OfferReasons.CustomerPeriodLimitReached)
             {
                 // Automatic promotions of other channels or outside their window are not news to this cart; the
@@ -91,7 +95,8 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
             }
         }
 
-        var quote = DiscountEngine.Quote(request.Cart, candidates, request.Policy);
+        var policy = request.Policy with { Misses = request.Explain ? MissReport.All : MissReport.Actionable };
+        var quote = DiscountEngine.Quote(request.Cart, candidates, policy);
         while (true)
         {
             if (OverBudget(quote, snapshot, counts) is { } over)
@@ -99,7 +104,10 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                 // The ledger charges a redemption whole or refuses it, so a discount the remaining budget cannot
                 // cover is left out and the cart quoted again: the next best deal may then take its place.
                 candidates.Remove(candidates.First(c => c.PromotionId == over.PromotionId));
-                rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
+                if (request.Explain || over.Code is not null)
+                {
+                    rejections.Add(Rejection.Of(OfferReasons.BudgetExhausted, over.PromotionId, over.Code));
+                }
             }
             else if (LedgerPlanner.PartsThatFit(quote.Applied.Select(a => LedgerPlanner.ExtraItemsOf(PeriodLimitsOf(snapshot, a), a.Code))) < quote.Applied.Count)
             {
@@ -112,7 +120,7 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                     .Take(LedgerPlanner.PartsThatFit(ranked.Select(a => LedgerPlanner.ExtraItemsOf(PeriodLimitsOf(snapshot, a), a.Code))))
                     .Select(static a => a.PromotionId)
                     .ToHashSet(StringComparer.Ordinal);
-                rejections.AddRange(quote.Applied.Where(a => !kept.Contains(a.PromotionId))
+                rejections.AddRange(quote.Applied.Where(a => !kept.Contains(a.PromotionId) && (request.Explain || a.Code is not null))
                     .Select(static a => Rejection.Of(OfferReasons.StackLimitReached, a.PromotionId, a.Code)));
                 rejections.AddRange(quote.NotApplied.Where(n => !kept.Contains(n.PromotionId))
                     .Select(static n => new Rejection(n.PromotionId, n.Code, n.Reason, n.Message, n.Hint)));
@@ -123,7 +131,7 @@ public sealed class CartQuoter(CodeResolver codes, UsageCache usage)
                 break;
             }
 
-            quote = DiscountEngine.Quote(request.Cart, candidates, request.Policy);
+            quote = DiscountEngine.Quote(request.Cart, candidates, policy);
         }
 
         rejections.AddRange(quote.NotApplied.Select(static n => new Rejection(n.PromotionId, n.Code, n.Reason, n.Message, n.Hint)));

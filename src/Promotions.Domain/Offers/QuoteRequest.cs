@@ -15,4 +15,12 @@ public sealed record QuoteRequest(Cart Cart, CustomerProfile Customer, string Ch
     /// after a limit ran out): they are reported as not applied with that reason, and the rest is quoted without them.
     /// </summary>
     public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether <see cref="CartQuote.NotApplied"/> explains every promotion that did not apply. Without it, it lists what
+    /// the caller can act on: every code sent, every promotion a redemption left out (<see cref="Excluded"/>), and
+    /// automatic promotions that say how to qualify (a hint); automatic promotions that lost to a better deal, had
+    /// nothing to discount, were not eligible without a hint, ran out or did not fit the stack are left out.
+    /// </summary>
+    public bool Explain { get; init; }
 }

@@ -43,6 +43,7 @@ public static class QuotedOrder
                 ExpiresAt = holdUntil,
                 CustomerSegmentIds = customer.SegmentIds,
                 Revenue = revenue[i],
+                Stage = live.Campaign.Plan is null ? null : live.Campaign.Stage,
                 Gifts = applied.Gifts,
                 UpdatedAt = now,
             };

@@ -79,7 +79,7 @@ public sealed class PlanRunner(
                 break;
             }
 
-            var write = StagePlanner.Plan(campaign, step, await PromotionsAsync(plan.Stages[step.Index], ct), clock);
+            var write = EnterStage(StagePlanner.Plan(campaign, step, await PromotionsAsync(plan.Stages[step.Index], ct), clock), campaign, step);
             switch (await plans.WriteStepAsync(write, ct))
             {
                 case StageWriteStatus.Written:
@@ -101,6 +101,17 @@ public sealed class PlanRunner(
 
         return written;
     }
+
+    // An applied stage becomes the campaign's current stage in the step's own write (under the same version check), so
+    // checkout records it on every redemption from then on; a skipped stage leaves the stage before it current.
+    private static StageWrite EnterStage(StageWrite write, Campaign campaign, DueStep step) =>
+        step.Outcome != StepOutcome.Applied ? write : write with
+        {
+            Campaign = (write.Campaign ?? campaign with { UpdatedAt = write.Record.RanAt }) with
+            {
+                Stage = new CampaignStage(step.Index, campaign.Plan!.Stages[step.Index].Name),
+            },
+        };
 
     // The budget is read only for a stage whose skip condition needs it.
     private async Task<DueStep?> NextAsync(Campaign campaign, IReadOnlySet<int> ran, CancellationToken ct)

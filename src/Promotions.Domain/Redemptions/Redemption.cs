@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Promotions.Domain.Redemptions;
 
 /// <summary>
@@ -51,6 +53,14 @@ public sealed record Redemption(
     /// order redeemed with several promotions counts its revenue once across them; null in records written before.
     /// </summary>
     public decimal? Revenue { get; init; }
+
+    /// <summary>
+    /// The stage of its campaign's plan the campaign was in when the part was quoted for checkout (a hold keeps the
+    /// stage of its quote when confirmed); null when the campaign had no plan or no stage had run, and in records written
+    /// before stages were recorded. Its event carries it, and Analytics counts by it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Campaigns.CampaignStage? Stage { get; init; }
 
     /// <summary>The period counters the part was counted on (empty when its promotion has no period limits).</summary>
     public IReadOnlyList<CountedPeriod> Periods { get; init; } = [];

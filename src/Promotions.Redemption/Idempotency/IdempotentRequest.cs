@@ -81,8 +81,10 @@ internal sealed class IdempotentRequest(IIdempotencyStore store, IOptions<Micros
 
     private string Hash<TBody>(HttpContext http, TBody body)
     {
-        var canonical = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(body, Wire)}";
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}\n"));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(body, Wire));
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }
 

@@ -73,7 +73,7 @@ internal sealed class CartRedeemer(
         var partial = body.Mode == RedeemMode.Partial && body.QuoteFingerprint is null;
         for (var attempt = 0; attempt <= LedgerPlanner.MaxParts + 1; attempt++)
         {
-            var request = new QuoteRequest(cart, profile.Value, body.Channel, body.AllCodes) { Excluded = excluded };
+            var request = new QuoteRequest(cart, profile.Value, body.Channel, body.AllCodes) { Excluded = excluded, Explain = body.Explain == true };
             var quote = await quoter.QuoteAsync(request, snapshot, now, ct);
             if (attempt == 0)
             {
@@ -88,7 +88,7 @@ internal sealed class CartRedeemer(
                     "The cart's quote is no longer the one shown: show the new quote and ask again.", "$.quoteFingerprint"), quote, snapshot);
             }
 
-            if (await WhyNotAsync(body, quote, partial, ct) is { } refusal)
+            if (await WhyNotAsync(body, request, quote, snapshot, now, partial, ct) is { } refusal)
             {
                 return Refused(body, idempotent, refusal, quote, snapshot);
             }
@@ -128,7 +128,8 @@ internal sealed class CartRedeemer(
     /// Why the quote cannot be redeemed as asked: in <c>all</c> mode, a code that did not apply (the customer entered
     /// it for a discount); a promotion the request requires that did not apply; or nothing to record at all.
     /// </summary>
-    private async Task<DomainError?> WhyNotAsync(RedeemRequest body, CartQuote quote, bool partial, CancellationToken ct)
+    private async Task<DomainError?> WhyNotAsync(
+        RedeemRequest body, QuoteRequest request, CartQuote quote, CatalogSnapshot snapshot, DateTimeOffset now, bool partial, CancellationToken ct)
     {
         var codes = body.AllCodes;
         if (!partial && quote.NotApplied.FirstOrDefault(r => r.Code is not null) is { } code)
@@ -139,7 +140,9 @@ internal sealed class CartRedeemer(
 
         if (body.PromotionId is { } required && quote.Quote.Applied.All(a => a.PromotionId != required))
         {
-            if (quote.NotApplied.FirstOrDefault(r => r.PromotionId == required) is { } missed)
+            // Without explain the quote lists only what the customer can act on: explain it to say why this one missed.
+            var explained = request.Explain ? quote : await quoter.QuoteAsync(request with { Explain = true }, snapshot, now, ct);
+            if (explained.NotApplied.FirstOrDefault(r => r.PromotionId == required) is { } missed)
             {
                 return Problem(missed, "$.promotionId");
             }

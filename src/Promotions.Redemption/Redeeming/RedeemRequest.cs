@@ -19,7 +19,8 @@ public sealed record RedeemRequest(
     string? CustomerId = null,
     ProfileInput? Customer = null,
     RedeemMode? Mode = null,
-    string? QuoteFingerprint = null)
+    string? QuoteFingerprint = null,
+    bool? Explain = null)
 {
     /// <summary>The codes entered: <see cref="Codes"/>, with <see cref="Code"/> first when both are sent.</summary>
     public IReadOnlyList<string> AllCodes => Code is null ? Codes ?? [] : [Code, .. Codes ?? []];
@@ -46,9 +47,10 @@ public sealed record ReserveRequest(
     ProfileInput? Customer = null,
     RedeemMode? Mode = null,
     string? QuoteFingerprint = null,
-    int? HoldSeconds = null)
+    int? HoldSeconds = null,
+    bool? Explain = null)
 {
-    public RedeemRequest ToRedeem() => new(Order, Channel, Codes, Code, PromotionId, CustomerId, Customer, Mode, QuoteFingerprint);
+    public RedeemRequest ToRedeem() => new(Order, Channel, Codes, Code, PromotionId, CustomerId, Customer, Mode, QuoteFingerprint, Explain);
 }
 
 /// <summary>The order being paid: the cart of the Validation service plus the merchant's order id.</summary>

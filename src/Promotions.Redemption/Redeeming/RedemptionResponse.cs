@@ -68,12 +68,18 @@ public sealed record AppliedRedemption(
     IReadOnlyList<LineAllocation> Allocations,
     IReadOnlyList<Domain.Discounts.GiftLine> Gifts)
 {
+    /// <summary>The stage of its campaign's plan the part was recorded in; absent when none (docs/redemption.md, "Stage").</summary>
+    public Domain.Campaigns.CampaignStage? Stage { get; init; }
+
     public static AppliedRedemption From(Domain.Redemptions.Redemption part, CatalogSnapshot? names)
     {
         ArgumentNullException.ThrowIfNull(part);
         var name = names is not null && names.ById.TryGetValue(part.PromotionId, out var live) ? live.Promotion.Name : part.PromotionId;
         return new AppliedRedemption(part.Id, part.PromotionId, part.CampaignId, part.Code, name, part.DiscountAmount - part.ShippingDiscount,
-            part.ShippingDiscount, part.ReversedAmount, part.Revenue, part.Allocations, part.Gifts);
+            part.ShippingDiscount, part.ReversedAmount, part.Revenue, part.Allocations, part.Gifts)
+        {
+            Stage = part.Stage,
+        };
     }
 }
 

@@ -71,7 +71,7 @@ internal static class ValidateEndpoint
             return TypedResults.Problem(Problems.Create(StatusCodes.Status404NotFound, profile.Errors[0].Code, profile.Errors[0].Message, profile.Errors));
         }
 
-        var request = new QuoteRequest(cart!, profile.Value, body.Channel, body.Codes ?? []);
+        var request = new QuoteRequest(cart!, profile.Value, body.Channel, body.Codes ?? []) { Explain = body.Explain == true };
         var quote = await quoter.QuoteAsync(request, snapshot, now, ct);
         metrics.Quoted(body.Channel, clock.GetElapsedTime(started), quote.Quote.Applied.Count);
         var unknown = quote.NotApplied.Where(static r => r.Reason == OfferReasons.UnknownCode).Select(static r => r.Code).Distinct(StringComparer.Ordinal).Count();

@@ -223,7 +223,7 @@ public sealed class LedgerUsageTests : IDisposable
 
     private Task<JsonElement> ValidateAsync(string? customerId, params string[] codes) =>
         _checkout.PostJsonAsync("/validate",
-            $"{{'channel':'web'{Customer(customerId)},'codes':[{string.Join(",", codes.Select(c => $"'{c}'"))}],{Cart}}}");
+            $"{{'channel':'web','explain':true{Customer(customerId)},'codes':[{string.Join(",", codes.Select(c => $"'{c}'"))}],{Cart}}}");
 
     private async Task<(HttpStatusCode Status, string? Code)> RedeemAsync(string? promotionId = null, string? code = null, string? customerId = null)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Promotions.Api.Tests.Offers;
 using Promotions.Domain.Promotions;
@@ -53,12 +54,42 @@ public sealed class ValidateTests : ValidationApiTest
         var coded = await Seed.PromotionAsync(campaign, "Two off", "{'type':'amount_off','amount':2}", kind: PromotionKind.Code, priority: 0);
         await Seed.CodeAsync(coded, "TWOOFF", maxUses: 10);
 
-        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','codes':['TWOOFF'],{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','explain':true,'codes':['TWOOFF'],{Cart88}}}");
 
         Assert.Equal([.. automatic.Take(9).Select(p => p.Id), coded.Id], quote.GetProperty("applied").Strings("promotionId"));
         var dropped = quote.GetProperty("notApplied").EnumerateArray().Where(n => n.GetProperty("reason").GetString() == "stack_limit_reached");
         Assert.Equal(automatic.Skip(9).Select(p => p.Id).Order(StringComparer.Ordinal), dropped.Select(n => n.GetProperty("promotionId").GetString()!).Order(StringComparer.Ordinal));
         Assert.Equal(11m, quote.GetProperty("discount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Validate_WithoutExplain_ListsTheCodesAndTheHintsOfTheExplainedAnswerOnly()
+    {
+        var campaign = await Seed.CampaignAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await Seed.PromotionAsync(campaign, $"One off {i}", "{'type':'amount_off','amount':1}", priority: 20 - i);
+        }
+
+        var tiered = await Seed.PromotionAsync(campaign, "Spend more", "{'type':'tiered','basis':'subtotal','tiers':[{'threshold':500,'percentOff':10}]}");
+        var coded = await Seed.PromotionAsync(campaign, "Two off", "{'type':'amount_off','amount':2}", kind: PromotionKind.Code, priority: 0);
+        await Seed.CodeAsync(coded, "TWOOFF", maxUses: 10);
+        const string Request = "'channel':'web','codes':['TWOOFF','NOSUCHCODE'],";
+
+        var plain = await Checkout.PostJsonAsync("/validate", $"{{{Request}{Cart88}}}");
+        var explained = await Checkout.PostJsonAsync("/validate", $"{{{Request}'explain':true,{Cart88}}}");
+
+        // The same quote either way; without explain only what the customer can act on.
+        Assert.Equal(explained.GetProperty("fingerprint").GetString(), plain.GetProperty("fingerprint").GetString());
+        Assert.Equal(explained.GetProperty("applied").GetRawText(), plain.GetProperty("applied").GetRawText());
+        var actionable = explained.GetProperty("notApplied").EnumerateArray()
+            .Where(static n => n.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String
+                || n.TryGetProperty("hint", out var h) && h.ValueKind == JsonValueKind.String)
+            .Select(static n => n.GetRawText());
+        Assert.Equal(actionable, plain.GetProperty("notApplied").EnumerateArray().Select(static n => n.GetRawText()));
+        Assert.Contains(plain.GetProperty("notApplied").EnumerateArray(), n => n.TryGetProperty("promotionId", out var p) && p.GetString() == tiered.Id);
+        Assert.Contains(plain.GetProperty("notApplied").EnumerateArray(), n => n.TryGetProperty("code", out var c) && c.GetString() == "NOSUCHCODE");
+        Assert.Equal(3, explained.GetProperty("notApplied").EnumerateArray().Count(n => n.GetProperty("reason").GetString() == "stack_limit_reached"));
     }
 
     [Fact]
@@ -73,7 +104,7 @@ public sealed class ValidateTests : ValidationApiTest
                 periodLimits: [new PeriodLimit(LimitPeriod.Day, 1000)]));
         }
 
-        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web',{Cart88}}}");
+        var quote = await Checkout.PostJsonAsync("/validate", $"{{'channel':'web','explain':true,{Cart88}}}");
 
         Assert.Equal(daily.Take(9).Select(p => p.Id), quote.GetProperty("applied").Strings("promotionId"));
         var dropped = quote.GetProperty("notApplied").EnumerateArray().Single(n => n.GetProperty("reason").GetString() == "stack_limit_reached");

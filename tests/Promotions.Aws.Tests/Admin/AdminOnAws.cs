@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Promotions.Aws.Tests.Support;
 using Promotions.ServiceDefaults.Auth;
 
@@ -10,7 +12,9 @@ namespace Promotions.Aws.Tests.Admin;
 /// The Admin API as the Admin function runs it: <c>Adapters:Mode=aws</c>, on the test's tables (and code-job queue, KMS keys)
 /// in the emulator, over real HTTP (the test server), with locally signed tokens.
 /// </summary>
-public sealed class AdminOnAws(AwsTestResources aws, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Promotions.AdminApi.Program>
+/// <param name="services">Replacements of the app's services (a fake clock, say), applied after its own registrations.</param>
+public sealed class AdminOnAws(AwsTestResources aws, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Promotions.AdminApi.Program>
 {
     private readonly string _signingKey = DevTokens.NewSigningKey();
 
@@ -34,6 +38,11 @@ public sealed class AdminOnAws(AwsTestResources aws, IReadOnlyDictionary<string,
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

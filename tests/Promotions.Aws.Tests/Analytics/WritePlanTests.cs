@@ -16,7 +16,7 @@ public sealed class WritePlanTests
 
         var unit = Assert.Single(Assert.Single(plan));
         Assert.True(unit.ClaimsEvent);
-        Assert.Equal(12, unit.Cells.Count);
+        Assert.Equal(13, unit.Cells.Count);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public sealed class WritePlanTests
         Assert.True(units[^1].ClaimsEvent);
         Assert.Single(units, u => u.ClaimsEvent);
         Assert.Equal(units.Count, units.Select(u => u.Claim).Distinct().Count());
-        Assert.Equal(9 + (3 * 60), units.Where(u => u.Claim.Pk.StartsWith("EVENT#", StringComparison.Ordinal)).Sum(u => u.Cells.Count));
-        Assert.Equal(9 + (3 * 60), units.Where(u => u.Claim.Pk.StartsWith("PAIR#", StringComparison.Ordinal)).Sum(u => u.Cells.Count));
+        Assert.Equal(10 + (3 * 60), units.Where(u => u.Claim.Pk.StartsWith("EVENT#", StringComparison.Ordinal)).Sum(u => u.Cells.Count));
+        Assert.Equal(10 + (3 * 60), units.Where(u => u.Claim.Pk.StartsWith("PAIR#", StringComparison.Ordinal)).Sum(u => u.Cells.Count));
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed partial class RoleCoverageTests(DeployedStack stack) : IClassFixtu
         // Campaign plan steps: the Admin function reads a plan's step records and writes steps (the SigV4 Step Functions
         // calls are not SDK calls; LeastPrivilegeTests and the stack test cover the role's states: statements).
         ["Plans"] = [new("AdminFunction", "dynamodb", "MainTable")],
+        // The schedule's due steps: the Admin function queries the due index on each tick.
+        ["Scheduling"] = [new("AdminFunction", "dynamodb", "MainTable", CatalogReads)],
         ["PersonalData"] = [new("AdminFunction", "kms", "PersonalDataKey", ["GenerateDataKey", "Decrypt"]), new("AdminFunction", "kms", "LookupKey", ["GenerateMac"])],
         ["Redemptions"] =
         [

@@ -114,6 +114,11 @@ internal sealed class StackFlow(StackFixture stack)
             totals.GetProperty("orderRevenue").GetDecimal()));
         Assert.Equal(6, report.GetProperty("codes").GetProperty("issued").GetInt64());
         Assert.Equal(20m, report.GetProperty("budget").GetProperty("used").GetDecimal());
+
+        // A campaign without a plan: its redemption was recorded in no stage.
+        var stages = (await Api.SendAsync("GET", $"/analytics/campaigns/{campaignId}/stages", analyst)).Expect(200);
+        Assert.Empty(stages.GetProperty("stages").EnumerateArray());
+        Assert.Equal(1L, Assert.Single(stages.GetProperty("noStage").EnumerateArray()).GetProperty("redemptions").GetInt64());
     }
 
     public static object Campaign()

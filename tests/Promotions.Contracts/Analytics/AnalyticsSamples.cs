@@ -1,3 +1,4 @@
+using Promotions.Domain.Campaigns;
 using Promotions.Domain.Events;
 
 namespace Promotions.Contracts.Analytics;
@@ -17,6 +18,14 @@ public static class AnalyticsSamples
         string promotionId = "prm_1", string? campaignId = "cmp_1") =>
         new(eventId, Day0.AddDays(day), "rev_" + eventId, redemptionId, promotionId, campaignId, "cus_1", amount, 0m, "EUR", full, []);
 
+    /// <summary>Every third redemption in no stage, the others in the teaser or the launch stage of their campaign's plan.</summary>
+    public static CampaignStage? StageOf(int i) => (i % 3) switch
+    {
+        0 => null,
+        1 => new CampaignStage(0, "teaser"),
+        _ => new CampaignStage(1, "launch"),
+    };
+
     /// <summary>A random but reproducible set of distinct events.</summary>
     public static List<DomainEvent> RandomSet(int seed, int redemptions)
     {
@@ -30,7 +39,7 @@ public static class AnalyticsSamples
             events.Add(Redeemed($"evt_r{i}", $"red_{i}", random.Next(4), random.Next(1, 5000) / 100m, random.Next(1, 50000) / 100m,
                 $"prm_{promotion}", promotion == 2 ? null : "cmp_1", channels[random.Next(3)],
                 random.Next(4) == 0 ? null : $"cus_{random.Next(6)}", random.Next(2) == 0 ? null : "C" + i,
-                [.. segments.Where(_ => random.Next(2) == 0)]));
+                [.. segments.Where(_ => random.Next(2) == 0)]) with { Stage = StageOf(i) });
         }
 
         var fully = new HashSet<int>();
@@ -63,7 +72,8 @@ public static class AnalyticsSamples
         {
             var promotion = $"prm_j{i % 3}";
             events.Add(Redeemed($"evt_jr{i}", $"red_j{i}", i % 3, 10m + i, 100m + i, promotion, "cmp_j", i % 2 == 0 ? "web" : "app",
-                $"cus_{i % 5}", i % 2 == 0 ? "JOIN" + i : null, [.. new[] { "seg_a", "seg_b", "seg_c" }.Where(_ => random.Next(2) == 0)]));
+                $"cus_{i % 5}", i % 2 == 0 ? "JOIN" + i : null, [.. new[] { "seg_a", "seg_b", "seg_c" }.Where(_ => random.Next(2) == 0)])
+                with { Stage = StageOf(i) });
             events.Add(Reversed($"evt_jv{i}", $"red_j{i}", 1m, full: false, day: (i % 3) + 1, promotion, "cmp_j"));
             if (i % 2 == 1)
             {

@@ -1,4 +1,5 @@
 using CsCheck;
+using Promotions.Domain.Campaigns;
 using Promotions.Domain.Events;
 
 namespace Promotions.Contracts.Analytics;
@@ -13,7 +14,9 @@ public sealed record AnalyticsScenario(IReadOnlyList<DomainEvent> Events, int De
     private static readonly string?[] Customers = ["cus_1", "cus_2", "cus_3", null];
     private static readonly string[] Currencies = ["EUR", "EUR", "USD"];
 
-    private static readonly Gen<int[]> Redemption = Gen.Int[0, 10_000].Array[9];
+    private static readonly string[] Stages = ["teaser", "launch", "last chance"];
+
+    private static readonly Gen<int[]> Redemption = Gen.Int[0, 10_000].Array[10];
     private static readonly Gen<int[]> Reversal = Gen.Int[0, 10_000].Array[4];
     private static readonly Gen<int[]> Other = Gen.Int[0, 10_000].Array[4];
 
@@ -62,7 +65,11 @@ public sealed record AnalyticsScenario(IReadOnlyList<DomainEvent> Events, int De
                 Id(), $"red_{recorded.Count}", $"prm_{promotion}", CampaignOf[promotion], g[3] % 5,
                 discount: g[4] / 100m, orderTotal: g[5] * 7 / 100m, channel: Channels[g[1] % 3],
                 customerId: Customers[g[6] % 4], code: g[7] % 2 == 0 ? null : "CODE" + g[7],
-                currency: Currencies[g[8] % 3], segments);
+                currency: Currencies[g[8] % 3], segments) with
+                {
+                    // A quarter in no stage (no plan, or events written before stages), the rest in one of three.
+                    Stage = g[9] % 4 == 0 ? null : new CampaignStage((g[9] % 4) - 1, Stages[(g[9] % 4) - 1]),
+                };
             recorded.Add(r);
             events.Add(r);
         }

@@ -6,7 +6,7 @@ namespace Promotions.Contracts.Analytics;
 /// <summary>
 /// The definition of the aggregates as one pass over a set of distinct events that sees all of them at once:
 /// every redemption counts where it belongs, every reversal counts in its promotion's and campaign's totals
-/// and, through its redemption, in the redemption's channel and segments; a full reversal takes the order's
+/// and, through its redemption, in the redemption's channel, segments and stage; a full reversal takes the order's
 /// revenue and code use back; codes count in their promotion and in every campaign it was linked to.
 /// </summary>
 public static class ReferenceAnalytics
@@ -93,6 +93,10 @@ public static class ReferenceAnalytics
         if (r.CampaignId is not null)
         {
             scopes.Add((AnalyticsScope.Campaign, r.CampaignId));
+
+            // The stage a redemption was recorded in, within its campaign; "" when none (events before stages included).
+            yield return (AnalyticsScope.Campaign, r.CampaignId, AnalyticsDimension.Stage,
+                r.Stage is null ? "" : $"{r.Stage.Index:D2}:{r.Stage.Name}");
         }
 
         foreach (var (scope, id) in scopes)

@@ -1,4 +1,5 @@
 using Promotions.Domain.Analytics;
+using Promotions.Domain.Campaigns;
 using static Promotions.Contracts.Analytics.AnalyticsEvents;
 
 namespace Promotions.Domain.Tests.Analytics;
@@ -114,6 +115,58 @@ public sealed class AnalyticsProjectionTests
         var marks = analytics.Customers.Count(c => c.Key is { Scope: AnalyticsScope.All, Dimension: AnalyticsDimension.Total });
 
         Assert.Equal(1, marks);
+    }
+
+    [Fact]
+    public void Apply_RedemptionsOfTwoStages_CountEachInItsStageAndOlderEventsUnderNoStage()
+    {
+        var analytics = new InMemoryAnalytics();
+        analytics.Apply(Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 10m, 100m) with { Stage = new CampaignStage(0, "teaser"), Revenue = 100m });
+        analytics.Apply(Redeemed("evt_2", "red_2", "prm_1", "cmp_1", 1, 20m, 80m) with { Stage = new CampaignStage(1, "launch"), Revenue = 80m });
+        analytics.Apply(Redeemed("evt_3", "red_3", "prm_1", "cmp_1", 1, 5m, 40m) with { Stage = new CampaignStage(1, "launch"), Revenue = 40m });
+        analytics.Apply(Redeemed("evt_4", "red_4", "prm_1", "cmp_1", 1, 1m, 10m));
+
+        var teaser = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Stage, "00:teaser");
+        var launch = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Stage, "01:launch");
+        var none = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Stage, StageKeys.None);
+        var total = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Total, "");
+
+        Assert.Equal((1, 10m, 100m), (teaser.Redemptions, teaser.DiscountGiven, teaser.OrderRevenue));
+        Assert.Equal((2, 25m, 120m), (launch.Redemptions, launch.DiscountGiven, launch.OrderRevenue));
+        Assert.Equal((1, 1m, 10m), (none.Redemptions, none.DiscountGiven, none.OrderRevenue));
+        Assert.Equal(total, teaser + launch + none);
+        Assert.DoesNotContain(analytics.Cells.Keys, k => k.Dimension == AnalyticsDimension.Stage && k.Scope != AnalyticsScope.Campaign);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Apply_WhenARedemptionIsReversedInALaterStage_SubtractsFromTheRedemptionsStage(bool reversalFirst)
+    {
+        var analytics = new InMemoryAnalytics();
+        var redeemed = Redeemed("evt_1", "red_1", "prm_1", "cmp_1", 0, 12m, 100m, code: "TEASE") with { Stage = new CampaignStage(0, "teaser"), Revenue = 100m };
+        var reversed = Reversed("evt_2", "red_1", "prm_1", "cmp_1", 3, 12m, full: true);
+        foreach (var e in reversalFirst ? new Domain.Events.DomainEvent[] { reversed, redeemed } : [redeemed, reversed])
+        {
+            analytics.Apply(e);
+        }
+
+        var teaser = Sum(analytics, AnalyticsScope.Campaign, "cmp_1", AnalyticsDimension.Stage, "00:teaser");
+
+        Assert.Equal((1, 0, 1, 0m, 0m), (teaser.Redemptions, teaser.NetRedemptions, teaser.Reversals, teaser.NetDiscount, teaser.AttributedRevenue));
+        Assert.Single(analytics.Cells.Keys, k => k.Dimension == AnalyticsDimension.Stage && k.Day == Day0Date.AddDays(3));
+    }
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData(0, "00:teaser")]
+    [InlineData(12, "12:last: chance")]
+    public void StageKeys_OfAStage_ReadsBackAsTheSameStage(int? index, string value)
+    {
+        var stage = index is { } i ? new CampaignStage(i, value[3..]) : null;
+
+        Assert.Equal(value, StageKeys.Of(stage));
+        Assert.Equal(stage, StageKeys.Parse(value));
     }
 
     [Fact]

@@ -51,6 +51,21 @@ public sealed class QuotePropertyTests
             print: s => s.ToString());
     }
 
+    [Fact]
+    public void Quote_WithActionableMisses_IsTheFullQuoteWithOnlyCodesAndHintsInNotApplied()
+    {
+        QuoteGenerators.Scenario.Sample(
+            s =>
+            {
+                var all = DiscountEngine.Quote(s.Cart, s.Candidates, s.Policy with { Misses = MissReport.All });
+                var actionable = DiscountEngine.Quote(s.Cart, s.Candidates, s.Policy with { Misses = MissReport.Actionable });
+                Assert.Equal(Describe(all with { NotApplied = [] }), Describe(actionable with { NotApplied = [] }));
+                Assert.Equal(all.NotApplied.Where(static n => n.Code is not null || n.Hint is not null), actionable.NotApplied);
+            },
+            iter: Iterations / 4,
+            print: s => s.ToString());
+    }
+
     private static void CheckInvariants(Scenario s, Quote quote)
     {
         var currency = s.Cart.Currency;

@@ -533,6 +533,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/campaigns/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's figures per stage of its plan (redemptions, discount, revenue), each stage with its status and window, and what was recorded in no stage. */
+        get: operations["GetCampaignStageAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/analytics/overview": {
         parameters: {
             query?: never;
@@ -844,6 +861,7 @@ export interface components {
             revenue: null | number;
             reversedAmount: number;
             shippingDiscount: number;
+            stage?: null | components["schemas"]["CampaignStage"];
         };
         /** @description A promotion that applied: its line discount with the share of each line, its shipping discount and its gifts. */
         AppliedResponse: {
@@ -958,6 +976,20 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+        };
+        /**
+         * @description A stage of a campaign's plan, by its position and name: the stage the campaign is in (set when the plan's step
+         *     applies it), and the stage a redemption was recorded in (copied from the campaign at checkout), which Analytics
+         *     counts by.
+         */
+        CampaignStage: {
+            /**
+             * Format: int32
+             * @description The stage's position in its plan, from 0.
+             */
+            index: number;
+            /** @description The stage's name in its plan. */
+            name: string;
         };
         CampaignTypeRequest: {
             description?: null | string;
@@ -1515,6 +1547,7 @@ export interface components {
             codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
             customerId?: null | string;
+            explain?: null | boolean;
             mode?: null | components["schemas"]["RedeemMode"];
             order: components["schemas"]["OrderInput"];
             promotionId?: null | string;
@@ -1571,6 +1604,7 @@ export interface components {
             codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
             customerId?: null | string;
+            explain?: null | boolean;
             /** Format: int32 */
             holdSeconds?: null | number;
             mode?: null | components["schemas"]["RedeemMode"];
@@ -1659,6 +1693,30 @@ export interface components {
          * @enum {unknown}
          */
         StageChangeKind: "activate" | "pause" | "end" | "set_effect" | "distribute_codes";
+        StageFigures: {
+            /** Format: date-time */
+            endedAt: null | string;
+            /** Format: int32 */
+            index: number;
+            name: string;
+            /** Format: date-time */
+            runsAt: null | string;
+            /** Format: date-time */
+            startedAt: null | string;
+            status: string;
+            totals: components["schemas"]["FigureRow"][];
+        };
+        StageReport: {
+            campaignId: string;
+            /** Format: date */
+            from: string;
+            noStage: components["schemas"]["FigureRow"][];
+            /** Format: int64 */
+            revision: null | number;
+            stages: components["schemas"]["StageFigures"][];
+            /** Format: date */
+            to: string;
+        };
         StageRequest: {
             after?: null | string;
             /** Format: date-time */
@@ -1712,6 +1770,7 @@ export interface components {
             codes?: null | string[];
             customer?: null | components["schemas"]["ProfileInput"];
             customerId?: null | string;
+            explain?: null | boolean;
         };
         /**
          * @description The quote of a cart: totals (`total = subtotal + shipping − discount`), what applied and where, each
@@ -5404,6 +5463,69 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with the reason a token was refused (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCampaignStageAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageReport"];
                 };
             };
             /** @description Bad Request */

@@ -10,6 +10,7 @@ export type OffersResponse = S['OffersResponse'];
 export type Explanation = S['ConditionExplanation'];
 export type Report = S['AnalyticsReport'];
 export type FigureRow = S['FigureRow'];
+export type StageReport = S['StageReport'];
 export type CodeJob = S['CodeJobResponse'];
 export type Customer = S['CustomerResponse'];
 export type Segment = S['SegmentResponse'];

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, download, ok } from '../api/client';
-import type { Campaign, Promotion, Report } from '../api/types';
+import type { Campaign, Promotion, Report, StageReport } from '../api/types';
 import { can } from '../auth/roles';
 import { useRoles } from '../auth/useSession';
 import { Chart } from '../charts/Charts';
 import { currencies, series, type Granularity } from '../charts/shape';
 import { summary, type Effect } from '../effects/model';
 import { PlanCard } from '../plans/PlanCard';
+import { StagePerformance, stageReportFrom } from '../plans/StagePerformance';
 import { Lifecycle } from '../ui/Lifecycle';
 import { date, Empty, ErrorBox, Loaded, money, Spinner, StatusBadge, useLoad } from '../ui/kit';
 
@@ -18,6 +19,10 @@ export default function CampaignPage() {
   const campaign = useLoad(() => ok(api.GET('/admin/campaigns/{id}', { params: { path: { id } } })), [id]);
   const promotions = useLoad(() => ok(api.GET('/admin/promotions', { params: { query: { campaignId: id, limit: '200' } } })).then((r) => r.data.items as Promotion[]), [id]);
   const report = useLoad(() => (can.analytics(roles) ? ok(api.GET('/analytics/campaigns/{id}', { params: { path: { id } } })).then((r) => r.data as Report) : Promise.resolve(null)), [id]);
+  const startsAt = (campaign.data?.data as Campaign | undefined)?.startsAt;
+  const stages = useLoad(() => (can.analytics(roles) && campaign.data
+    ? ok(api.GET('/analytics/campaigns/{id}/stages', { params: { path: { id }, query: { from: stageReportFrom(startsAt) } } })).then((r) => r.data as StageReport)
+    : Promise.resolve(null)), [id, campaign.data?.etag]);
   if (campaign.error) return <ErrorBox error={campaign.error} onRetry={campaign.reload} />;
   if (!campaign.data) return <Spinner />;
   const c = campaign.data.data as Campaign;
@@ -61,6 +66,8 @@ export default function CampaignPage() {
         </Loaded>
       </div>
       <PlanCard campaign={c} etag={campaign.data.etag} roles={roles} promotions={promotions.data ?? []} onChanged={campaign.reload} />
+      {stages.data && <StagePerformance report={stages.data} />}
+      {stages.error ? <ErrorBox error={stages.error} /> : null}
       {report.data && <Performance report={report.data} />}
       {report.error ? <ErrorBox error={report.error} /> : null}
     </>

@@ -27,7 +27,7 @@ export function TestCart({ promotion }: { promotion: Promotion }) {
     const customer = customerId ? { customerId } : {};
     try {
       const [quote, offers] = await Promise.all([
-        ok(api.POST('/validate', { body: { channel, cart, codes: codes.split(/[\s,]+/).filter(Boolean), ...customer } as never })),
+        ok(api.POST('/validate', { body: { channel, cart, explain: true, codes: codes.split(/[\s,]+/).filter(Boolean), ...customer } as never })),
         ok(api.POST('/offers', { body: { channel, cart, explain: true, limit: 200, ...customer } as never })).then((r) => r.data as OffersResponse, () => null),
       ]);
       setResult({ quote: quote.data as ValidateResponse, offers });

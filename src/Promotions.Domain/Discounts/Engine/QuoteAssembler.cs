@@ -6,7 +6,7 @@ namespace Promotions.Domain.Discounts.Engine;
 /// <summary>Builds the public <see cref="Quote"/> from the chosen stack and the reasons collected on the way.</summary>
 internal static class QuoteAssembler
 {
-    public static Quote Build(CartView view, ReadOnlySpan<RankedCandidate> ranked, DealSelector selection)
+    public static Quote Build(CartView view, ReadOnlySpan<RankedCandidate> ranked, DealSelector selection, MissReport misses)
     {
         // A line's discount is the sum of its shares; summed in minor units, it is written as decimal addition
         // would write it: with as many decimals as the most precise share.
@@ -35,12 +35,12 @@ internal static class QuoteAssembler
             shippingDiscount += shipping;
         }
 
-        var notApplied = new List<NotApplied>(ranked.Length - appliedCount);
+        var notApplied = new List<NotApplied>(misses == MissReport.All ? ranked.Length - appliedCount : 0);
         var shared = default(SharedMisses);
         foreach (var candidate in ranked)
         {
             var miss = candidate.Plan is { } plan ? MissOf(plan, chosen, selection, ref shared) : candidate.Rejection;
-            if (miss is not null)
+            if (miss is not null && (misses == MissReport.All || candidate.Candidate.Code is not null || miss.Hint is not null))
             {
                 notApplied.Add(new NotApplied(candidate.Candidate.PromotionId, candidate.Candidate.Code, miss.Reason, miss.Message, miss.Hint));
             }
