@@ -38,6 +38,8 @@ public static class AdminApiExtensions
         services.TryAddSingleton<IPlanExecutions, NoPlanExecutions>();
         services.AddSingleton<PlanExecutionSync>();
         services.AddSingleton<PlanRunner>();
+        services.AddSingleton<CodeDistributor>();
+        services.AddSingleton<PlanStepDelivery>();
         if (services.Any(d => d.ServiceType == typeof(IDueStepQuery)))
         {
             services.AddOptions<ScheduleOptions>()

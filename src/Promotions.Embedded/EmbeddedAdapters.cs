@@ -49,6 +49,7 @@ public static class EmbeddedAdapters
         services.AddSingleton<IPromotionStore, SqlitePromotionStore>();
         services.AddSingleton<IDueStepQuery, SqliteDueStepQuery>();
         services.AddSingleton<ICampaignPlanStore, SqliteCampaignPlanStore>();
+        services.AddSingleton<ICodeDistributionStore, SqliteCodeDistributionStore>();
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LocalKeyRing(sp.GetRequiredService<SqliteDatabase>().DataDirectory));

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Promotions.AdminApi.Plans;
 using Promotions.AdminApi.Scheduling;
 using Promotions.Aws.Events.Lambda;
-using Promotions.Domain.Plans;
 using Promotions.ServiceDefaults.Auth;
 using Promotions.ServiceDefaults.Events;
 using Promotions.ServiceDefaults.Http;
@@ -15,7 +14,8 @@ namespace Promotions.AdminApi.Codes;
 /// <c>POST /events/admin</c>: the Admin function's pass-through path, where the Lambda Web Adapter posts the SQS
 /// batches of the code-job queue and the plan-step queue. A record whose body is an EventBridge schedule's event runs
 /// the schedule's pass (<see cref="ScheduleTickDelivery"/>; several in one batch run it once). A record whose body is a
-/// plan step (<see cref="PlanStepMessage"/>, sent by a campaign plan's Step Functions execution) runs it with <see cref="PlanRunner.DeliverAsync"/>, acknowledged unless the step is
+/// plan step (<see cref="PlanStepMessage"/>, sent by a campaign plan's Step Functions execution) runs it with
+/// <see cref="PlanStepDelivery"/>, acknowledged unless the step is
 /// not due yet. Any other record's body is a job id; the job runs (or resumes) for at most
 /// <see cref="CodeJobOptions.RunTimeLimit"/>, shared by the batch, and the answer lists the records to deliver
 /// again: a job another delivery holds, one the batch had no time left for, and any that failed to run.
@@ -37,7 +37,7 @@ internal static partial class CodeJobDeliveryEndpoint
     }
 
     private static async Task<Ok<BatchResponse>> Deliver(
-        SqsBatch batch, CodeJobRunner runner, PlanRunner plans, [FromServices] ScheduleTickDelivery? ticks, IOptions<CodeJobOptions> options,
+        SqsBatch batch, CodeJobRunner runner, PlanStepDelivery plans, [FromServices] ScheduleTickDelivery? ticks, IOptions<CodeJobOptions> options,
         TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(CodeJobDeliveryEndpoint));
@@ -62,7 +62,7 @@ internal static partial class CodeJobDeliveryEndpoint
             // The same queue carries the steps of campaign plans (JSON, from their Step Functions executions).
             if (PlanStepMessage.Read(record.Body) is { } step)
             {
-                return await plans.DeliverAsync(step.CampaignId, step.Revision, step.Index, token) != StepDelivery.NotDue;
+                return await plans.DeliverAsync(step, token);
             }
 
             var jobId = record.Body.Trim();

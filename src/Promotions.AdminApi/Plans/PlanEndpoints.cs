@@ -29,7 +29,7 @@ internal static class PlanEndpoints
     }
 
     private static async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> Get(
-        string id, ICampaignStore store, ICampaignPlanStore plans, CancellationToken ct)
+        string id, ICampaignStore store, ICampaignPlanStore plans, ICodeDistributionStore distributions, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } campaign)
         {
@@ -41,11 +41,12 @@ internal static class PlanEndpoints
             return Problems.From(new DomainError("not_found", $"The campaign '{id}' has no plan.", "$.plan"));
         }
 
-        return TypedResults.Ok(PlanResponse.From(campaign, plan, await plans.ListStepsAsync(id, plan.Revision, ct)));
+        return TypedResults.Ok(PlanResponse.From(
+            campaign, plan, await plans.ListStepsAsync(id, plan.Revision, ct), await distributions.ListAsync(id, plan.Revision, ct)));
     }
 
     private static Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Put(
-        string id, PlanRequest body, ICampaignStore store, IPromotionStore promotions, PlanExecutionSync sync,
+        string id, PlanRequest body, ICampaignStore store, IPromotionStore promotions, ISegmentStore segments, PlanExecutionSync sync,
         TimeProvider clock, HttpContext http, CancellationToken ct) =>
         Change(store, sync, id, http, async current =>
         {
@@ -55,7 +56,7 @@ internal static class PlanEndpoints
             }
 
             // The revision is the version this write stores: unique per campaign, and growing.
-            var plan = await PlanParsing.ParseAsync(body, current, current.Version + 1, promotions, ct);
+            var plan = await PlanParsing.ParseAsync(body, current, current.Version + 1, promotions, segments, ct);
             return plan.IsSuccess
                 ? current with { Plan = plan.Value, Approval = Resubmit(current.Approval), UpdatedAt = clock.GetUtcNow() }
                 : Result<Campaign>.Fail(plan.Errors);

@@ -4,6 +4,7 @@ using Promotions.Domain.Campaigns;
 using Promotions.Domain.Common;
 using Promotions.Domain.Plans;
 using Promotions.Domain.Ports;
+using Promotions.Domain.Promotions;
 
 namespace Promotions.AdminApi.Plans;
 
@@ -14,7 +15,7 @@ namespace Promotions.AdminApi.Plans;
 internal static class PlanParsing
 {
     public static async Task<Result<CampaignPlan>> ParseAsync(
-        PlanRequest body, Campaign campaign, long revision, IPromotionStore promotions, CancellationToken ct)
+        PlanRequest body, Campaign campaign, long revision, IPromotionStore promotions, ISegmentStore segments, CancellationToken ct)
     {
         var errors = new List<DomainError>();
         var stages = new List<PlanStage>();
@@ -32,7 +33,7 @@ internal static class PlanParsing
             var changeInput = stage.Changes ?? [];
             for (var j = 0; j < changeInput.Count; j++)
             {
-                if (await ChangeAsync(changeInput[j], campaign, $"{path}.changes[{j}]", promotions, errors, ct) is { } change)
+                if (await ChangeAsync(changeInput[j], campaign, $"{path}.changes[{j}]", (promotions, segments), errors, ct) is { } change)
                 {
                     changes.Add(change);
                 }
@@ -52,7 +53,8 @@ internal static class PlanParsing
     }
 
     private static async Task<StageChange?> ChangeAsync(
-        ChangeRequest? body, Campaign campaign, string path, IPromotionStore promotions, List<DomainError> errors, CancellationToken ct)
+        ChangeRequest? body, Campaign campaign, string path, (IPromotionStore Promotions, ISegmentStore Segments) stores, List<DomainError> errors,
+        CancellationToken ct)
     {
         if (body is null)
         {
@@ -62,20 +64,34 @@ internal static class PlanParsing
 
         if (string.IsNullOrEmpty(body.Type))
         {
-            errors.Add(new("required", "A change has a type: activate, pause, end or set_effect.", $"{path}.type"));
+            errors.Add(new("required", "A change has a type: activate, pause, end, set_effect or distribute_codes.", $"{path}.type"));
             return null;
         }
 
         var kind = QueryValues.Enum<StageChangeKind>(body.Type, $"{path}.type", errors);
         var promotionId = Strings.OrNull(body.PromotionId);
-        var promotion = promotionId is null ? null : await promotions.GetAsync(promotionId, ct);
+        var promotion = promotionId is null ? null : await stores.Promotions.GetAsync(promotionId, ct);
         if (promotionId is not null && promotion?.CampaignId != campaign.Id)
         {
             var message = promotion is null ? $"No promotion with id '{promotionId}'." : $"The promotion '{promotionId}' belongs to another campaign.";
             errors.Add(new("unknown_reference", message, $"{path}.promotionId"));
         }
 
-        return kind is { } k ? new StageChange(k, promotionId, body.Effect) : null;
+        var segmentId = Strings.OrNull(body.SegmentId);
+        if (kind == StageChangeKind.DistributeCodes)
+        {
+            if (promotion is not null && promotion.CampaignId == campaign.Id && promotion.Kind != PromotionKind.Code)
+            {
+                errors.Add(new("no_code_pool", $"The promotion '{promotionId}' is automatic: it has no codes to distribute.", $"{path}.promotionId"));
+            }
+
+            if (segmentId is not null && await stores.Segments.GetAsync(segmentId, ct) is null)
+            {
+                errors.Add(new("unknown_reference", $"No segment with id '{segmentId}'.", $"{path}.segmentId"));
+            }
+        }
+
+        return kind is { } k ? new StageChange(k, promotionId, body.Effect, segmentId, body.BatchSize) : null;
     }
 
     private static TimeSpan? Duration(string? text, string path, List<DomainError> errors)

@@ -2,7 +2,10 @@ using Promotions.Domain.Plans;
 
 namespace Promotions.AdminApi.Plans;
 
-/// <summary>A stage, its resolved time (<c>runsAt</c>), its status (<c>pending</c>, <c>applied</c>, <c>skipped</c>) and what its changes did.</summary>
+/// <summary>
+/// A stage, its resolved time (<c>runsAt</c>), its status (<c>pending</c>, <c>applied</c>, <c>skipped</c>), what its
+/// changes did, and, for a stage that distributes codes, each distribution's progress (none until it starts).
+/// </summary>
 internal sealed record StageResponse(
     int Index,
     string Name,
@@ -13,4 +16,5 @@ internal sealed record StageResponse(
     SkipResponse? SkipIf,
     string Status,
     DateTimeOffset? RanAt,
-    IReadOnlyList<ChangeReport>? Results);
+    IReadOnlyList<ChangeReport>? Results,
+    IReadOnlyList<DistributionResponse>? Distributions = null);

@@ -30,6 +30,7 @@ public static class DynamoDbCatalog
         services.TryAddSingleton<IPromotionSearch, DynamoDbPromotionSearch>();
         services.TryAddSingleton<ICodeJobQueue, SqsCodeJobQueue>();
         services.TryAddSingleton<ICampaignPlanStore, DynamoDbCampaignPlanStore>();
+        services.TryAddSingleton<ICodeDistributionStore, DynamoDbCodeDistributionStore>();
         services.TryAddSingleton<IDueStepQuery, DynamoDbDueStepQuery>();
         return services;
     }

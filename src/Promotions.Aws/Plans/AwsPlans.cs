@@ -11,6 +11,7 @@ internal static class AwsPlans
     {
         services.AddHttpClient<StepFunctionsClient>();
         services.TryAddSingleton<IPlanExecutions, StepFunctionsPlanExecutions>();
+        services.TryAddSingleton<IPlanCallbacks, StepFunctionsPlanCallbacks>();
         return services;
     }
 }

@@ -8,9 +8,10 @@ using Promotions.Aws.Signing;
 namespace Promotions.Aws.Plans;
 
 /// <summary>
-/// The two Step Functions calls campaign plans need, <c>StartExecution</c> and <c>StopExecution</c>, as SigV4-signed
-/// AWS JSON 1.0 requests (AWSSDK.StepFunctions is not used). An execution that already exists, or no longer runs,
-/// is not an error: both calls are made again whenever a campaign is written.
+/// The Step Functions calls campaign plans need, <c>StartExecution</c>, <c>StopExecution</c> and the answers to a step
+/// that waits for a task token (<c>SendTaskSuccess</c>, <c>SendTaskFailure</c>), as SigV4-signed AWS JSON 1.0 requests
+/// (AWSSDK.StepFunctions is not used). An execution that already exists, or no longer runs, is not an error: both
+/// calls are made again whenever a campaign is written.
 /// </summary>
 internal sealed class StepFunctionsClient(HttpClient http, AwsClients clients, TimeProvider clock)
 {
@@ -32,6 +33,25 @@ internal sealed class StepFunctionsClient(HttpClient http, AwsClients clients, T
             throw Failure("StopExecution", status, error);
         }
     }
+
+    /// <summary>Answers the task waiting for <paramref name="taskToken"/> with <paramref name="output"/> (JSON); false when no task waits for it any more.</summary>
+    public async Task<bool> SendTaskSuccessAsync(string taskToken, string output, CancellationToken ct)
+    {
+        var body = JsonSerializer.Serialize(new SendTaskSuccessRequest(taskToken, output), StepFunctionsJson.Default.SendTaskSuccessRequest);
+        return Answered("SendTaskSuccess", await SendAsync("SendTaskSuccess", body, ct));
+    }
+
+    /// <summary>Fails the task waiting for <paramref name="taskToken"/>; false when no task waits for it any more.</summary>
+    public async Task<bool> SendTaskFailureAsync(string taskToken, string error, string cause, CancellationToken ct)
+    {
+        var body = JsonSerializer.Serialize(new SendTaskFailureRequest(taskToken, error, cause), StepFunctionsJson.Default.SendTaskFailureRequest);
+        return Answered("SendTaskFailure", await SendAsync("SendTaskFailure", body, ct));
+    }
+
+    // A token whose execution stopped, or that was answered or timed out, waits for nothing: not an error.
+    private static bool Answered(string action, (HttpStatusCode Status, string? Error) answer) =>
+        answer.Status == HttpStatusCode.OK
+        || (answer.Error is "TaskDoesNotExist" or "TaskTimedOut" or "InvalidToken" ? false : throw Failure(action, answer.Status, answer.Error));
 
     private async Task<(HttpStatusCode Status, string? Error)> SendAsync(string action, string body, CancellationToken ct)
     {

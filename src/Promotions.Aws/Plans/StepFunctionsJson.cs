@@ -7,4 +7,6 @@ namespace Promotions.Aws.Plans;
 [JsonSerializable(typeof(StartExecutionRequest))]
 [JsonSerializable(typeof(StopExecutionRequest))]
 [JsonSerializable(typeof(PlanExecutionInput))]
+[JsonSerializable(typeof(SendTaskSuccessRequest))]
+[JsonSerializable(typeof(SendTaskFailureRequest))]
 internal sealed partial class StepFunctionsJson : JsonSerializerContext;

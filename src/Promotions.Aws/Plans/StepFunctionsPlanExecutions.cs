@@ -26,7 +26,8 @@ internal sealed class StepFunctionsPlanExecutions(StepFunctionsClient client, IO
             return;
         }
 
-        var input = new PlanExecutionInput(campaign.Id, plan.Revision, [.. times.Select((at, i) => new PlanExecutionStep(campaign.Id, plan.Revision, i, Rfc3339(at)))]);
+        var input = new PlanExecutionInput(campaign.Id, plan.Revision, [.. times.Select((at, i) =>
+            new PlanExecutionStep(campaign.Id, plan.Revision, i, Rfc3339(at), CodeDistributor.Distributes(plan.Stages[i]) ? true : null))]);
         await client.StartExecutionAsync(
             _stateMachineArn, Name(campaign.Id, plan.Revision), JsonSerializer.Serialize(input, StepFunctionsJson.Default.PlanExecutionInput), ct);
     }
@@ -41,11 +42,13 @@ internal sealed class StepFunctionsPlanExecutions(StepFunctionsClient client, IO
     internal static string ExecutionArn(string stateMachineArn, string name) =>
         stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
 
-    // A Wait's timestamp is RFC 3339 with Z; rounding up to the whole second keeps the step from arriving before its time.
+    // A Wait's timestamp is RFC 3339 with Z; rounding up to the whole second, plus one second, keeps the step from arriving
+    // before its time even when the Wait's clock runs ahead of the function's or ends its wait early (moto truncates the
+    // wait to whole seconds): a step that arrives early is not due and comes back only after the queue's visibility timeout.
     private static string Rfc3339(DateTimeOffset at)
     {
         var utc = at.UtcDateTime;
         var whole = utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
-        return (whole < utc ? whole.AddSeconds(1) : whole).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return (whole < utc ? whole.AddSeconds(2) : whole.AddSeconds(1)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 }

@@ -27,5 +27,6 @@ namespace Promotions.Domain.Common;
 [JsonSerializable(typeof(CodeJob))]
 [JsonSerializable(typeof(Asset))]
 [JsonSerializable(typeof(StepRecord))]
+[JsonSerializable(typeof(DistributionProgress))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 public sealed partial class DocumentJson : JsonSerializerContext;

@@ -19,6 +19,7 @@ namespace Promotions.Domain.Events;
 [JsonDerivedType(typeof(CampaignPaced), CampaignPaced.TypeName)]
 [JsonDerivedType(typeof(CampaignResumed), CampaignResumed.TypeName)]
 [JsonDerivedType(typeof(CampaignStageApplied), CampaignStageApplied.TypeName)]
+[JsonDerivedType(typeof(CodesDistributed), CodesDistributed.TypeName)]
 public abstract record DomainEvent(string EventId, DateTimeOffset OccurredAt)
 {
     /// <summary>Prefix of event ids (<c>evt_…</c>, from <c>Ids.New</c>).</summary>

@@ -19,7 +19,8 @@ public sealed class PlanRunner(
     ICampaignPlanStore plans,
     IPromotionSearch search,
     IRedemptionLedger ledger,
-    TimeProvider clock)
+    TimeProvider clock,
+    CodeDistributor? distributor = null)
 {
     // Conflicts come from a concurrent write of the same campaign or promotion; each retry reads afresh.
     private const int MaxConflicts = 5;
@@ -33,6 +34,10 @@ public sealed class PlanRunner(
             if (PlanSteps.IsRunnable(campaign))
             {
                 ran.AddRange(await RunAsync(campaign.Id, campaign.Plan!.Revision, int.MaxValue, ct));
+                if (distributor is not null && campaign.Plan.Stages.Any(CodeDistributor.Distributes))
+                {
+                    await distributor.ResumeAsync(campaign.Id, ct);
+                }
             }
         }
 

@@ -24,6 +24,7 @@ public static class PlanValidation
 
         DateTimeOffset? previous = null;
         DateTimeOffset? first = null;
+        var distributing = 0;
         for (var i = 0; i < plan.Stages.Count; i++)
         {
             var stagePath = $"{path}.stages[{i}]";
@@ -51,6 +52,11 @@ public static class PlanValidation
             }
 
             Changes(stage, stagePath, errors);
+            if (CodeDistributor.Distributes(stage) && ++distributing > CodeDistribution.MaxStagesPerPlan)
+            {
+                errors.Add(new("too_many_distributions",
+                    $"A plan distributes codes in at most {CodeDistribution.MaxStagesPerPlan} stages.", $"{stagePath}.changes"));
+            }
             if (stage.SkipIf is { } skip && skip.BudgetSpentAtLeast is not (> 0m and <= 1m))
             {
                 errors.Add(new("out_of_range", "budgetSpentAtLeast is a share of the budget, above 0 and at most 1 (0.9 for 90 %).", $"{stagePath}.skipIf.budgetSpentAtLeast"));
@@ -99,6 +105,7 @@ public static class PlanValidation
         {
             var change = stage.Changes[j];
             var changePath = $"{stagePath}.changes[{j}]";
+            Distribution(change, changePath, errors);
             if (change.Kind != StageChangeKind.SetEffect)
             {
                 if (change.Effect is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined })
@@ -121,6 +128,39 @@ public static class PlanValidation
             }
 
             errors.AddRange(EffectParser.Parse(effect, $"{changePath}.effect").Errors);
+        }
+    }
+
+    private static void Distribution(StageChange change, string changePath, List<DomainError> errors)
+    {
+        if (change.Kind != StageChangeKind.DistributeCodes)
+        {
+            if (change.SegmentId is not null)
+            {
+                errors.Add(new("not_allowed", "Only a distribute_codes change names a segment.", $"{changePath}.segmentId"));
+            }
+
+            if (change.BatchSize is not null)
+            {
+                errors.Add(new("not_allowed", "Only a distribute_codes change has a batch size.", $"{changePath}.batchSize"));
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(change.PromotionId))
+        {
+            errors.Add(new("required", "distribute_codes names the promotion whose codes it gives.", $"{changePath}.promotionId"));
+        }
+
+        if (string.IsNullOrWhiteSpace(change.SegmentId))
+        {
+            errors.Add(new("required", "distribute_codes names the segment whose customers get a code.", $"{changePath}.segmentId"));
+        }
+
+        if (change.BatchSize is < 1 or > CodeDistribution.MaxBatchSize)
+        {
+            errors.Add(new("out_of_range", $"batchSize is from 1 to {CodeDistribution.MaxBatchSize} customers (default {CodeDistribution.DefaultBatchSize}).", $"{changePath}.batchSize"));
         }
     }
 }

@@ -30,7 +30,12 @@ public static class StagePlanner
         {
             foreach (var change in stage.Changes)
             {
-                if (change.PromotionId is null)
+                if (change.Kind == StageChangeKind.DistributeCodes)
+                {
+                    // The codes are given batch by batch after the step is written (CodeDistributor), each batch its own write.
+                    reports.Add(new ChangeReport(change.Kind, change.PromotionId!, CodeDistribution.Started));
+                }
+                else if (change.PromotionId is null)
                 {
                     reports.Add(ChangeCampaign(ref current, change.Kind, now));
                 }

@@ -54,7 +54,7 @@ public sealed class PlanStackTests(StackFixture stack)
         while (true)
         {
             var poll = await source.PollAsync();
-            Assert.Equal(poll.Received.Count, poll.Acknowledged.Count);
+            Assert.True(poll.Received.Count == poll.Acknowledged.Count, $"{poll.Invocation?.Status} {poll.Invocation?.Result} {poll.Invocation?.Event}");
             var current = (await Api.SendAsync("GET", $"/admin/promotions/{promotion}", marketer)).Expect(200);
             var state = (current.GetProperty("status").GetString()!, current.GetProperty("effect").GetProperty("percent").GetInt32());
             if (seen.Count == 0 || seen[^1] != state)

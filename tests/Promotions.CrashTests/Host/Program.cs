@@ -14,7 +14,8 @@ namespace Promotions.CrashHost;
 /// dispatcher and Analytics, on one data directory, plus an endpoint that records a redemption through the
 /// ledger port, and the Admin API with its scheduler. With <c>Crash:AfterConsume</c> a second consumer kills the process
 /// right after Analytics has accepted an event and before the dispatcher can mark it; with <c>Crash:PlanStep</c>
-/// (<c>before</c> or <c>after</c>) the process dies around the first plan step it writes.
+/// (<c>before</c> or <c>after</c>) the process dies around the first plan step it writes, and with
+/// <c>Crash:DistributionBatch</c> around the second batch of a code distribution.
 /// </summary>
 public sealed class Program
 {
@@ -38,6 +39,13 @@ public sealed class Program
             builder.Services.AddSingleton<ICampaignPlanStore>(sp => new KillAroundPlanStep(
                 (ICampaignPlanStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), when));
         }
+        if (builder.Configuration["Crash:DistributionBatch"] is { Length: > 0 } around)
+        {
+            var store = builder.Services.Last(d => d.ServiceType == typeof(ICodeDistributionStore));
+            builder.Services.AddSingleton<ICodeDistributionStore>(sp => new KillAroundDistributionBatch(
+                (ICodeDistributionStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), around));
+        }
+
         if (builder.Configuration.GetValue<bool>("Crash:AfterConsume"))
         {
             // Consumers are called in registration order, so this one runs after Analytics.

@@ -1033,13 +1033,19 @@ export interface components {
             target: string;
         };
         ChangeRequest: {
+            /** Format: int32 */
+            batchSize?: null | number;
             effect?: unknown;
             promotionId?: null | string;
+            segmentId?: null | string;
             type?: null | string;
         };
         ChangeResponse: {
+            /** Format: int32 */
+            batchSize?: null | number;
             effect: null | components["schemas"]["JsonElement"];
             promotionId: null | string;
+            segmentId?: null | string;
             type: components["schemas"]["StageChangeKind"];
         };
         CodeImportRejection: {
@@ -1162,6 +1168,28 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        DistributionResponse: {
+            /** Format: int32 */
+            batches: number;
+            /** Format: int32 */
+            changeIndex: number;
+            /** Format: int32 */
+            distributed: number;
+            promotionId: string;
+            /** Format: int32 */
+            remaining: number;
+            segmentId: string;
+            /** Format: int32 */
+            skipped: number;
+            state: components["schemas"]["DistributionState"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description Where a code distribution is (wire names `running`, `completed`, `exhausted`).
+         * @enum {unknown}
+         */
+        DistributionState: "running" | "completed" | "exhausted";
         EffectResponse: {
             summary: null | string;
             type: string;
@@ -1660,10 +1688,11 @@ export interface components {
             group?: null | string;
         };
         /**
-         * @description What a stage change does (wire names: `activate`, `pause`, `end`, `set_effect`).
+         * @description What a stage change does (wire names: `activate`, `pause`, `end`, `set_effect`,
+         *     `distribute_codes`).
          * @enum {unknown}
          */
-        StageChangeKind: "activate" | "pause" | "end" | "set_effect";
+        StageChangeKind: "activate" | "pause" | "end" | "set_effect" | "distribute_codes";
         StageFigures: {
             /** Format: date-time */
             endedAt: null | string;
@@ -1701,6 +1730,7 @@ export interface components {
             /** Format: date-time */
             at: null | string;
             changes: components["schemas"]["ChangeResponse"][];
+            distributions?: null | components["schemas"]["DistributionResponse"][];
             /** Format: int32 */
             index: number;
             name: string;
