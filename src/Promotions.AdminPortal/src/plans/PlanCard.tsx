@@ -26,9 +26,12 @@ export function PlanCard({ campaign, etag, roles, promotions, onChanged }: {
   const id = campaign.id;
   const plan = useLoad(() => loadPlan(id), [id, etag]);
   const [editing, setEditing] = useState(false);
+  // Segments only matter to a distribution's editor and words, so they load with the card (one page of 200).
+  const segments = useLoad(() => ok(api.GET('/admin/segments', { params: { query: { limit: '200' } as never } }))
+    .then((r) => (r.data as { items: { id: string; name: string }[] }).items), []);
   const [error, setError] = useState<unknown>();
   const params = { path: { id }, header: { 'If-Match': etag ?? '' } };
-  const names = Object.fromEntries(promotions.map((p) => [p.id, p.name]));
+  const names = Object.fromEntries([...promotions, ...(segments.data ?? [])].map((p) => [p.id, p.name]));
   const save = async (body: PlanRequest) => {
     await ok(api.PUT('/admin/campaigns/{id}/plan', { params, body }));
     setEditing(false);
@@ -61,10 +64,10 @@ export function PlanCard({ campaign, etag, roles, promotions, onChanged }: {
       <ErrorBox error={error} />
       {plan.error ? <ErrorBox error={plan.error} onRetry={plan.reload} />
         : plan.data === undefined ? <Spinner />
-        : editing ? <PlanEditor initial={draftsOf(plan.data)} promotions={promotions} onSave={save} onCancel={() => setEditing(false)} />
+        : editing ? <PlanEditor initial={draftsOf(plan.data)} promotions={promotions} segments={segments.data ?? []} onSave={save} onCancel={() => setEditing(false)} />
         : plan.data === null ? (
           <Empty>
-            <p>No plan yet: a plan activates, pauses, ends or changes promotions at set times.</p>
+            <p>No plan yet: a plan activates, pauses, ends or changes promotions at set times, and can send codes to a segment.</p>
             {writer && <button className="primary" onClick={() => setEditing(true)}>Create a plan</button>}
           </Empty>
         ) : <PlanTimeline plan={plan.data} names={names} />}

@@ -35,6 +35,27 @@ describe('plan editor', () => {
     });
   });
 
+  it('sends codes of a promotion to a segment in batches, and shows a refused segment at its field', async () => {
+    const problem = { status: 400, code: 'validation', title: 'The plan is not valid.', errors: [
+      { code: 'unknown_reference', message: 'No such segment.', path: '$.stages[0].changes[0].segmentId' },
+    ] };
+    const onSave = vi.fn().mockRejectedValueOnce(new ApiError(problem)).mockResolvedValue(undefined);
+    render(<PlanEditor initial={[newStage(1)]} promotions={promotions} segments={[{ id: 'seg_1', name: 'VIP' }]} onSave={onSave} onCancel={() => {}} />);
+    fireEvent.change(screen.getByLabelText('Change'), { target: { value: 'distribute_codes' } });
+    expect(screen.queryByRole('option', { name: 'the campaign' })).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Of/), { target: { value: 'prm_1' } });
+    fireEvent.change(screen.getByLabelText(/^To segment/), { target: { value: 'seg_1' } });
+    fireEvent.change(screen.getByLabelText(/^Customers per batch/), { target: { value: '20' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(screen.getByLabelText(/^To segment/).className).toContain('invalid'));
+    expect(within(screen.getByLabelText(/^To segment/).closest('label')!).getByText('No such segment.')).toBeTruthy();
+    expect(onSave.mock.calls[0][0].stages[0].changes).toEqual([{ type: 'distribute_codes', promotionId: 'prm_1', segmentId: 'seg_1', batchSize: 20 }]);
+    fireEvent.change(screen.getByLabelText('Change'), { target: { value: 'pause' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(2));
+    expect(onSave.mock.calls[1][0].stages[0].changes).toEqual([{ type: 'pause', promotionId: 'prm_1' }]);
+  });
+
   it('shows each error of a refused plan at the field its JSON path names', async () => {
     const problem = { status: 400, code: 'validation', title: 'The plan is not valid.', errors: [
       { code: 'invalid_duration', message: 'Not an ISO 8601 duration.', path: '$.stages[1].after' },

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { ApiError, errorsAt } from '../api/problem';
 import { EffectEditor } from '../effects/EffectEditor';
-import { defaultEffect } from '../effects/model';
 import { ErrorBox, FieldErrors } from '../ui/kit';
-import { changeKinds, move, newStage, requestOf, type ChangeDraft, type ChangeKind, type PlanRequest, type StageDraft } from './model';
+import { changeKinds, changeOf, move, newStage, requestOf, type ChangeDraft, type ChangeKind, type PlanRequest, type StageDraft } from './model';
 
 /** The paths a stage's own fields show; any other error under the stage is listed under it. */
 const shown = (p: string, when: 'at' | 'after') => [`${p}.name`, `${p}.${when}`, `${p}.skipIf`, `${p}.changes`];
@@ -11,12 +10,14 @@ const shown = (p: string, when: 'at' | 'after') => [`${p}.name`, `${p}.${when}`,
 interface Props {
   initial: StageDraft[];
   promotions: { id: string; name: string }[];
+  /** The segments a distribution can send codes to. */
+  segments?: { id: string; name: string }[];
   onSave: (body: PlanRequest) => Promise<void>;
   onCancel: () => void;
 }
 
 /** Edits a plan's stages (add, remove, reorder; when; changes; skip rule) and PUTs it; errors show at their JSON path. */
-export function PlanEditor({ initial, promotions, onSave, onCancel }: Props) {
+export function PlanEditor({ initial, promotions, segments = [], onSave, onCancel }: Props) {
   const [stages, setStages] = useState<StageDraft[]>(initial.length ? initial : [newStage(1)]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -52,14 +53,21 @@ export function PlanEditor({ initial, promotions, onSave, onCancel }: Props) {
               const cp = `${p}.changes[${k}]`;
               return (
                 <div key={k} className="leaf">
-                  <label>Change<select value={c.type} onChange={(e) => { const type = e.target.value as ChangeKind; setChange(i, k, { type, effect: type === 'set_effect' ? c.effect ?? defaultEffect('percent_off') : undefined }); }}>
+                  <label>Change<select value={c.type} onChange={(e) => setChange(i, k, { effect: undefined, segmentId: undefined, batchSize: undefined, ...changeOf(e.target.value as ChangeKind, c) })}>
                     {changeKinds.map((t) => <option key={t} value={t}>{t.replace('_', ' ')}</option>)}
                   </select><FieldErrors errors={at(`${cp}.type`)} /></label>
                   <label>Of<select value={c.promotionId} onChange={(e) => setChange(i, k, { promotionId: e.target.value })} className={at(`${cp}.promotionId`).length ? 'invalid' : ''}>
-                    {c.type !== 'set_effect' && <option value="">the campaign</option>}
-                    {c.type === 'set_effect' && !c.promotionId && <option value="">choose a promotion…</option>}
+                    {c.type !== 'set_effect' && c.type !== 'distribute_codes' && <option value="">the campaign</option>}
+                    {(c.type === 'set_effect' || c.type === 'distribute_codes') && !c.promotionId && <option value="">choose a promotion…</option>}
                     {promotions.map((pr) => <option key={pr.id} value={pr.id}>{pr.name}</option>)}
                   </select><FieldErrors errors={at(`${cp}.promotionId`)} /></label>
+                  {c.type === 'distribute_codes' && <>
+                    <label>To segment<select value={c.segmentId ?? ''} onChange={(e) => setChange(i, k, { segmentId: e.target.value })} className={at(`${cp}.segmentId`).length ? 'invalid' : ''}>
+                      {!c.segmentId && <option value="">choose a segment…</option>}
+                      {segments.map((sg) => <option key={sg.id} value={sg.id}>{sg.name}</option>)}
+                    </select><FieldErrors errors={at(`${cp}.segmentId`)} /></label>
+                    <label>Customers per batch (1–48, optional)<input inputMode="numeric" placeholder="48" value={c.batchSize ?? ''} onChange={(e) => setChange(i, k, { batchSize: e.target.value })} className={at(`${cp}.batchSize`).length ? 'invalid' : ''} /><FieldErrors errors={at(`${cp}.batchSize`)} /></label>
+                  </>}
                   <button type="button" onClick={() => setStage(i, { changes: s.changes.filter((_, j) => j !== k) })} disabled={s.changes.length === 1} aria-label={`Remove change ${k + 1} of stage ${i + 1}`}>Remove</button>
                   {c.type === 'set_effect' && c.effect && <div style={{ flexBasis: '100%' }}><EffectEditor value={c.effect} onChange={(effect) => setChange(i, k, { effect })} problem={problem} path={`${cp}.effect`} /></div>}
                 </div>

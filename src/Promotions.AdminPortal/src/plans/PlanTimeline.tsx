@@ -1,5 +1,5 @@
 import { date, Empty } from '../ui/kit';
-import { changeWords, nextStage, resultWords, type Plan, type PlanStage } from './model';
+import { changeWords, distributionWords, nextStage, resultWords, type Plan, type PlanStage } from './model';
 
 const colors: Record<string, string> = { applied: 'var(--ok)', skipped: 'var(--muted)', pending: 'var(--primary)' };
 
@@ -41,7 +41,10 @@ function Stage({ stage: s, names, next }: { stage: PlanStage; names: Record<stri
         <ul className="small">
           {s.results
             ? s.results.map((r, i) => <li key={i}>{changeWords(r.kind, r.target, names)}: <span className={r.result === 'changed' || r.result === 'unchanged' ? '' : 'field-error'}>{resultWords(r.result)}</span>{r.status ? <span className="muted"> (now {r.status})</span> : null}</li>)
-            : s.changes.map((c, i) => <li key={i}>{changeWords(c.type, c.promotionId, names)}</li>)}
+            : s.changes.map((c, i) => <li key={i}>{changeWords(c.type, c.promotionId, names, c.segmentId)}</li>)}
+          {(s.distributions ?? []).map((d) => (
+            <li key={`d${d.changeIndex}`}>{changeWords('distribute_codes', d.promotionId, names, d.segmentId)}: {distributionWords(d)}</li>
+          ))}
         </ul>
       </div>
     </li>

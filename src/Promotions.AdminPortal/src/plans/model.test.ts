@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeWords, draftsOf, move, newStage, nextStage, requestOf, resultWords, type Plan } from './model';
+import { changeWords, distributionWords, draftsOf, move, newStage, nextStage, requestOf, resultWords, type Plan } from './model';
 
 const plan: Plan = {
   campaignId: 'cmp_1', revision: 4, running: true, approval: null,
@@ -23,6 +23,23 @@ describe('plan model', () => {
         { name: 'Close', after: 'P1D', changes: [{ type: 'end', promotionId: null }] },
       ],
     });
+  });
+
+  it('reads a distribution back with its segment and batch size, and leaves a default batch size out', () => {
+    const stored: Plan = { ...plan, stages: [{ ...plan.stages[2], name: 'Email codes', changes: [
+      { type: 'distribute_codes', promotionId: 'prm_2', effect: null, segmentId: 'seg_1', batchSize: 20 },
+      { type: 'distribute_codes', promotionId: 'prm_3', effect: null, segmentId: 'seg_2', batchSize: null },
+    ] }] };
+    expect(requestOf(draftsOf(stored)).stages[0].changes).toEqual([
+      { type: 'distribute_codes', promotionId: 'prm_2', segmentId: 'seg_1', batchSize: 20 },
+      { type: 'distribute_codes', promotionId: 'prm_3', segmentId: 'seg_2' },
+    ]);
+  });
+
+  it('says where a distribution is', () => {
+    expect(changeWords('distribute_codes', 'prm_1', { prm_1: 'Spring', seg_1: 'VIP' }, 'seg_1')).toBe('send codes of Spring to segment VIP');
+    expect(distributionWords({ distributed: 96, batches: 2, skipped: 1, remaining: 0, state: 'completed' })).toBe('96 sent in 2 batches, 1 skipped, 0 left');
+    expect(distributionWords({ distributed: 10, batches: 1, skipped: 0, remaining: 5, state: 'exhausted' })).toBe('the pool ran out: 10 sent in 1 batch, 0 skipped, 5 left');
   });
 
   it('sends a new stage as PT0S after the one before, moving the campaign itself', () => {
