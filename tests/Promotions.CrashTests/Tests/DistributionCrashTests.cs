@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.CrashTests;
@@ -34,23 +31,23 @@ public sealed class DistributionCrashTests
             await first.WaitForExitAsync(Patience);
         }
 
-        Assert.Equal(when == "after" ? 4 : 2, await CountAsync(data, "SELECT COUNT(*) FROM distributed_codes;"));
+        Assert.Equal(when == "after" ? 4 : 2, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM distributed_codes;"));
 
         await using var second = await CrashHostProcess.StartAsync(data.Path, _signingKey, Tick);
         var waited = Stopwatch.StartNew();
-        while (await CountAsync(data, "SELECT COUNT(*) FROM code_distributions WHERE state = 'Completed';") < 1)
+        while (await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM code_distributions WHERE state = 'Completed';") < 1)
         {
             Assert.True(waited.Elapsed < Patience, "The distribution did not go on after the restart:\n" + second.Output);
             await Task.Delay(200);
         }
 
-        Assert.Equal(Members, await CountAsync(data, "SELECT COUNT(*) FROM distributed_codes;"));
-        Assert.Equal(Members, await CountAsync(data, "SELECT COUNT(DISTINCT customer_id) FROM distributed_codes;"));
-        Assert.Equal(Members, await CountAsync(data, "SELECT COUNT(*) FROM codes WHERE assigned_customer_id IS NOT NULL;"));
-        Assert.Equal(Members, await CountAsync(data, "SELECT COUNT(DISTINCT assigned_customer_id) FROM codes;"));
-        Assert.Equal(4, await CountAsync(data, "SELECT COUNT(*) FROM outbox WHERE type = 'codes_distributed';"));
-        Assert.Equal(4, await CountAsync(data, "SELECT COUNT(DISTINCT json_extract(payload, '$.batch')) FROM outbox WHERE type = 'codes_distributed';"));
-        Assert.Equal(Members, await CountAsync(data,
+        Assert.Equal(Members, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM distributed_codes;"));
+        Assert.Equal(Members, await AdminCalls.CountAsync(data, "SELECT COUNT(DISTINCT customer_id) FROM distributed_codes;"));
+        Assert.Equal(Members, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM codes WHERE assigned_customer_id IS NOT NULL;"));
+        Assert.Equal(Members, await AdminCalls.CountAsync(data, "SELECT COUNT(DISTINCT assigned_customer_id) FROM codes;"));
+        Assert.Equal(4, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM outbox WHERE type = 'codes_distributed';"));
+        Assert.Equal(4, await AdminCalls.CountAsync(data, "SELECT COUNT(DISTINCT json_extract(payload, '$.batch')) FROM outbox WHERE type = 'codes_distributed';"));
+        Assert.Equal(Members, await AdminCalls.CountAsync(data,
             "SELECT COUNT(DISTINCT json_extract(c.value, '$.customerId')) FROM outbox AS o, json_each(json_extract(o.payload, '$.codes')) AS c WHERE o.type = 'codes_distributed';"));
     }
 
@@ -59,8 +56,8 @@ public sealed class DistributionCrashTests
     private static async Task DistributionAsync(HttpClient client)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var campaign = await PostAsync(client, "/admin/campaigns", new { name = "Crash", startsAt = now.AddSeconds(2), endsAt = now.AddDays(1) });
-        var promotion = await PostAsync(client, "/admin/promotions", new
+        var campaign = await AdminCalls.PostAsync(client, "/admin/campaigns", new { name = "Crash", startsAt = now.AddSeconds(2), endsAt = now.AddDays(1) });
+        var promotion = await AdminCalls.PostAsync(client, "/admin/promotions", new
         {
             campaignId = campaign.Id, name = "Mailed", kind = "code",
             effect = new { type = "percent_off", percent = 10, target = new { scope = "order" } },
@@ -77,13 +74,13 @@ public sealed class DistributionCrashTests
             Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         }
 
-        var segment = await PostAsync(client, "/admin/segments", new { name = "Newsletter" });
+        var segment = await AdminCalls.PostAsync(client, "/admin/segments", new { name = "Newsletter" });
         for (var i = 0; i < Members; i++)
         {
-            await PostAsync(client, "/admin/customers", new { segmentIds = new[] { segment.Id } });
+            await AdminCalls.PostAsync(client, "/admin/customers", new { segmentIds = new[] { segment.Id } });
         }
 
-        await PostAsync(client, "/admin/customers", new { segmentIds = Array.Empty<string>() });
+        await AdminCalls.PostAsync(client, "/admin/customers", new { segmentIds = Array.Empty<string>() });
         var plan = new
         {
             stages = new object[]
@@ -95,34 +92,7 @@ public sealed class DistributionCrashTests
                 },
             },
         };
-        var tag = await SendAsync(client, HttpMethod.Put, $"/admin/campaigns/{campaign.Id}/plan", plan, campaign.ETag);
-        await SendAsync(client, HttpMethod.Post, $"/admin/campaigns/{campaign.Id}/lifecycle", new { action = "schedule" }, tag);
-    }
-
-    private static async Task<(string Id, string ETag)> PostAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return (JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!, response.Headers.ETag!.ToString());
-    }
-
-    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string etag)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("If-Match", etag);
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return response.Headers.ETag!.ToString();
-    }
-
-    private static async Task<long> CountAsync(DataDirectory data, string sql)
-    {
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(data.Path, "promotions.db"), Pooling = false };
-        await using var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        var tag = await AdminCalls.SendAsync(client, HttpMethod.Put, $"/admin/campaigns/{campaign.Id}/plan", plan, campaign.ETag);
+        await AdminCalls.SendAsync(client, HttpMethod.Post, $"/admin/campaigns/{campaign.Id}/lifecycle", new { action = "schedule" }, tag);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Promotions.ServiceDefaults.Auth;
 
 namespace Promotions.CrashTests;
@@ -31,19 +30,19 @@ public sealed class PlanCrashTests
             await first.WaitForExitAsync(Patience);
         }
 
-        Assert.Equal(when == "after" ? 1 : 0, await CountAsync(data, "SELECT COUNT(*) FROM plan_steps;"));
+        Assert.Equal(when == "after" ? 1 : 0, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM plan_steps;"));
 
         await using var second = await CrashHostProcess.StartAsync(data.Path, _signingKey, Tick);
         var waited = Stopwatch.StartNew();
-        while (await CountAsync(data, "SELECT COUNT(*) FROM plan_steps;") < 2)
+        while (await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM plan_steps;") < 2)
         {
             Assert.True(waited.Elapsed < Patience, "The plan did not go on after the restart:\n" + second.Output);
             await Task.Delay(200);
         }
 
-        Assert.Equal(1, await CountAsync(data, "SELECT COUNT(*) FROM plan_steps WHERE step_index = 0;"));
-        Assert.Equal(1, await CountAsync(data, "SELECT COUNT(*) FROM outbox WHERE type = 'campaign_stage_applied' AND json_extract(payload, '$.stageIndex') = 0;"));
-        Assert.Equal(1, await CountAsync(data, $"SELECT COUNT(*) FROM outbox WHERE type = 'promotion_published' AND json_extract(payload, '$.promotionId') = '{promotion}';"));
+        Assert.Equal(1, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM plan_steps WHERE step_index = 0;"));
+        Assert.Equal(1, await AdminCalls.CountAsync(data, "SELECT COUNT(*) FROM outbox WHERE type = 'campaign_stage_applied' AND json_extract(payload, '$.stageIndex') = 0;"));
+        Assert.Equal(1, await AdminCalls.CountAsync(data, $"SELECT COUNT(*) FROM outbox WHERE type = 'promotion_published' AND json_extract(payload, '$.promotionId') = '{promotion}';"));
 
         // Created (1), activated by the first stage (2), deepened by the second (3): each stage changed it once.
         var stored = await second.Client.GetFromJsonAsync<JsonElement>($"/admin/promotions/{promotion}");
@@ -55,8 +54,8 @@ public sealed class PlanCrashTests
     private static async Task<string> PlanAsync(HttpClient client)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var campaign = await PostAsync(client, "/admin/campaigns", new { name = "Crash", startsAt = now.AddSeconds(2), endsAt = now.AddDays(1) });
-        var promotion = await PostAsync(client, "/admin/promotions", new
+        var campaign = await AdminCalls.PostAsync(client, "/admin/campaigns", new { name = "Crash", startsAt = now.AddSeconds(2), endsAt = now.AddDays(1) });
+        var promotion = await AdminCalls.PostAsync(client, "/admin/promotions", new
         {
             campaignId = campaign.Id, name = "10 % off", kind = "automatic",
             effect = new { type = "percent_off", percent = 10, target = new { scope = "order" } },
@@ -73,35 +72,8 @@ public sealed class PlanCrashTests
                 },
             },
         };
-        var tag = await SendAsync(client, HttpMethod.Put, $"/admin/campaigns/{campaign.Id}/plan", plan, campaign.ETag);
-        await SendAsync(client, HttpMethod.Post, $"/admin/campaigns/{campaign.Id}/lifecycle", new { action = "schedule" }, tag);
+        var tag = await AdminCalls.SendAsync(client, HttpMethod.Put, $"/admin/campaigns/{campaign.Id}/plan", plan, campaign.ETag);
+        await AdminCalls.SendAsync(client, HttpMethod.Post, $"/admin/campaigns/{campaign.Id}/lifecycle", new { action = "schedule" }, tag);
         return promotion.Id;
-    }
-
-    private static async Task<(string Id, string ETag)> PostAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return (JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!, response.Headers.ETag!.ToString());
-    }
-
-    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string etag)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("If-Match", etag);
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return response.Headers.ETag!.ToString();
-    }
-
-    private static async Task<long> CountAsync(DataDirectory data, string sql)
-    {
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(data.Path, "promotions.db"), Pooling = false };
-        await using var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
