@@ -30,7 +30,7 @@ describe('plan model', () => {
       { type: 'distribute_codes', promotionId: 'prm_2', effect: null, segmentId: 'seg_1', batchSize: 20 },
       { type: 'distribute_codes', promotionId: 'prm_3', effect: null, segmentId: 'seg_2', batchSize: null },
     ] }] };
-    expect(requestOf(draftsOf(stored)).stages[0].changes).toEqual([
+    expect(requestOf(draftsOf(stored)).stages?.[0]?.changes).toEqual([
       { type: 'distribute_codes', promotionId: 'prm_2', segmentId: 'seg_1', batchSize: 20 },
       { type: 'distribute_codes', promotionId: 'prm_3', segmentId: 'seg_2' },
     ]);
