@@ -188,10 +188,7 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             await RedemptionRows.InsertReversalAsync(connection, transaction, reversal, ct);
         }
 
-        foreach (var domainEvent in events)
-        {
-            await OutboxRows.AppendAsync(connection, transaction, domainEvent, ct);
-        }
+        await OutboxRows.AppendAllAsync(connection, transaction, events, ct);
 
         var result = value(plan);
         if (idempotency is not null
