@@ -188,7 +188,10 @@ internal sealed class SqliteRedemptionLedger(SqliteDatabase storage, TimeProvide
             await RedemptionRows.InsertReversalAsync(connection, transaction, reversal, ct);
         }
 
-        await OutboxRows.AppendAllAsync(connection, transaction, events, ct);
+        foreach (var domainEvent in events)
+        {
+            await OutboxRows.AppendAsync(connection, transaction, domainEvent, ct);
+        }
 
         var result = value(plan);
         if (idempotency is not null
