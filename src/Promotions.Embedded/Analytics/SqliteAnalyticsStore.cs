@@ -30,32 +30,17 @@ internal sealed class SqliteAnalyticsStore(AnalyticsDatabase database, TimeProvi
             var now = clock.GetUtcNow().UtcTicks;
             var cells = new PendingCells();
             var applied = new bool[events.Count];
-
-            // One statement claims the batch and one reads what its events join, instead of three per event; the
-            // events then apply in order, each seeing what the ones before it remembered (as a statement per event would).
-            var claimed = await AnalyticsWrites.ClaimAllAsync(connection, transaction, events, now, ct);
-            var keys = new List<string>();
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (claimed.Contains(events[i].EventId) && AnalyticsProjection.JoinKey(events[i]) is { } key)
-                {
-                    keys.Add(key);
-                }
-            }
-
-            var joins = await AnalyticsWrites.JoinsAsync(connection, transaction, keys, ct);
             for (var i = 0; i < events.Count; i++)
             {
                 var domainEvent = events[i];
-                if (!claimed.Remove(domainEvent.EventId))
+                if (!await AnalyticsWrites.ClaimAsync(connection, transaction, domainEvent, now, ct))
                 {
-                    continue; // Processed before, or a second copy in this batch.
+                    continue;
                 }
 
                 var key = AnalyticsProjection.JoinKey(domainEvent);
-                var change = AnalyticsProjection.Apply(domainEvent, key is null ? RelatedFacts.None : joins.Related(key));
-                joins.Add(key, change);
-                cells.Add(key, change);
+                var related = key is null ? RelatedFacts.None : await AnalyticsWrites.RelatedAsync(connection, transaction, key, ct);
+                await AnalyticsWrites.AddAsync(connection, transaction, key, AnalyticsProjection.Apply(domainEvent, related), cells, ct);
                 applied[i] = true;
             }
 
